@@ -1,0 +1,22 @@
+"""PKE Dashboard entry point: page config, the shared sidebar context, and navigation over pages/."""
+import streamlit as st
+
+from pke import ui
+
+st.set_page_config(page_title="Dasbor PKE", page_icon="📊", layout="wide")
+
+ui.pastikan_basis_data()
+
+halaman = st.navigation([
+    st.Page("pages/ringkasan.py", title="Ringkasan", icon="🏠", url_path="ringkasan", default=True),
+    st.Page("pages/peta.py", title="Peta", icon="🗺️", url_path="peta"),
+    st.Page("pages/sektor.py", title="Sektor", icon="📋", url_path="sektor"),
+])
+
+st.sidebar.markdown("## Dasbor PKE")
+st.sidebar.caption("Penghapusan Kemiskinan Ekstrem")
+st.session_state["konteks"] = ui.pilih_konteks()
+if ui.meta().get("demo") == "ya":
+    st.sidebar.warning("**Data demo** — sintetis, bukan data P3KE sebenarnya.")
+
+halaman.run()

@@ -1,0 +1,80 @@
+"""Command line: `python -m pke demo` builds the demo database; `python -m pke bench` times the views' queries."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from pke import config
+
+
+def _bar(lebar: int = 30):
+    terakhir = {"pesan": None}
+
+    def progress(fraksi: float, pesan: str) -> None:
+        isi = int(lebar * fraksi)
+        baris = f"\r[{'#' * isi}{'.' * (lebar - isi)}] {fraksi * 100:5.1f}%  {pesan[:60]:<60}"
+        sys.stderr.write(baris)
+        if fraksi >= 1.0:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+        terakhir["pesan"] = pesan
+
+    return progress
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from pke.build import bangun_demo
+
+    batas = None if args.tanpa_batas else (args.batas or "default")
+    hasil = bangun_demo(
+        path=args.db,
+        kabupaten=args.kabupaten.split(",") if args.kabupaten else None,
+        provinsi=args.provinsi,
+        seed=args.seed,
+        sampai=dt.date.fromisoformat(args.sampai) if args.sampai else None,
+        batas=batas,
+        progress=_bar(),
+    )
+    print(f"Basis data demo: {args.db or config.db_path()}")
+    for kunci in ("wilayah", "batas_wilayah", "keluarga", "individu", "desa_prioritas", "intervensi"):
+        print(f"  {kunci:<15} {hasil.get(kunci, 0):>12,}".replace(",", "."))
+    print("  waktu: " + ", ".join(f"{k} {v:.1f} s" for k, v in hasil["waktu"].items()))
+    if not hasil.get("batas_wilayah"):
+        print("  (tanpa batas wilayah: peta akan tampil sebagai treemap; pakai --batas DIR)")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from pke.bench import jalankan_bench
+
+    return jalankan_bench([Path(p) for p in args.db] or [config.db_path()], ulang=args.ulang)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m pke", description="Dasbor PKE: data dan benchmark")
+    sub = p.add_subparsers(dest="perintah", required=True)
+
+    d = sub.add_parser("demo", help="bangun basis data demo (sintetis, deterministik untuk satu seed)")
+    d.add_argument("--db", type=Path, help=f"berkas tujuan (bawaan: PKE_DB atau {config.db_path()})")
+    d.add_argument("--provinsi", help="bangun seluruh kabupaten/kota satu provinsi, mis. 33 (Jawa Tengah)")
+    d.add_argument("--kabupaten", help="daftar kode kabupaten dipisah koma (bawaan: 33.15,33.04,33.06,33.10,62.02)")
+    d.add_argument("--seed", type=int, default=2023)
+    d.add_argument("--sampai", help="tanggal data terakhir (YYYY-MM-DD, bawaan: hari ini)")
+    d.add_argument("--batas", help="folder batas wilayah (tata letak ../shared/boundaries) atau berkas "
+                                   "GeoJSON/GeoPackage/Shapefile/GeoParquet; bawaan: PKE_BOUNDARIES atau ../shared/boundaries")
+    d.add_argument("--tanpa-batas", action="store_true", help="bangun tanpa batas wilayah (peta menjadi treemap)")
+    d.set_defaults(func=cmd_demo)
+
+    b = sub.add_parser("bench", help="ukur waktu kueri setiap tampilan (median beberapa kali jalan)")
+    b.add_argument("--db", action="append", default=[], help="berkas basis data (boleh diulang)")
+    b.add_argument("--ulang", type=int, default=7, help="jumlah pengulangan per kueri")
+    b.set_defaults(func=cmd_bench)
+
+    args = p.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,102 @@
+"""Benchmark: times each view's queries (what one page run asks of the database, without Streamlit's
+cache) and the map's server-side geometry, as medians of several runs, and prints a table."""
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from pathlib import Path
+
+from pke import db, maps
+
+
+def _tahun_tw(con) -> tuple[int, int]:
+    p = db.jalankan(con, "periode").iloc[-1]
+    return int(p["tahun"]), int(p["triwulan"])
+
+
+def _wilayah_uji(con) -> list[tuple[str, str]]:
+    """(label, code): the province, its largest kabupaten, and one kecamatan of it."""
+    prov = db.jalankan(con, "wilayah_anak", induk="")
+    if prov.empty:
+        return []
+    kode_prov = prov.iloc[0]["kode"]
+    kab = db.jalankan(con, "wilayah_anak", induk=kode_prov)
+    kode_kab = "33.15" if "33.15" in set(kab["kode"]) else kab.iloc[0]["kode"]
+    kec = db.jalankan(con, "wilayah_anak", induk=kode_kab)
+    return [("provinsi", kode_prov), ("kabupaten", kode_kab), ("kecamatan", kec.iloc[0]["kode"])]
+
+
+def _kueri_tampilan(kode: str, tahun: int, tw: int) -> dict[str, list[tuple[str, dict]]]:
+    p = {"kode": kode, "tahun": tahun, "triwulan": tw}
+    peta_area = kode if len(kode) <= 8 else kode[:8]
+    panjang = 5 if len(kode) <= 2 else 13
+    peta = [("peta_wilayah", {"kode": peta_area, "panjang": panjang, "klaster": "air", "tahun": tahun, "triwulan": tw})]
+    peta += ([("peta_desa_prioritas", {"kode": peta_area, "tahun": tahun})] if panjang == 5
+             else [("peta_garis", {"kode": peta_area, "panjang": 8})])
+    return {
+        "sidebar": [("meta", {}), ("periode", {}), ("wilayah_anak", {"induk": ""}),
+                    ("wilayah_anak", {"induk": kode[:2]}), ("wilayah_anak", {"induk": kode[:5]})],
+        "Ringkasan": [("ringkasan_kpi", p), ("kebutuhan_per_klaster", p)],
+        "Peta": peta + [("kebutuhan_per_klaster", p)],
+        "Sektor": [("kebutuhan_per_klaster", p), ("kebutuhan_per_subwilayah", p), ("intervensi_per_opd", p)],
+    }
+
+
+def _ukur(fungsi, ulang: int) -> float:
+    fungsi()  # warm-up: the first run reads the file into DuckDB's buffer
+    waktu = []
+    for _ in range(ulang):
+        t = time.perf_counter()
+        fungsi()
+        waktu.append(time.perf_counter() - t)
+    return statistics.median(waktu) * 1000
+
+
+def bench_db(path: Path, ulang: int = 7) -> list[dict]:
+    con = db.buka(path)
+    n_keluarga = int(con.execute("SELECT count(*) FROM keluarga_aktif").fetchone()[0])
+    tahun, tw = _tahun_tw(con)
+    hasil = []
+    for tingkat, kode in _wilayah_uji(con):
+        for tampilan, daftar in _kueri_tampilan(kode, tahun, tw).items():
+            ms = _ukur(lambda: [db.jalankan(con, n, **p) for n, p in daftar], ulang)
+            hasil.append({"db": path.name, "keluarga": n_keluarga, "tingkat": tingkat, "kode": kode,
+                          "ukuran": f"{tampilan} (kueri)", "ms": ms})
+        # The map as the server prepares it: query, build the Deck, serialise it for the browser.
+        n, p = _kueri_tampilan(kode, tahun, tw)["Peta"][0]
+        extra = _kueri_tampilan(kode, tahun, tw)["Peta"][1]
+
+        def siap_peta():
+            df = db.jalankan(con, n, **p)
+            if df["geojson"].isna().all():
+                return 0
+            lain = db.jalankan(con, extra[0], **extra[1])
+            deck, _ = maps.peta_wilayah(df, "tersisa", "uji", garis=None if extra[0] == "peta_desa_prioritas" else lain,
+                                        prioritas=lain if extra[0] == "peta_desa_prioritas" else None)
+            return len(deck.to_json())
+
+        ukuran_json = siap_peta()
+        ms = _ukur(siap_peta, max(3, ulang // 2))
+        hasil.append({"db": path.name, "keluarga": n_keluarga, "tingkat": tingkat, "kode": kode,
+                      "ukuran": f"Peta siap di server ({ukuran_json / 1e6:.2f} MB JSON)", "ms": ms})
+    con.close()
+    return hasil
+
+
+def jalankan_bench(paths: list[Path], ulang: int = 7) -> int:
+    baris = []
+    for path in paths:
+        if not path.exists():
+            print(f"Tidak ada basis data: {path} (bangun dengan `python -m pke demo`)")
+            return 1
+        baris += bench_db(path, ulang)
+    print(f"Median dari {ulang} kali jalan (setelah satu pemanasan), milidetik.\n")
+    kepala = f"| {'basis data':<18} | {'keluarga':>10} | {'tingkat':<9} | {'kode':<8} | {'yang diukur':<40} | {'ms':>8} |"
+    print(kepala)
+    print("|" + "|".join("-" * (len(s)) for s in kepala.split("|")[1:-1]) + "|")
+    for b in baris:
+        print(f"| {b['db']:<18} | {b['keluarga']:>10,} | {b['tingkat']:<9} | {b['kode']:<8} | {b['ukuran']:<40} "
+              f"| {b['ms']:>8.1f} |".replace(",", "."))
+    print(json.dumps({"catatan": "target: kueri per tampilan < 150 ms pada skala provinsi; peta < 1000 ms"}))
+    return 0

@@ -1,0 +1,151 @@
+"""Builds a PKE database file: schema, regions, boundaries, demo households, derived tables.
+
+The database is written to a temporary file beside the target and moved over it with os.replace,
+so a reader never sees a half-built database and a crash leaves the previous one as it was.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from pathlib import Path
+from typing import Callable
+
+import duckdb
+import pandas as pd
+
+from pke import config, demo, klaster, turunan
+from pke.boundaries import default_boundaries_dir, load_boundaries
+
+Progress = Callable[[float, str], None]
+
+
+def _diam(fraksi: float, pesan: str) -> None:
+    pass
+
+
+def buat_skema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute((turunan.SQL_DIR / "schema.sql").read_text(encoding="utf-8"))
+    con.executemany("INSERT OR REPLACE INTO klaster VALUES (?, ?, ?, ?, ?)",
+                    [(k.kunci, k.label, k.label_singkat, i + 1, k.opd) for i, k in enumerate(klaster.KLASTER)])
+
+
+def muat_wilayah(con: duckdb.DuckDBPyConnection, csv: Path = config.WILAYAH_CSV) -> int:
+    con.execute("""
+        INSERT INTO wilayah
+        SELECT kode, nama, tingkat, nullif(kode_induk, ''), is_kelurahan::BOOLEAN
+        FROM read_csv($csv, header = true, all_varchar = true)
+    """, {"csv": str(csv)})
+    return con.execute("SELECT count(*) FROM wilayah").fetchone()[0]
+
+
+def muat_batas(con: duckdb.DuckDBPyConnection, sumber: Path, prefiks: list[str], progress: Progress) -> int:
+    df = load_boundaries(sumber, prefiks, progress=progress)
+    con.register("_batas", df)
+    con.execute("""
+        INSERT OR REPLACE INTO batas_wilayah
+        SELECT kode, tingkat, nama, lat, lng, geojson, wkb FROM _batas
+    """)
+    con.unregister("_batas")
+    return len(df)
+
+
+def bangun_demo(
+    path: Path | str | None = None,
+    kabupaten: list[str] | tuple[str, ...] | None = None,
+    provinsi: str | None = None,
+    seed: int = 2023,
+    sampai: dt.date | None = None,
+    batas: Path | str | None = "default",
+    progress: Progress | None = None,
+    skala: float = 1.0,
+) -> dict:
+    """Build the demo database at `path` for the given kabupaten codes (default: the five of the source
+    documents) or for every kabupaten/kota of `provinsi`. `batas` is a boundaries directory or file,
+    "default" for the configured one, or None to build without maps. `skala` scales the number of
+    families (tests use a small fraction; priority villages and rates do not change). Returns counts
+    and timings."""
+    progress = progress or _diam
+    path = Path(path or config.db_path())
+    sampai = sampai or dt.date.today()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    for p in (tmp, Path(str(tmp) + ".wal")):
+        p.unlink(missing_ok=True)
+    mulai = time.perf_counter()
+    hasil: dict = {"waktu": {}}
+
+    con = duckdb.connect(str(tmp))
+    try:
+        buat_skema(con)
+        progress(0.01, "Memuat kode wilayah Indonesia")
+        hasil["wilayah"] = muat_wilayah(con)
+        wil = con.execute("SELECT * FROM wilayah").df()
+        if provinsi:
+            kabupaten = wil[(wil.tingkat == "kabupaten") & (wil.kode_induk == provinsi)].kode.tolist()
+        kabupaten = list(kabupaten or config.KABUPATEN_DEMO)
+        tidak_dikenal = sorted(set(kabupaten) - set(wil[wil.tingkat == "kabupaten"].kode))
+        if tidak_dikenal:
+            raise ValueError(f"Kode kabupaten tidak dikenal: {', '.join(tidak_dikenal)}")
+
+        sumber_batas = default_boundaries_dir() if batas == "default" else (Path(batas) if batas else None)
+        if sumber_batas:
+            t = time.perf_counter()
+            hasil["batas_wilayah"] = muat_batas(
+                con, sumber_batas, [provinsi] if provinsi else kabupaten,
+                lambda f, pesan: progress(0.02 + 0.18 * f, pesan))
+            hasil["waktu"]["batas"] = time.perf_counter() - t
+        else:
+            hasil["batas_wilayah"] = 0
+
+        t = time.perf_counter()
+        alokasi = demo.alokasi_keluarga(wil, kabupaten, skala)
+        desa = wil[wil.tingkat == "desa"].merge(
+            wil[wil.tingkat == "kecamatan"][["kode", "nama"]].rename(columns={"kode": "kode_induk", "nama": "nama_kecamatan"}),
+            on="kode_induk", how="left")
+        nama = dict(zip(wil.kode, wil.nama))
+        total = {"keluarga": 0, "individu": 0, "desa_prioritas": 0}
+        for i, kode in enumerate(kabupaten):
+            progress(0.2 + 0.55 * i / len(kabupaten), f"Membuat keluarga demo {nama[kode]} ({i + 1}/{len(kabupaten)})")
+            kab = demo.Kabupaten(kode, nama[kode], alokasi[kode],
+                                 desa[desa.kode.str.startswith(kode + ".")].sort_values("kode"))
+            for k, v in demo.generate_kabupaten(con, kab, seed, sampai.year).items():
+                total[k] += v
+        hasil.update(total)
+        hasil["waktu"]["keluarga"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        progress(0.76, "Menurunkan kebutuhan per klaster")
+        turunan.bangun_kebutuhan(con)
+        progress(0.82, "Membuat intervensi dan target demo")
+        hasil["intervensi"] = demo.generate_intervensi(con, seed, sampai)
+        demo.generate_target(con, sampai)
+        progress(0.9, "Menyusun ringkasan per desa dan triwulan")
+        turunan.bangun_ringkasan(con)
+        hasil["waktu"]["turunan"] = time.perf_counter() - t
+
+        meta = {
+            "demo": "ya",
+            "seed": str(seed),
+            "tanggal_data": sampai.isoformat(),
+            "cakupan": ",".join(kabupaten),
+            "skala": str(skala),
+            "dibangun_pada": dt.datetime.now().isoformat(timespec="seconds"),
+        }
+        con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
+        progress(0.97, "Menyimpan basis data")
+        con.execute("CHECKPOINT")
+        con.close()
+    except BaseException:
+        con.close()
+        for p in (tmp, Path(str(tmp) + ".wal")):
+            p.unlink(missing_ok=True)
+        raise
+    os.replace(tmp, path)
+    hasil["waktu"]["total"] = time.perf_counter() - mulai
+    progress(1.0, "Selesai")
+    return hasil
+
+
+def ringkas_hasil(hasil: dict) -> pd.DataFrame:
+    return pd.DataFrame([(k, v) for k, v in hasil.items() if k != "waktu"], columns=["tabel", "baris"])

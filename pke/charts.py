@@ -1,0 +1,98 @@
+"""Pure chart builders: query results in, Plotly figures out. No Streamlit here, so they are testable
+alone and reusable in reports. Colours are the Okabe-Ito palette and cividis (colour-blind safe)."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from pke import fmt
+
+WARNA_STATUS = {
+    "belum": "#D55E00",    # vermillion: nothing done yet
+    "rencana": "#E69F00",  # orange: planned
+    "proses": "#56B4E9",   # sky blue: in progress
+    "selesai": "#009E73",  # bluish green: done
+}
+LABEL_STATUS = {"belum": "Belum diintervensi", "rencana": "Rencana", "proses": "Proses", "selesai": "Selesai"}
+FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=16, color="#1f2933")
+
+
+def _tata_letak(fig: go.Figure, judul: str | None, tinggi: int) -> go.Figure:
+    fig.update_layout(
+        title=dict(text=judul, x=0, font=dict(size=20)) if judul else None,
+        separators=",.",  # Indonesian: decimal comma, thousands dot
+        font=FONT,
+        height=tinggi,
+        margin=dict(l=10, r=30, t=60 if judul else 20, b=10),
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, title=None),
+    )
+    return fig
+
+
+def kebutuhan_tersisa_per_klaster(df: pd.DataFrame, judul: str | None = None) -> go.Figure:
+    """Horizontal stacked bars, one per cluster, of the households whose gap remains, split into not yet
+    intervened / planned / in progress, largest remaining gap on top; each bar labelled with the
+    remaining total and the share already closed. `df` is the kebutuhan_per_klaster query."""
+    d = df.sort_values("tersisa", ascending=True)
+    fig = go.Figure()
+    for status in ("belum", "rencana", "proses"):
+        fig.add_bar(
+            y=d["label"], x=d[status], name=LABEL_STATUS[status], orientation="h",
+            marker_color=WARNA_STATUS[status],
+            customdata=d[["tersisa"]],
+            hovertemplate=f"<b>%{{y}}</b><br>{LABEL_STATUS[status]}: %{{x:,}} keluarga<extra></extra>",
+        )
+    label = [f"{fmt.angka(t)}  ({fmt.persen(p)} tertutup)" for t, p in zip(d["tersisa"], d["persen_tertutup"])]
+    fig.add_scatter(
+        y=d["label"], x=d["tersisa"], mode="text", text=label, textposition="middle right",
+        textfont=dict(size=15), showlegend=False, hoverinfo="skip",
+    )
+    fig.update_layout(barmode="stack")
+    maks = float(d["tersisa"].max() or 1)
+    fig.update_xaxes(title="Keluarga dengan kebutuhan tersisa", range=[0, maks * 1.45],
+                     gridcolor="#e4e7eb", tickformat=",")
+    fig.update_yaxes(title=None)
+    return _tata_letak(fig, judul, 80 + 48 * len(d))
+
+
+def heatmap_subwilayah(df: pd.DataFrame, nilai: str = "tersisa", judul: str | None = None) -> go.Figure:
+    """Sub-regions (rows) by cluster (columns). `nilai` is 'tersisa' (households remaining) or
+    'persen_tertutup' (share closed). `df` is the kebutuhan_per_subwilayah query."""
+    tabel = df.pivot_table(index="nama", columns="label_singkat", values=nilai, aggfunc="sum", sort=False)
+    urutan_kolom = list(dict.fromkeys(df["label_singkat"]))
+    tabel = tabel.reindex(columns=[k for k in urutan_kolom if k in tabel.columns])
+    if nilai == "persen_tertutup":
+        teks = tabel.map(lambda v: fmt.persen(v, 0))
+        skala, judul_skala, z = "Cividis", "% tertutup", tabel * 100
+        hover = "<b>%{y}</b> · %{x}<br>%{z:.1f}% tertutup<extra></extra>"
+    else:
+        teks = tabel.map(fmt.angka)
+        skala, judul_skala, z = "Cividis_r", "Keluarga", tabel
+        hover = "<b>%{y}</b> · %{x}<br>%{z:,} keluarga tersisa<extra></extra>"
+    fig = go.Figure(go.Heatmap(
+        z=z.values, x=list(tabel.columns), y=list(tabel.index), text=teks.values,
+        texttemplate="%{text}", textfont=dict(size=13), colorscale=skala,
+        colorbar=dict(title=judul_skala), hovertemplate=hover, xgap=2, ygap=2,
+    ))
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(side="top")
+    return _tata_letak(fig, judul, max(300, 110 + 30 * len(tabel)))
+
+
+def treemap_wilayah(df: pd.DataFrame, nilai: str = "tersisa", judul: str | None = None) -> go.Figure:
+    """Fallback for the map when no boundaries are loaded: one tile per region sized by `nilai`, grouped
+    by its parent (`nama_induk`). `df` is the peta_wilayah query."""
+    d = df[df[nilai] > 0]
+    induk = d["nama_induk"].fillna("–")
+    ids = list(induk.unique()) + list(d["kode"])
+    labels = list(induk.unique()) + list(d["nama"])
+    parents = [""] * induk.nunique() + list(induk)
+    values = [float(d.loc[induk == i, nilai].sum()) for i in induk.unique()] + list(d[nilai].astype(float))
+    fig = go.Figure(go.Treemap(
+        ids=ids, labels=labels, parents=parents, values=values, branchvalues="total",
+        marker=dict(colorscale="Cividis_r"), texttemplate="<b>%{label}</b><br>%{value:,}",
+        hovertemplate="<b>%{label}</b><br>%{value:,} keluarga<extra></extra>",
+    ))
+    return _tata_letak(fig, judul, 560)

@@ -1,0 +1,19 @@
+"""Where things are. Every path can be overridden by an environment variable so tests and
+deployments point at their own files."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+QUERIES_DIR = ROOT / "queries"
+WILAYAH_CSV = DATA_DIR / "wilayah.csv"
+
+# The five kabupaten/kota of the source documents: Grobogan, Banjarnegara, Purworejo, Klaten,
+# Kotawaringin Timur.
+KABUPATEN_DEMO = ("33.15", "33.04", "33.06", "33.10", "62.02")
+
+
+def db_path() -> Path:
+    return Path(os.environ.get("PKE_DB", DATA_DIR / "pke.duckdb"))

@@ -1,0 +1,62 @@
+"""The thin loader for queries/*.sql: a query is named by its file, and takes $named parameters only.
+
+User input never becomes SQL text: values travel as DuckDB parameters.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pke import config
+
+_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+
+
+class QueryError(Exception):
+    pass
+
+
+@functools.lru_cache(maxsize=None)
+def teks(nama: str) -> str:
+    if not re.fullmatch(r"[a-z0-9_]+", nama):
+        raise QueryError(f"Nama kueri tidak sah: {nama!r}")
+    path = config.QUERIES_DIR / f"{nama}.sql"
+    if not path.exists():
+        raise QueryError(f"Kueri tidak ditemukan: {path}")
+    return path.read_text(encoding="utf-8")
+
+
+def parameter(nama: str) -> set[str]:
+    """The $names a query uses (comments included, which is where its header declares them)."""
+    return set(_PARAM.findall(teks(nama)))
+
+
+def daftar_kueri() -> list[str]:
+    return sorted(p.stem for p in config.QUERIES_DIR.glob("*.sql"))
+
+
+def jalankan(con: duckdb.DuckDBPyConnection, nama: str, **params) -> pd.DataFrame:
+    """Run query `nama` on a fresh cursor of `con` (cursors make one connection safe to share
+    between Streamlit's threads) and return its rows."""
+    perlu = {p for p in _PARAM.findall(_tanpa_komentar(teks(nama)))}
+    kurang = perlu - params.keys()
+    if kurang:
+        raise QueryError(f"Kueri {nama} butuh parameter: {', '.join(sorted(kurang))}")
+    cur = con.cursor()
+    try:
+        return cur.execute(teks(nama), {k: params[k] for k in perlu}).df()
+    finally:
+        cur.close()
+
+
+@functools.lru_cache(maxsize=None)
+def _tanpa_komentar(sql: str) -> str:
+    return "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
+
+
+def buka(path: Path | str, read_only: bool = True) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(path), read_only=read_only)

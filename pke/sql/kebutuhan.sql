@@ -1,0 +1,62 @@
+-- Derived gaps: one row of `kebutuhan` is one household of the active snapshot with one cluster gap.
+-- The criteria are DESIGN.md's "eight indicator clusters", applied to the raw P3KE columns, so imported
+-- files and demo data are judged by the same rule. Run after every import (pke.turunan).
+
+-- The active snapshot of a kabupaten is its newest one; older snapshots stay for comparison.
+CREATE OR REPLACE TABLE keluarga_aktif AS
+SELECT k.*
+FROM keluarga k
+JOIN (SELECT left(kode_kemendagri, 5) AS kode_kab, max(snapshot) AS snapshot
+      FROM keluarga GROUP BY 1) s
+  ON left(k.kode_kemendagri, 5) = s.kode_kab AND k.snapshot = s.snapshot;
+
+-- Member facts per household; people recorded as deceased or moved no longer count.
+CREATE OR REPLACE TABLE anggota_keluarga AS
+SELECT
+    i.id_keluarga_p3ke,
+    count(*)::INTEGER AS n_individu,
+    coalesce(bool_or(i.usia BETWEEN 7 AND 18
+                     AND i.status_sekolah IN ('Tidak sekolah lagi', 'Belum pernah sekolah')), FALSE) AS ada_ats,
+    coalesce(bool_or(i.disabilitas), FALSE) AS ada_disabilitas,
+    count(*) FILTER (WHERE i.usia BETWEEN 19 AND 59)::INTEGER AS n_usia_kerja,
+    count(*) FILTER (WHERE i.usia BETWEEN 19 AND 59
+                     AND i.pekerjaan NOT IN ('Tidak bekerja', 'Belum/tidak bekerja',
+                                             'Mengurus rumah tangga', 'Pelajar/mahasiswa'))::INTEGER AS n_bekerja,
+    coalesce(bool_or(i.usia >= 60 AND i.hubungan_dengan_kepala_keluarga = 'Kepala keluarga'), FALSE) AS kepala_lansia
+FROM (
+    SELECT ind.*, date_sub('year', ind.tanggal_lahir, ind.snapshot) AS usia
+    FROM individu ind
+    JOIN keluarga_aktif ka USING (id_keluarga_p3ke, snapshot)
+    WHERE coalesce(ind.keterangan, '') NOT IN ('Meninggal', 'Pindah')
+) i
+GROUP BY i.id_keluarga_p3ke;
+
+CREATE OR REPLACE TABLE kebutuhan_dasar AS
+WITH f AS (
+    SELECT
+        k.id_keluarga_p3ke,
+        k.kode_kemendagri AS kode_desa,
+        (k.jenis_atap IN ('Bambu', 'Jerami/ijuk/daun', 'Lainnya')
+         OR k.jenis_dinding IN ('Anyaman bambu', 'Bambu', 'Lainnya')
+         OR k.jenis_lantai IN ('Tanah', 'Kayu/papan kualitas rendah', 'Lainnya')
+         OR coalesce(k.luas_lantai / nullif(a.n_individu, 0) < 7.2, FALSE)) AS rtlh,
+        coalesce(k.sumber_penerangan IN ('Listrik non-PLN', 'Bukan listrik'), FALSE) AS listrik,
+        coalesce(k.sumber_air_minum IN ('Sumur tak terlindung', 'Mata air tak terlindung',
+                                        'Air sungai/danau/waduk', 'Lainnya'), FALSE) AS air,
+        -- a pit latrine is acceptable in a rural desa, not in an urban kelurahan
+        (coalesce(k.memiliki_fasilitas_buang_air_besar IN ('Tidak ada', 'Umum'), FALSE)
+         OR coalesce(k.jenis_kloset = 'Tidak pakai', FALSE)
+         OR coalesce(k.jenis_kloset IN ('Cemplung/cubluk', 'Plengsengan') AND w.is_kelurahan, FALSE)) AS jamban,
+        coalesce(k.resiko_stunting, FALSE) AS stunting,
+        coalesce(a.ada_ats, FALSE) AS ats,
+        coalesce(a.ada_disabilitas, FALSE) AS disabilitas,
+        coalesce(a.n_usia_kerja > 0 AND a.n_bekerja = 0, FALSE) AS tidak_bekerja
+    FROM keluarga_aktif k
+    LEFT JOIN anggota_keluarga a USING (id_keluarga_p3ke)
+    LEFT JOIN wilayah w ON w.kode = k.kode_kemendagri
+)
+SELECT id_keluarga_p3ke, kode_desa, klaster
+FROM (UNPIVOT f ON rtlh, listrik, air, jamban, stunting, ats, disabilitas, tidak_bekerja
+      INTO NAME klaster VALUE ada)
+WHERE ada
+ORDER BY kode_desa;

@@ -1,0 +1,94 @@
+-- Small, pre-aggregated relations the pages read. Run after kebutuhan.sql and after interventions
+-- and targets are in place. Time is a quarter index qi = tahun * 4 + triwulan - 1, so "as of the end of
+-- quarter q" is a plain comparison: tagged when qi_tag <= q, done when qi_selesai <= q.
+
+-- One row: one household gap (household x cluster) with what has been done about it.
+CREATE OR REPLACE TABLE kebutuhan AS
+SELECT
+    kd.id_keluarga_p3ke,
+    kd.kode_desa,
+    kd.klaster,
+    min(i.tanggal) AS tanggal_tag,
+    min(i.tanggal_selesai) FILTER (WHERE i.status = 'selesai') AS tanggal_selesai,
+    CASE WHEN bool_or(i.status = 'selesai') THEN 'selesai'
+         WHEN bool_or(i.status = 'proses') THEN 'proses'
+         WHEN count(i.id) > 0 THEN 'rencana' END AS status_akhir
+FROM kebutuhan_dasar kd
+LEFT JOIN intervensi i
+  ON i.id_keluarga_p3ke = kd.id_keluarga_p3ke AND i.klaster = kd.klaster
+GROUP BY ALL
+ORDER BY kd.kode_desa;
+
+-- One row: the household gaps of one desa and cluster that share a tagging quarter, a completion
+-- quarter and a final status. Status as of quarter q: selesai if qi_selesai <= q; otherwise tagged
+-- (rencana, or proses when the last known status is beyond rencana) if qi_tag <= q; otherwise belum.
+CREATE OR REPLACE TABLE ringkas_kebutuhan AS
+SELECT
+    kode_desa,
+    klaster,
+    (year(tanggal_tag) * 4 + quarter(tanggal_tag) - 1)::INTEGER AS qi_tag,
+    (year(tanggal_selesai) * 4 + quarter(tanggal_selesai) - 1)::INTEGER AS qi_selesai,
+    status_akhir,
+    count(*)::INTEGER AS n
+FROM kebutuhan
+GROUP BY ALL
+ORDER BY kode_desa, klaster;
+
+-- One row: interventions of one desa, cluster, OPD, funding source, status and quarters.
+CREATE OR REPLACE TABLE ringkas_intervensi AS
+SELECT
+    kode_kemendagri AS kode_desa,
+    klaster,
+    opd,
+    sumber_dana,
+    status AS status_akhir,
+    (year(tanggal) * 4 + quarter(tanggal) - 1)::INTEGER AS qi_tag,
+    (year(tanggal_selesai) * 4 + quarter(tanggal_selesai) - 1)::INTEGER AS qi_selesai,
+    count(*)::INTEGER AS n,
+    sum(nilai_rp)::BIGINT AS nilai_rp
+FROM intervensi
+GROUP BY ALL
+ORDER BY kode_desa, klaster;
+
+-- One row: the households of one desa and desil that share whether they have any gap and the quarter
+-- in which their last gap was closed (qi_tuntas, NULL while any gap remains).
+CREATE OR REPLACE TABLE ringkas_keluarga AS
+WITH per_keluarga AS (
+    SELECT
+        k.id_keluarga_p3ke,
+        k.kode_kemendagri AS kode_desa,
+        k.desil_kesejahteraan AS desil,
+        coalesce(a.n_individu, 0) AS n_individu,
+        count(kb.klaster) AS n_kebutuhan,
+        count(kb.tanggal_selesai) AS n_selesai,
+        max(kb.tanggal_selesai) AS tanggal_tuntas
+    FROM keluarga_aktif k
+    LEFT JOIN anggota_keluarga a USING (id_keluarga_p3ke)
+    LEFT JOIN kebutuhan kb USING (id_keluarga_p3ke)
+    GROUP BY ALL
+)
+SELECT
+    kode_desa,
+    desil,
+    n_kebutuhan > 0 AS punya_kebutuhan,
+    CASE WHEN n_kebutuhan > 0 AND n_selesai = n_kebutuhan
+         THEN (year(tanggal_tuntas) * 4 + quarter(tanggal_tuntas) - 1)::INTEGER END AS qi_tuntas,
+    count(*)::INTEGER AS n_keluarga,
+    sum(n_individu)::INTEGER AS n_individu
+FROM per_keluarga
+GROUP BY ALL
+ORDER BY kode_desa;
+
+-- One row: a quarter for which the database has data, for the period selector.
+CREATE OR REPLACE TABLE periode AS
+WITH batas AS (
+    SELECT min(tanggal) AS awal, max(greatest(tanggal, coalesce(tanggal_selesai, tanggal))) AS akhir
+    FROM intervensi
+)
+SELECT
+    year(d)::SMALLINT AS tahun,
+    quarter(d)::TINYINT AS triwulan,
+    (year(d) * 4 + quarter(d) - 1)::INTEGER AS qi
+FROM batas, range(date_trunc('quarter', coalesce(batas.awal, current_date)),
+                  coalesce(batas.akhir, current_date) + INTERVAL 1 DAY, INTERVAL 3 MONTH) AS t(d)
+ORDER BY qi;

@@ -1,0 +1,137 @@
+-- Base tables of the PKE database. Column names follow the P3KE exports (DESIGN.md).
+-- Codes are dotted Kemendagri codes: '33', '33.15', '33.15.01', '33.15.01.2001'.
+
+CREATE TABLE IF NOT EXISTS meta (
+    kunci VARCHAR PRIMARY KEY,
+    nilai VARCHAR
+);
+
+-- The eight clusters, filled from pke.klaster at build time so queries can join labels and order.
+CREATE TABLE IF NOT EXISTS klaster (
+    kunci VARCHAR PRIMARY KEY,
+    label VARCHAR NOT NULL,
+    label_singkat VARCHAR NOT NULL,
+    urutan TINYINT NOT NULL,
+    opd VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS wilayah (
+    kode VARCHAR PRIMARY KEY,
+    nama VARCHAR NOT NULL,
+    tingkat VARCHAR NOT NULL,          -- provinsi | kabupaten | kecamatan | desa
+    kode_induk VARCHAR,
+    is_kelurahan BOOLEAN NOT NULL DEFAULT FALSE
+);
+
+CREATE TABLE IF NOT EXISTS batas_wilayah (
+    kode VARCHAR PRIMARY KEY,
+    tingkat VARCHAR NOT NULL,
+    nama VARCHAR,
+    lat DOUBLE,
+    lng DOUBLE,
+    geojson VARCHAR,                   -- simplified GeoJSON geometry (lng, lat) for drawing
+    wkb BLOB                           -- repaired full-resolution geometry
+);
+
+CREATE TABLE IF NOT EXISTS keluarga (
+    id_keluarga_p3ke VARCHAR NOT NULL,
+    kode_kemendagri VARCHAR NOT NULL,  -- desa/kelurahan code
+    desil_kesejahteraan TINYINT NOT NULL,
+    alamat VARCHAR,
+    kepala_keluarga VARCHAR,
+    nik VARCHAR,
+    padan_dukcapil BOOLEAN,
+    jenis_kelamin VARCHAR,
+    tanggal_lahir DATE,
+    pekerjaan VARCHAR,
+    pendidikan VARCHAR,
+    kepemilikan_rumah VARCHAR,
+    memiliki_simpanan_uang_perhiasan_ternak_lainnya BOOLEAN,
+    jenis_atap VARCHAR,
+    jenis_dinding VARCHAR,
+    jenis_lantai VARCHAR,
+    luas_lantai DOUBLE,                -- m², from DTKS/verval; NULL when unknown
+    sumber_penerangan VARCHAR,
+    bahan_bakar_memasak VARCHAR,
+    sumber_air_minum VARCHAR,
+    memiliki_fasilitas_buang_air_besar VARCHAR,
+    jenis_kloset VARCHAR,
+    penerima_bpnt BOOLEAN,
+    penerima_bpum BOOLEAN,
+    penerima_bst BOOLEAN,
+    penerima_pkh BOOLEAN,
+    penerima_sembako BOOLEAN,
+    resiko_stunting BOOLEAN,
+    status_verval VARCHAR,             -- belum | sudah
+    snapshot DATE NOT NULL,            -- date of the P3KE data this row comes from
+    PRIMARY KEY (id_keluarga_p3ke, snapshot)
+);
+
+CREATE TABLE IF NOT EXISTS individu (
+    id_individu VARCHAR NOT NULL,
+    id_keluarga_p3ke VARCHAR NOT NULL,
+    snapshot DATE NOT NULL,
+    nama VARCHAR,
+    nik VARCHAR,
+    padan_dukcapil BOOLEAN,
+    jenis_kelamin VARCHAR,
+    hubungan_dengan_kepala_keluarga VARCHAR,
+    tanggal_lahir DATE,
+    status_sekolah VARCHAR,            -- Masih sekolah | Tidak sekolah lagi | Belum pernah sekolah | NULL
+    disabilitas BOOLEAN,
+    pekerjaan VARCHAR,                 -- 'Tidak bekerja' or an occupation
+    keterangan VARCHAR,                -- NULL, 'Meninggal', 'Pindah'
+    PRIMARY KEY (id_individu, snapshot)
+);
+
+CREATE TABLE IF NOT EXISTS desa_prioritas (
+    kode VARCHAR NOT NULL,
+    tahun SMALLINT NOT NULL,
+    dasar_penetapan VARCHAR,
+    opd_pendamping VARCHAR,
+    PRIMARY KEY (kode, tahun)
+);
+
+CREATE TABLE IF NOT EXISTS intervensi (
+    id VARCHAR PRIMARY KEY,
+    id_keluarga_p3ke VARCHAR,
+    kode_kemendagri VARCHAR NOT NULL,  -- desa of the household (or the village for village-level work)
+    klaster VARCHAR NOT NULL,
+    program VARCHAR,
+    opd VARCHAR,
+    sumber_dana VARCHAR,
+    status VARCHAR NOT NULL,           -- rencana | proses | selesai
+    tanggal DATE NOT NULL,             -- date the intervention was tagged (planned)
+    tanggal_selesai DATE,              -- date it was done; NULL unless status = 'selesai'
+    nilai_rp BIGINT
+);
+
+CREATE TABLE IF NOT EXISTS target (
+    kode_wilayah VARCHAR NOT NULL,
+    klaster VARCHAR NOT NULL,
+    tahun SMALLINT NOT NULL,
+    triwulan TINYINT NOT NULL,
+    target_keluarga INTEGER NOT NULL,  -- households whose gap is to be closed within this quarter
+    diubah_oleh VARCHAR,
+    diubah_pada TIMESTAMP,
+    PRIMARY KEY (kode_wilayah, klaster, tahun, triwulan)
+);
+
+CREATE TABLE IF NOT EXISTS sumber_sektor (
+    sumber VARCHAR NOT NULL,           -- e.g. 'Disperakim RTLH', 'DTKS'
+    nik VARCHAR,
+    id VARCHAR,
+    kode_kemendagri VARCHAR,
+    klaster VARCHAR,
+    status VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS impor (
+    id INTEGER PRIMARY KEY,
+    file VARCHAR,
+    jenis VARCHAR,
+    waktu TIMESTAMP,
+    baris_diterima INTEGER,
+    baris_ditolak INTEGER,
+    pengguna VARCHAR
+);

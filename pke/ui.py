@@ -1,0 +1,207 @@
+"""Streamlit glue shared by the pages: the read-only connection, cached queries, the region and period
+selectors (kept in st.query_params so every view is a shareable URL), and page headers.
+
+Pages compose these with pke.charts and pke.maps; they never open files or write SQL."""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+import pandas as pd
+import streamlit as st
+
+from pke import build, config, db, fmt
+
+TINGKAT_LABEL = {"provinsi": "Provinsi", "kabupaten": "Kabupaten/Kota", "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan"}
+PANJANG_ANAK = {0: 2, 2: 5, 5: 8, 8: 13, 13: 13}
+
+
+# ---------- database -------------------------------------------------------------------------------
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def _koneksi(path: str, versi: float):
+    # One read-only connection per process and database version: a rebuilt database is a new file
+    # (os.replace), so a new mtime opens it and the old connection is dropped.
+    return db.buka(path, read_only=True)
+
+
+def versi_db() -> tuple[str, float]:
+    path = config.db_path()
+    return str(path), path.stat().st_mtime
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _kueri(nama: str, path: str, versi: float, params: tuple) -> pd.DataFrame:
+    return db.jalankan(_koneksi(path, versi), nama, **dict(params))
+
+
+def kueri(nama: str, **params) -> pd.DataFrame:
+    """Run a named query of queries/ with $named parameters; cached per database version."""
+    path, versi = versi_db()
+    return _kueri(nama, path, versi, tuple(sorted(params.items())))
+
+
+@st.cache_resource
+def _kunci_bangun() -> threading.Lock:
+    return threading.Lock()
+
+
+def pastikan_basis_data() -> None:
+    """On a machine with no database, build the demo one first, with visible progress."""
+    if config.db_path().exists():
+        return
+    with _kunci_bangun():
+        if config.db_path().exists():
+            return
+        st.title("Menyiapkan Dasbor PKE")
+        st.info("Basis data belum ada. Data demo (sintetis, di atas wilayah dan batas desa yang nyata) sedang "
+                "dibangun sekali saja; biasanya kurang dari dua menit.")
+        bar = st.progress(0.0, text="Memulai")
+        build.bangun_demo(progress=lambda f, pesan: bar.progress(min(max(f, 0.0), 1.0), text=pesan))
+    st.rerun()
+
+
+def meta() -> dict[str, str]:
+    df = kueri("meta")
+    return dict(zip(df["kunci"], df["nilai"]))
+
+
+# ---------- context: region and period -------------------------------------------------------------
+
+@dataclass
+class Konteks:
+    kode: str                     # '' means every region in the database
+    tahun: int
+    triwulan: int
+    jalur: list[tuple[str, str, str]] = field(default_factory=list)  # (kode, nama, tingkat) from province down
+
+    @property
+    def nama(self) -> str:
+        return self.jalur[-1][1] if self.jalur else "Semua wilayah"
+
+    @property
+    def tingkat(self) -> str:
+        return self.jalur[-1][2] if self.jalur else "nasional"
+
+    @property
+    def periode(self) -> str:
+        return fmt.triwulan(self.tahun, self.triwulan)
+
+    @property
+    def panjang_anak(self) -> int:
+        return PANJANG_ANAK[len(self.kode)]
+
+    @property
+    def params(self) -> dict:
+        return {"kode": self.kode, "tahun": self.tahun, "triwulan": self.triwulan}
+
+    def judul_wilayah(self) -> str:
+        return " › ".join(n for _, n, _ in self.jalur) or "Semua wilayah"
+
+
+_LEVEL = (("w_prov", "provinsi", 2), ("w_kab", "kabupaten", 5), ("w_kec", "kecamatan", 8), ("w_desa", "desa", 13))
+
+
+def _awal_dari_url() -> None:
+    """Seed the widgets' state from the URL once per session, so a shared link opens the same view."""
+    if st.session_state.get("_konteks_awal"):
+        return
+    qp = st.query_params
+    kode = qp.get("wilayah", "")
+    for kunci, _, panjang in _LEVEL:
+        st.session_state[kunci] = kode[:panjang] if len(kode) >= panjang else None
+    for kunci in ("tahun", "tw"):
+        if qp.get(kunci, "").isdigit():
+            st.session_state[kunci] = int(qp[kunci])
+    st.session_state["_konteks_awal"] = True
+
+
+def pilih_konteks() -> Konteks:
+    """Sidebar selectors: provinsi → kabupaten → kecamatan → desa, then year and quarter."""
+    _awal_dari_url()
+    sb = st.sidebar
+    sb.markdown("### Wilayah")
+    induk, jalur = "", []
+    for kunci, tingkat, _ in _LEVEL:
+        opsi = kueri("wilayah_anak", induk=induk)
+        if opsi.empty:
+            break
+        nama = dict(zip(opsi["kode"], opsi["nama"]))
+        wajib = tingkat == "provinsi"
+        pilihan = list(opsi["kode"]) if wajib else [None] + list(opsi["kode"])
+        if st.session_state.get(kunci) not in pilihan:
+            st.session_state[kunci] = pilihan[0]
+        nilai = sb.selectbox(
+            TINGKAT_LABEL[tingkat], pilihan, key=kunci,
+            format_func=lambda k, n=nama, t=tingkat: n.get(k, k) if k else f"— Semua {TINGKAT_LABEL[t].lower()} —",
+        )
+        if not nilai:
+            break
+        jalur.append((nilai, nama[nilai], tingkat))
+        induk = nilai
+    # Clear the levels below the last chosen one so a changed kabupaten does not keep an old kecamatan.
+    for kunci, _, panjang in _LEVEL[len(jalur) + 1:]:
+        st.session_state[kunci] = None
+
+    periode = kueri("periode")
+    sb.markdown("### Periode")
+    tahun_opsi = sorted(periode["tahun"].unique().tolist(), reverse=True)
+    if st.session_state.get("tahun") not in tahun_opsi:
+        st.session_state["tahun"] = tahun_opsi[0]
+    tahun = sb.selectbox("Tahun", tahun_opsi, key="tahun")
+    tw_opsi = sorted(periode.loc[periode["tahun"] == tahun, "triwulan"].tolist())
+    if st.session_state.get("tw") not in tw_opsi:
+        st.session_state["tw"] = tw_opsi[-1]
+    tw = sb.selectbox("Triwulan", tw_opsi, key="tw", format_func=lambda t: f"Triwulan {fmt.ROMAWI[t]}")
+
+    kode = jalur[-1][0] if jalur else ""
+    st.query_params["wilayah"] = kode
+    st.query_params["tahun"] = str(tahun)
+    st.query_params["tw"] = str(tw)
+    return Konteks(kode=kode, tahun=int(tahun), triwulan=int(tw), jalur=jalur)
+
+
+def konteks() -> Konteks:
+    """The context chosen in the sidebar by app.py on this run."""
+    return st.session_state["konteks"]
+
+
+def pilih_url(label: str, opsi: list, kunci_url: str, format_func=str, horizontal: bool = True, radio: bool = False):
+    """A page-level choice (cluster, measure...) that lives in the URL as ?kunci_url=value."""
+    kunci = f"url_{kunci_url}"
+    if kunci not in st.session_state:
+        dari_url = st.query_params.get(kunci_url)
+        st.session_state[kunci] = dari_url if dari_url in opsi else opsi[0]
+    if radio:
+        nilai = st.radio(label, opsi, key=kunci, format_func=format_func, horizontal=horizontal)
+    else:
+        nilai = st.selectbox(label, opsi, key=kunci, format_func=format_func)
+    st.query_params[kunci_url] = nilai
+    return nilai
+
+
+# ---------- page furniture -------------------------------------------------------------------------
+
+def label_demo() -> None:
+    if meta().get("demo") == "ya":
+        st.caption("⚠️ **DATA DEMO** — keluarga dan individu sintetis di atas wilayah dan batas desa yang nyata; "
+                   "bukan data P3KE sebenarnya.")
+
+
+def kepala_halaman(judul: str, k: Konteks) -> None:
+    st.title(judul)
+    st.markdown(f"**{k.judul_wilayah()}** · {k.periode}")
+    label_demo()
+
+
+def tabel(df: pd.DataFrame, persen: tuple[str, ...] = (), rupiah: tuple[str, ...] = (), tinggi: int | str = "auto"):
+    """st.dataframe with Indonesian number formatting (1.234; 12,5%) that still sorts by the numbers."""
+    format_kolom = {}
+    for kol in df.columns:
+        if kol in persen:
+            format_kolom[kol] = fmt.persen
+        elif kol in rupiah:
+            format_kolom[kol] = fmt.rupiah
+        elif pd.api.types.is_numeric_dtype(df[kol]):
+            format_kolom[kol] = fmt.angka
+    st.dataframe(df.style.format(format_kolom), hide_index=True, width="stretch", height=tinggi)

@@ -1,0 +1,34 @@
+-- kebutuhan_per_subwilayah: one row per child region of $kode (kabupaten of a province, kecamatan of a
+-- kabupaten, desa of a kecamatan) and cluster, as of the end of the selected quarter: households with
+-- the gap, intervened (rencana / proses / selesai), remaining and the share closed.
+-- params: $kode (Kemendagri code; '' means per province), $tahun, $triwulan
+WITH p AS (SELECT ($tahun * 4 + $triwulan - 1)::INTEGER AS qi),
+agg AS (
+    SELECT
+        left(r.kode_desa, CASE length($kode) WHEN 0 THEN 2 WHEN 2 THEN 5 WHEN 5 THEN 8 ELSE 13 END) AS kode,
+        r.klaster,
+        sum(r.n) AS kebutuhan,
+        sum(r.n) FILTER (WHERE r.qi_selesai <= p.qi) AS selesai,
+        sum(r.n) FILTER (WHERE (r.qi_selesai IS NULL OR r.qi_selesai > p.qi) AND r.qi_tag <= p.qi
+                         AND r.status_akhir <> 'rencana') AS proses,
+        sum(r.n) FILTER (WHERE (r.qi_selesai IS NULL OR r.qi_selesai > p.qi) AND r.qi_tag <= p.qi
+                         AND r.status_akhir = 'rencana') AS rencana
+    FROM ringkas_kebutuhan r, p
+    WHERE starts_with(r.kode_desa, $kode)
+    GROUP BY ALL
+)
+SELECT
+    a.kode,
+    w.nama,
+    a.klaster,
+    k.label_singkat,
+    a.kebutuhan::BIGINT AS kebutuhan,
+    coalesce(a.rencana, 0)::BIGINT AS rencana,
+    coalesce(a.proses, 0)::BIGINT AS proses,
+    coalesce(a.selesai, 0)::BIGINT AS selesai,
+    (a.kebutuhan - coalesce(a.selesai, 0))::BIGINT AS tersisa,
+    coalesce(a.selesai, 0) / a.kebutuhan AS persen_tertutup
+FROM agg a
+JOIN wilayah w USING (kode)
+JOIN klaster k ON k.kunci = a.klaster
+ORDER BY a.kode, k.urutan;

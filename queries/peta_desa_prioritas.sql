@@ -1,0 +1,9 @@
+-- peta_desa_prioritas: one row per priority village of the selected year within $kode, with its boundary,
+-- for outlining on the province map.
+-- params: $kode (code prefix), $tahun
+SELECT d.kode, w.nama, d.opd_pendamping, b.geojson
+FROM desa_prioritas d
+JOIN wilayah w USING (kode)
+JOIN batas_wilayah b USING (kode)
+WHERE starts_with(d.kode, $kode) AND d.tahun = $tahun
+ORDER BY d.kode;

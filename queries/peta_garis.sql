@@ -1,0 +1,7 @@
+-- peta_garis: one row per boundary drawn as an outline within $kode: regions whose codes have $panjang
+-- characters (e.g. kecamatan borders inside a kabupaten).
+-- params: $kode (code prefix), $panjang
+SELECT kode, nama, geojson
+FROM batas_wilayah
+WHERE starts_with(kode, $kode) AND length(kode) = $panjang AND geojson IS NOT NULL
+ORDER BY kode;

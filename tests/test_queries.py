@@ -1,0 +1,111 @@
+"""Every named query on the fixture database: it runs, declares itself, and its figures agree with the
+other queries' and with the base tables."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pke import db
+from tests.conftest import KAB
+
+TAHUN, TW = 2026, 4
+P = {"kode": KAB, "tahun": TAHUN, "triwulan": TW}
+
+
+def test_setiap_kueri_punya_kepala_dan_parameter_bernama():
+    for nama in db.daftar_kueri():
+        teks = db.teks(nama)
+        assert teks.startswith(f"-- {nama}:"), f"{nama}.sql must start with '-- {nama}: <what one row is>'"
+        assert "params:" in teks, f"{nama}.sql must declare its parameters"
+        tanpa_komentar = "\n".join(b.split("--")[0] for b in teks.splitlines())
+        assert "{" not in tanpa_komentar and "%s" not in tanpa_komentar, "only $named parameters"
+        dideklarasi = set(re.findall(r"\$(\w+)", teks.split("params:")[1].splitlines()[0]))
+        dipakai = set(re.findall(r"\$(\w+)", tanpa_komentar))
+        assert dipakai <= dideklarasi, f"{nama}: undeclared {dipakai - dideklarasi}"
+
+
+def test_parameter_kurang_ditolak(con):
+    with pytest.raises(db.QueryError, match="butuh parameter"):
+        db.jalankan(con, "ringkasan_kpi", kode=KAB)
+    with pytest.raises(db.QueryError):
+        db.jalankan(con, "../schema")
+
+
+def test_wilayah_anak_dan_info(con):
+    prov = db.jalankan(con, "wilayah_anak", induk="")
+    assert list(prov["kode"]) == ["33"]
+    kab = db.jalankan(con, "wilayah_anak", induk="33")
+    assert list(kab["kode"]) == [KAB] and kab.iloc[0]["nama"] == "Kab. Grobogan"
+    kec = db.jalankan(con, "wilayah_anak", induk=KAB)
+    assert len(kec) == 19 and (kec["tingkat"] == "kecamatan").all()
+    info = db.jalankan(con, "wilayah_info", kode="33.15.01.2001")
+    assert list(info["tingkat"]) == ["provinsi", "kabupaten", "kecamatan", "desa"]
+
+
+def test_kpi_sesuai_tabel_dasar(con):
+    kpi = db.jalankan(con, "ringkasan_kpi", **P).set_index("periode")
+    ini = kpi.loc["ini"]
+    assert ini["keluarga"] == con.execute("SELECT count(*) FROM keluarga_aktif").fetchone()[0]
+    assert ini["keluarga_desil1"] == con.execute(
+        "SELECT count(*) FROM keluarga_aktif WHERE desil_kesejahteraan = 1").fetchone()[0]
+    assert ini["desa_prioritas"] == 51
+    tersisa = con.execute("""SELECT count(*) FROM kebutuhan
+                             WHERE tanggal_selesai IS NULL OR tanggal_selesai > DATE '2026-12-31'""").fetchone()[0]
+    assert ini["kebutuhan_tersisa"] == tersisa
+    keluarga_tersisa = con.execute("""SELECT count(DISTINCT id_keluarga_p3ke) FROM kebutuhan
+                             WHERE tanggal_selesai IS NULL OR tanggal_selesai > DATE '2026-12-31'""").fetchone()[0]
+    assert ini["keluarga_berkebutuhan"] == keluarga_tersisa
+    lalu = kpi.loc["sebelumnya"]
+    assert (lalu["tahun"], lalu["triwulan"]) == (2026, 3)
+    assert lalu["kebutuhan_tersisa"] >= ini["kebutuhan_tersisa"]  # gaps only close over time
+    assert 0 < ini["persen_tertutup_tahun_ini"] < 1
+
+
+def test_klaster_subwilayah_peta_sepakat(con):
+    klaster = db.jalankan(con, "kebutuhan_per_klaster", **P)
+    assert len(klaster) == 8 and list(klaster["klaster"])[:2] == ["rtlh", "listrik"]
+    assert (klaster["kebutuhan"] == klaster[["belum", "rencana", "proses", "selesai"]].sum(axis=1)).all()
+    assert (klaster["tersisa"] == klaster["kebutuhan"] - klaster["selesai"]).all()
+    kpi = db.jalankan(con, "ringkasan_kpi", **P).set_index("periode").loc["ini"]
+    assert klaster["tersisa"].sum() == kpi["kebutuhan_tersisa"]
+
+    anak = db.jalankan(con, "kebutuhan_per_subwilayah", **P)
+    assert anak["kode"].nunique() == 19
+    per = anak.groupby("klaster")["tersisa"].sum()
+    for _, r in klaster.iterrows():
+        assert per.get(r["klaster"], 0) == r["tersisa"]
+
+    for kunci in ("air", "listrik"):
+        peta = db.jalankan(con, "peta_wilayah", kode=KAB, panjang=13, klaster=kunci, tahun=TAHUN, triwulan=TW)
+        assert len(peta) == 280 and peta["geojson"].notna().all()
+        assert peta["tersisa"].sum() == klaster.set_index("klaster").loc[kunci, "tersisa"]
+        assert peta["desa_prioritas"].sum() == 51
+    prov = db.jalankan(con, "peta_wilayah", kode="33", panjang=5, klaster="air", tahun=TAHUN, triwulan=TW)
+    assert list(prov["kode"]) == [KAB] and prov.iloc[0]["desa_prioritas"] == 51
+
+
+def test_opd_dan_garis(con):
+    opd = db.jalankan(con, "intervensi_per_opd", **P)
+    assert set(opd["opd"]) <= {"Disdik", "Disperakim", "Dispermasdes", "Dinkes", "Dinsos", "DP3AKB",
+                                "Disnakertrans", "Disperindag", "Perumdam"}
+    n = con.execute("SELECT count(*) FROM intervensi WHERE tanggal <= DATE '2026-12-31'").fetchone()[0]
+    assert opd[["rencana", "proses", "selesai"]].to_numpy().sum() == n
+    garis = db.jalankan(con, "peta_garis", kode=KAB, panjang=8)
+    assert len(garis) == 19
+    prio = db.jalankan(con, "peta_desa_prioritas", kode="33", tahun=TAHUN)
+    assert len(prio) == 51
+
+
+def test_triwulan_awal_sebelum_intervensi(con):
+    klaster = db.jalankan(con, "kebutuhan_per_klaster", kode=KAB, tahun=2023, triwulan=1)
+    kpi = db.jalankan(con, "ringkasan_kpi", kode=KAB, tahun=2023, triwulan=1).set_index("periode")
+    assert klaster["kebutuhan"].sum() >= klaster["tersisa"].sum() > 0
+    assert kpi.loc["sebelumnya", "tertutup_tahun_ini"] == 0  # 2022 Q4: nothing had been tagged yet
+
+
+def test_wilayah_tanpa_keluarga(con):
+    kosong = db.jalankan(con, "kebutuhan_per_klaster", kode="33.01", tahun=TAHUN, triwulan=TW)
+    assert len(kosong) == 8 and kosong["kebutuhan"].sum() == 0
+    kpi = db.jalankan(con, "ringkasan_kpi", kode="33.01", tahun=TAHUN, triwulan=TW)
+    assert (kpi["keluarga"] == 0).all() and kpi["persen_tertutup_tahun_ini"].isna().all()

@@ -1,4 +1,4 @@
-"""PKE Dashboard entry point: page config, the shared sidebar context, and navigation over pages/."""
+"""PKE Dashboard entry point: page config, the shared sidebar context, and navigation over views/."""
 import streamlit as st
 
 from pke import ui
@@ -8,9 +8,9 @@ st.set_page_config(page_title="Dasbor PKE", page_icon="📊", layout="wide")
 ui.pastikan_basis_data()
 
 halaman = st.navigation([
-    st.Page("pages/ringkasan.py", title="Ringkasan", icon="🏠", url_path="ringkasan", default=True),
-    st.Page("pages/peta.py", title="Peta", icon="🗺️", url_path="peta"),
-    st.Page("pages/sektor.py", title="Sektor", icon="📋", url_path="sektor"),
+    st.Page("views/ringkasan.py", title="Ringkasan", icon="🏠", url_path="ringkasan", default=True),
+    st.Page("views/peta.py", title="Peta", icon="🗺️", url_path="peta"),
+    st.Page("views/sektor.py", title="Sektor", icon="📋", url_path="sektor"),
 ])
 
 st.sidebar.markdown("## Dasbor PKE")

@@ -101,17 +101,34 @@ AIR_BURUK = (("Sumur tak terlindung", .4), ("Mata air tak terlindung", .25), ("A
 BAHAN_BAKAR = (("Gas 3 kg", .72), ("Kayu bakar", .22), ("Arang", .01), ("Listrik", .01), ("Gas > 3 kg", .02),
                ("Tidak memasak di rumah", .02))
 KEPEMILIKAN = (("Milik sendiri", .84), ("Bebas sewa", .09), ("Kontrak/sewa", .05), ("Lainnya", .02))
+PENERANGAN = ("Listrik PLN", "Listrik non-PLN", "Bukan listrik")
+FASILITAS_BAB = ("Sendiri", "Bersama", "Tidak ada", "Umum")
+KLOSET = ("Leher angsa", "Plengsengan", "Cemplung/cubluk", "Tidak pakai")
+SEKOLAH = ("Masih sekolah", "Tidak sekolah lagi", "Belum pernah sekolah")
+JENIS_KELAMIN = ("Laki-laki", "Perempuan")
+HUBUNGAN = ("Kepala keluarga", "Istri", "Suami", "Anak")
+
+
+def _kode(label: tuple[str, ...], idx: np.ndarray, null: np.ndarray | None = None) -> pa.DictionaryArray:
+    """Integer codes into `label` as an Arrow dictionary array (NULL where `null`)."""
+    indeks = pa.array(np.asarray(idx, dtype=np.int32), mask=null)
+    return pa.DictionaryArray.from_arrays(indeks, pa.array(label, type=pa.string()))
 
 
 def _pilih(rng: np.random.Generator, n: int, pilihan) -> pa.DictionaryArray:
     label, bobot = zip(*pilihan)
     p = np.asarray(bobot, dtype=float)
-    idx = rng.choice(len(label), size=n, p=p / p.sum()).astype(np.int16)
-    return pa.DictionaryArray.from_arrays(pa.array(idx), pa.array(label))
+    return _kode(label, rng.choice(len(label), size=n, p=p / p.sum()))
 
 
-def _gabung(mask: np.ndarray, jika: pa.DictionaryArray, lain: pa.DictionaryArray) -> pa.Array:
-    return pa.array(np.where(mask, np.asarray(jika.cast(pa.string())), np.asarray(lain.cast(pa.string()))))
+def _gabung(rng: np.random.Generator, mask: np.ndarray, buruk, baik) -> pa.DictionaryArray:
+    """A label drawn from `buruk` (a gap) where mask, else from `baik`."""
+    label_baik, bobot_baik = zip(*baik)
+    label_buruk, bobot_buruk = zip(*buruk)
+    n = len(mask)
+    i_baik = rng.choice(len(baik), size=n, p=np.asarray(bobot_baik) / sum(bobot_baik))
+    i_buruk = rng.choice(len(buruk), size=n, p=np.asarray(bobot_buruk) / sum(bobot_buruk))
+    return _kode(label_baik + label_buruk, np.where(mask, len(baik) + i_buruk, i_baik))
 
 
 @dataclass
@@ -220,24 +237,24 @@ def generate_kabupaten(con: duckdb.DuckDBPyConnection, kab: Kabupaten, seed: int
                                                                rng.random(total_m) < 0.5))
 
     usia_sekolah = (umur >= 7) & (umur <= 18)
-    status_sekolah = np.full(total_m, "Tidak sekolah lagi", dtype=object)
-    status_sekolah[umur < 5] = None
-    status_sekolah[(umur >= 5) & (umur < 7)] = "Belum pernah sekolah"
-    status_sekolah[usia_sekolah] = "Masih sekolah"
-    status_sekolah[ats_m] = np.where(rng.random(int(ats_m.sum())) < 0.7, "Tidak sekolah lagi",
-                                     "Belum pernah sekolah")
+    # Labels travel as integer codes into dictionary arrays; DuckDB builds the strings.
+    sekolah = np.full(total_m, 1, dtype=np.int8)                   # Tidak sekolah lagi
+    sekolah[(umur >= 5) & (umur < 7)] = 2                          # Belum pernah sekolah
+    sekolah[usia_sekolah] = 0                                      # Masih sekolah
+    sekolah[ats_m] = np.where(rng.random(int(ats_m.sum())) < 0.7, 1, 2)
+    status_sekolah = _kode(SEKOLAH, sekolah, null=umur < 5)
 
     usia_kerja = (umur >= 19) & (umur <= 59)
     # someone of working age works in most households: the head, or the spouse of an elderly head
     bekerja = usia_kerja & (kepala | (pasangan & (umur_kk_m >= 60)) | (rng.random(total_m) < 0.45))
     bekerja &= ~gap["tidak_bekerja"][k_idx]
-    kerja_idx = rng.integers(0, len(PEKERJAAN), total_m)
-    pekerjaan = np.array(PEKERJAAN, dtype=object)[kerja_idx]
-    pekerjaan = np.where(bekerja, pekerjaan,
-                         np.where(usia_sekolah & (status_sekolah == "Masih sekolah"), "Pelajar/mahasiswa",
-                                  np.where(pasangan & perempuan & (rng.random(total_m) < 0.6),
-                                           "Mengurus rumah tangga", "Tidak bekerja")))
-    pekerjaan = np.where(umur < 5, "Belum/tidak bekerja", pekerjaan)
+    n_kerja = len(PEKERJAAN)
+    kerja = np.where(bekerja, rng.integers(0, n_kerja, total_m),
+                     np.where(usia_sekolah & (sekolah == 0), n_kerja,                   # Pelajar/mahasiswa
+                              np.where(pasangan & perempuan & (rng.random(total_m) < 0.6),
+                                       n_kerja + 1, n_kerja + 2)))                      # Mengurus RT / Tidak bekerja
+    kerja = np.where(umur < 5, n_kerja + 3, kerja)                                      # Belum/tidak bekerja
+    label_kerja = PEKERJAAN + ("Pelajar/mahasiswa", "Mengurus rumah tangga", "Tidak bekerja", "Belum/tidak bekerja")
 
     disabilitas = np.zeros(total_m, dtype=bool)
     pilih_dis = np.where(gap["disabilitas"])[0]
@@ -245,106 +262,119 @@ def generate_kabupaten(con: duckdb.DuckDBPyConnection, kab: Kabupaten, seed: int
         disabilitas[np.cumsum(m)[pilih_dis] - m[pilih_dis] + rng.integers(0, m[pilih_dis])] = True
 
     # Planted data problems, at known rates, for the data-quality views.
-    keterangan = np.full(total_m, None, dtype=object)
+    ket = np.zeros(total_m, dtype=np.int8)
     u = rng.random(total_m)
-    keterangan[(u < 0.012) & ~kepala] = "Meninggal"
+    ket[(u < 0.012) & ~kepala] = 1                                                      # Meninggal
     laju_pindah = np.full(nd, 0.02)
     if kab.kode == "33.15":  # the Grobogan rakor: 4 villages with households that moved
         laju_pindah[rng.choice(nd, 4, replace=False)] = 0.18
-    keterangan[(u > 0.5) & (u < 0.5 + laju_pindah[d_idx[k_idx]])] = "Pindah"
+    ket[(u > 0.5) & (u < 0.5 + laju_pindah[d_idx[k_idx]])] = 2                          # Pindah
+    keterangan = _kode(("", "Meninggal", "Pindah"), ket, null=ket == 0)
     padan_ind = rng.random(total_m) > 0.08
 
     snapshot = np.datetime64(SNAPSHOT)
     lahir = snapshot - (umur * 365.25 + rng.integers(0, 365, total_m)).astype("timedelta64[D]")
+    depan = np.where(perempuan, len(NAMA_L) + rng.integers(0, len(NAMA_P), total_m),
+                     rng.integers(0, len(NAMA_L), total_m))
+    belakang = rng.integers(0, len(NAMA_BELAKANG), total_m)
 
-    nama_depan = np.where(perempuan, np.array(NAMA_P, dtype=object)[rng.integers(0, len(NAMA_P), total_m)],
-                          np.array(NAMA_L, dtype=object)[rng.integers(0, len(NAMA_L), total_m)])
-    nama = nama_depan + " " + np.array(NAMA_BELAKANG, dtype=object)[rng.integers(0, len(NAMA_BELAKANG), total_m)]
-
-    desa_kode = desa.kode.to_numpy()
-    kode_kel = desa_kode[d_idx]
-    id_kel = np.char.add(np.char.add("P", np.char.replace(kode_kel.astype(str), ".", "")),
-                         np.char.zfill(seq_desa.astype(str), 5))
     # Obviously synthetic NIK: kecamatan code, then "00" where a real NIK has its day of birth
-    # (never 00), then a serial.
-    kec_digit = np.char.replace(np.asarray(kec_kode[d_idx][k_idx], dtype=str), ".", "")
-    nik = np.char.add(np.char.add(kec_digit, "00"), np.char.zfill((np.arange(total_m) + 1).astype(str), 8))
-    # A few households share a head NIK with another one: duplicates to find.
-    nik_kk = nik[kepala].copy()
+    # (never 00), then a serial. A few households share a head NIK with another: duplicates to find.
+    serial = np.arange(total_m, dtype=np.int64) + 1
+    kec_m = kec_idx[d_idx][k_idx]
+    serial_kk, kec_kk = serial[kepala].copy(), kec_m[kepala].copy()
     dup = np.where(rng.random(nk) < 0.003)[0]
-    if len(dup) > 1:
-        nik_kk[dup[1:]] = nik_kk[dup[:-1]]
+    asal, salinan = dup[0:len(dup) - 1:2], dup[1::2]
+    serial_kk[salinan], kec_kk[salinan] = serial_kk[asal], kec_kk[asal]
+    kec_digit = pa.array([k.replace(".", "") for k in kec_unik])
 
     # House, light, water, toilet, derived from the drawn gaps.
     rt = gap["rtlh"]
     sebab = rng.integers(0, 4, nk)  # 0 roof, 1 wall, 2 floor, 3 floor area per person
-    atap = _gabung(rt & (sebab == 0), _pilih(rng, nk, ATAP_BURUK), _pilih(rng, nk, ATAP_BAIK))
-    dinding = _gabung(rt & (sebab == 1), _pilih(rng, nk, DINDING_BURUK), _pilih(rng, nk, DINDING_BAIK))
-    lantai = _gabung(rt & (sebab == 2), _pilih(rng, nk, LANTAI_BURUK), _pilih(rng, nk, LANTAI_BAIK))
     luas = np.round(m * np.where(rt & (sebab == 3), rng.uniform(3.0, 7.0, nk), rng.uniform(9.0, 30.0, nk)), 1)
-    penerangan = np.where(gap["listrik"], np.where(rng.random(nk) < 0.6, "Listrik non-PLN", "Bukan listrik"),
-                          "Listrik PLN")
-    air = _gabung(gap["air"], _pilih(rng, nk, AIR_BURUK), _pilih(rng, nk, AIR_BAIK))
     kelurahan = desa.is_kelurahan.to_numpy()[d_idx]
-    fasilitas = np.where(gap["jamban"], np.where(rng.random(nk) < 0.6, "Tidak ada", "Umum"),
-                         np.where(rng.random(nk) < 0.85, "Sendiri", "Bersama"))
-    kloset = np.where(gap["jamban"], np.where(fasilitas == "Tidak ada", "Tidak pakai", "Cemplung/cubluk"),
-                      np.where(~kelurahan & (rng.random(nk) < 0.2), "Cemplung/cubluk", "Leher angsa"))
+    tanpa_fasilitas = rng.random(nk) < 0.6
+    fasilitas = np.where(gap["jamban"], np.where(tanpa_fasilitas, 2, 3), np.where(rng.random(nk) < 0.85, 0, 1))
+    kloset = np.where(gap["jamban"], np.where(tanpa_fasilitas, 3, 2),
+                      np.where(~kelurahan & (rng.random(nk) < 0.2), 2, 0))
+    desa_kode = desa.kode.to_numpy()
+    kode_kel = _kode(tuple(desa_kode), d_idx)
 
     keluarga = pa.table({
-        "id_keluarga_p3ke": id_kel,
-        "kode_kemendagri": kode_kel.astype(str),
+        "kode_kemendagri": kode_kel,
+        "seq": seq_desa,
         "desil_kesejahteraan": desil,
-        "alamat": np.char.add(np.char.add("RT ", np.char.zfill(rng.integers(1, 12, nk).astype(str), 3)),
-                              np.char.add(" / RW ", np.char.zfill(rng.integers(1, 6, nk).astype(str), 3))),
-        "kepala_keluarga": nama[kepala].astype(str),
-        "nik": nik_kk,
+        "rt": rng.integers(1, 12, nk),
+        "rw": rng.integers(1, 6, nk),
+        "depan": _kode(NAMA_L + NAMA_P, depan[kepala]),
+        "belakang": _kode(NAMA_BELAKANG, belakang[kepala]),
+        "kec_digit": pa.DictionaryArray.from_arrays(pa.array(kec_kk.astype(np.int32)), kec_digit),
+        "serial": serial_kk,
         "padan_dukcapil": padan_ind[kepala],
-        "jenis_kelamin": np.where(kk_perempuan, "Perempuan", "Laki-laki"),
+        "jenis_kelamin": _kode(JENIS_KELAMIN, kk_perempuan.astype(np.int8)),
         "tanggal_lahir": lahir[kepala],
-        "pekerjaan": pekerjaan[kepala].astype(str),
-        "pendidikan": np.array(PENDIDIKAN)[np.clip(rng.binomial(5, 0.38, nk), 0, 5)],
-        "kepemilikan_rumah": _pilih(rng, nk, KEPEMILIKAN).cast(pa.string()),
+        "pekerjaan": _kode(label_kerja, kerja[kepala]),
+        "pendidikan": _kode(PENDIDIKAN, np.clip(rng.binomial(5, 0.38, nk), 0, 5)),
+        "kepemilikan_rumah": _pilih(rng, nk, KEPEMILIKAN),
         "memiliki_simpanan_uang_perhiasan_ternak_lainnya": rng.random(nk) < 0.25 * desil / 2,
-        "jenis_atap": atap,
-        "jenis_dinding": dinding,
-        "jenis_lantai": lantai,
+        "jenis_atap": _gabung(rng, rt & (sebab == 0), ATAP_BURUK, ATAP_BAIK),
+        "jenis_dinding": _gabung(rng, rt & (sebab == 1), DINDING_BURUK, DINDING_BAIK),
+        "jenis_lantai": _gabung(rng, rt & (sebab == 2), LANTAI_BURUK, LANTAI_BAIK),
         "luas_lantai": luas,
-        "sumber_penerangan": penerangan,
-        "bahan_bakar_memasak": _pilih(rng, nk, BAHAN_BAKAR).cast(pa.string()),
-        "sumber_air_minum": air,
-        "memiliki_fasilitas_buang_air_besar": fasilitas,
-        "jenis_kloset": kloset,
+        "sumber_penerangan": _kode(PENERANGAN, np.where(gap["listrik"], np.where(rng.random(nk) < 0.6, 1, 2), 0)),
+        "bahan_bakar_memasak": _pilih(rng, nk, BAHAN_BAKAR),
+        "sumber_air_minum": _gabung(rng, gap["air"], AIR_BURUK, AIR_BAIK),
+        "memiliki_fasilitas_buang_air_besar": _kode(FASILITAS_BAB, fasilitas),
+        "jenis_kloset": _kode(KLOSET, kloset),
         "penerima_bpnt": rng.random(nk) < 0.5 / desil,
         "penerima_bpum": rng.random(nk) < 0.05,
         "penerima_bst": rng.random(nk) < 0.2 / desil,
         "penerima_pkh": rng.random(nk) < 0.45 / desil,
         "penerima_sembako": rng.random(nk) < 0.55 / desil,
         "resiko_stunting": gap["stunting"],
-        "status_verval": np.where(rng.random(nk) < 0.4, "sudah", "belum"),
+        "status_verval": _kode(("belum", "sudah"), (rng.random(nk) < 0.4).astype(np.int8)),
         "snapshot": np.full(nk, snapshot),
     })
-    hubungan = np.where(kepala, "Kepala keluarga", np.where(pasangan, np.where(perempuan, "Istri", "Suami"), "Anak"))
+    hubungan = np.where(kepala, 0, np.where(pasangan, np.where(perempuan, 1, 2), 3))
     individu = pa.table({
-        "id_individu": np.char.add(id_kel[k_idx], np.char.zfill((j + 1).astype(str), 2)),
-        "id_keluarga_p3ke": id_kel[k_idx],
-        "snapshot": np.full(total_m, snapshot),
-        "nama": nama.astype(str),
-        "nik": nik,
+        "kode_kemendagri": _kode(tuple(desa_kode), d_idx[k_idx]),
+        "seq": seq_desa[k_idx],
+        "urut": j + 1,
+        "depan": _kode(NAMA_L + NAMA_P, depan),
+        "belakang": _kode(NAMA_BELAKANG, belakang),
+        "kec_digit": pa.DictionaryArray.from_arrays(pa.array(kec_m.astype(np.int32)), kec_digit),
+        "serial": serial,
         "padan_dukcapil": padan_ind,
-        "jenis_kelamin": np.where(perempuan, "Perempuan", "Laki-laki"),
-        "hubungan_dengan_kepala_keluarga": hubungan,
+        "jenis_kelamin": _kode(JENIS_KELAMIN, perempuan.astype(np.int8)),
+        "hubungan_dengan_kepala_keluarga": _kode(HUBUNGAN, hubungan),
         "tanggal_lahir": lahir,
-        "status_sekolah": pa.array(status_sekolah, type=pa.string()),
+        "status_sekolah": status_sekolah,
         "disabilitas": disabilitas,
-        "pekerjaan": pekerjaan.astype(str),
-        "keterangan": pa.array(keterangan, type=pa.string()),
+        "pekerjaan": _kode(label_kerja, kerja),
+        "keterangan": keterangan,
+        "snapshot": np.full(total_m, snapshot),
     })
+    id_kel = "'P' || replace(kode_kemendagri, '.', '') || lpad(seq::VARCHAR, 5, '0')"
+    nik = "kec_digit || '00' || lpad(serial::VARCHAR, 8, '0')"
     con.register("_keluarga", keluarga)
-    con.execute("INSERT INTO keluarga BY NAME SELECT * FROM _keluarga")
+    con.execute(f"""
+        INSERT INTO keluarga BY NAME
+        SELECT * EXCLUDE (seq, rt, rw, depan, belakang, kec_digit, serial),
+               {id_kel} AS id_keluarga_p3ke,
+               'RT ' || lpad(rt::VARCHAR, 3, '0') || ' / RW ' || lpad(rw::VARCHAR, 3, '0') AS alamat,
+               depan || ' ' || belakang AS kepala_keluarga,
+               {nik} AS nik
+        FROM _keluarga""")
     con.unregister("_keluarga")
     con.register("_individu", individu)
-    con.execute("INSERT INTO individu BY NAME SELECT * FROM _individu")
+    con.execute(f"""
+        INSERT INTO individu BY NAME
+        SELECT * EXCLUDE (kode_kemendagri, seq, urut, depan, belakang, kec_digit, serial),
+               {id_kel} || lpad(urut::VARCHAR, 2, '0') AS id_individu,
+               {id_kel} AS id_keluarga_p3ke,
+               depan || ' ' || belakang AS nama,
+               {nik} AS nik
+        FROM _individu""")
     con.unregister("_individu")
 
     # Priority villages: set in 2023 and kept since.
@@ -359,16 +389,12 @@ def generate_kabupaten(con: duckdb.DuckDBPyConnection, kab: Kabupaten, seed: int
 
     # The Disperakim RTLH list disagrees with P3KE: it misses some RTLH households and lists some others.
     di_daftar = np.where(rt, rng.random(nk) < 0.85, rng.random(nk) < 0.01)
-    sektor = pa.table({
-        "sumber": np.full(int(di_daftar.sum()), "Disperakim RTLH"),
-        "nik": nik_kk[di_daftar],
-        "id": id_kel[di_daftar],
-        "kode_kemendagri": kode_kel[di_daftar].astype(str),
-        "klaster": np.full(int(di_daftar.sum()), "rtlh"),
-        "status": np.full(int(di_daftar.sum()), "RTLH"),
-    })
-    con.register("_sektor", sektor)
-    con.execute("INSERT INTO sumber_sektor BY NAME SELECT * FROM _sektor")
+    con.register("_sektor", keluarga.filter(pa.array(di_daftar)))
+    con.execute(f"""
+        INSERT INTO sumber_sektor BY NAME
+        SELECT 'Disperakim RTLH' AS sumber, {nik} AS nik, {id_kel} AS id, kode_kemendagri,
+               'rtlh' AS klaster, 'RTLH' AS status
+        FROM _sektor""")
     con.unregister("_sektor")
     return {"keluarga": nk, "individu": total_m, "desa_prioritas": len(kode_prio)}
 

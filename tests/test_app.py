@@ -5,13 +5,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pke import db, fmt
+from pke.config import ROOT
 from tests.conftest import KAB
 
 TAHUN, TW = 2026, 4
 
 
 def _app(halaman: str | None = None, **qp) -> AppTest:
-    at = AppTest.from_file("app.py", default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     for k, v in qp.items():
         at.query_params[k] = v
     at.run()
@@ -61,7 +62,7 @@ def test_ringkasan_ikut_url_dan_pilihan(app_env, con):
 
 
 def test_peta_kabupaten(app_env, con):
-    at = _app("pages/peta.py", wilayah=KAB, tahun=str(TAHUN), tw=str(TW), klaster="air")
+    at = _app("views/peta.py", wilayah=KAB, tahun=str(TAHUN), tw=str(TW), klaster="air")
     assert at.title[0].value == "Peta kebutuhan"
     assert at.selectbox(key="url_klaster").value == "air"
     assert len(at.get("deck_gl_json_chart")) == 1
@@ -77,14 +78,14 @@ def test_peta_kabupaten(app_env, con):
 
 
 def test_peta_provinsi_menggambar_kabupaten(app_env):
-    at = _app("pages/peta.py", wilayah="33", tahun=str(TAHUN), tw=str(TW))
+    at = _app("views/peta.py", wilayah="33", tahun=str(TAHUN), tw=str(TW))
     assert len(at.get("deck_gl_json_chart")) == 1
     pilih = [s for s in at.selectbox if s.label == "Lihat wilayah"][0]
     assert pilih.options[1:] == ["Kab. Grobogan"]
 
 
 def test_sektor(app_env, con):
-    at = _app("pages/sektor.py", wilayah=KAB, tahun=str(TAHUN), tw=str(TW))
+    at = _app("views/sektor.py", wilayah=KAB, tahun=str(TAHUN), tw=str(TW))
     assert at.title[0].value == "Kebutuhan per sektor"
     per_klaster = at.dataframe[0].value
     harapan = db.jalankan(con, "kebutuhan_per_klaster", kode=KAB, tahun=TAHUN, triwulan=TW)
@@ -101,6 +102,6 @@ def test_sektor(app_env, con):
 
 
 def test_desa_tanpa_rincian_subwilayah(app_env):
-    at = _app("pages/sektor.py", wilayah="33.15.01.2001", tahun=str(TAHUN), tw=str(TW))
+    at = _app("views/sektor.py", wilayah="33.15.01.2001", tahun=str(TAHUN), tw=str(TW))
     assert not any(s.value.startswith("Per desa") for s in at.subheader)
     assert any("Karanglangu" in m.value for m in at.markdown)

@@ -1,0 +1,194 @@
+"""Region boundaries: read, repair, simplify once at build time.
+
+Two sources are understood:
+- a directory in the layout of ../shared/boundaries (the upstream cahyadsn/wilayah_boundaries MySQL dumps:
+  db/kab, db/kec, db/kel/<prov>/...), where each point is [lat, lng] — latitude first;
+- any GeoJSON / GeoPackage / Shapefile / GeoParquet file with a Kemendagri code column (via geopandas).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from typing import Callable, Iterable
+
+import numpy as np
+import pandas as pd
+import shapely
+
+ROOT = Path(__file__).resolve().parent.parent
+TINGKAT = {1: "provinsi", 2: "kabupaten", 3: "kecamatan", 4: "desa"}
+# Simplification tolerance in degrees per level (≈ 30 m for villages): maps stay light, borders look right.
+TOLERANSI = {"provinsi": 0.002, "kabupaten": 0.001, "kecamatan": 0.0005, "desa": 0.0003}
+KOLOM_KODE = ("kode", "kode_kemendagri", "kode_kemdagri", "kd_kemendagri", "kdepum", "kode_desa",
+              "kode_wilayah", "kode_kec", "kode_kab")
+KOLOM_NAMA = ("nama", "name", "nama_desa", "desa", "wadmkd", "namobj")
+
+# One tuple a line; real files sometimes have a space after a comma.
+_BARIS = re.compile(r"^\s*\(\s*'([0-9.]+)'\s*,\s*'((?:[^']|'')*)'\s*,\s*(-?[0-9.]+)\s*,\s*(-?[0-9.]+)\s*,\s*'(\[.*\])'\s*\)[,;]?\s*$")
+
+Progress = Callable[[float, str], None]
+
+
+class BoundaryError(Exception):
+    """A boundary source that cannot be read; the message is for the user, in Indonesian."""
+
+
+def default_boundaries_dir() -> Path | None:
+    """PKE_BOUNDARIES if it exists, else ../shared/boundaries beside the checkout if it exists."""
+    env = os.environ.get("PKE_BOUNDARIES")
+    if env:
+        return Path(env) if Path(env).exists() else None
+    bawaan = ROOT.parent / "shared" / "boundaries"
+    return bawaan if bawaan.exists() else None
+
+
+def normalkan_kode(kode) -> str:
+    """'3315012001' -> '33.15.01.2001', '331501' -> '33.15.01', '3315' -> '33.15'; dotted codes kept."""
+    k = str(kode).strip()
+    if "." in k or not k.isdigit():
+        return k
+    potong = {2: [2], 4: [2, 2], 6: [2, 2, 2], 10: [2, 2, 2, 4]}.get(len(k))
+    if not potong:
+        return k
+    bagian, i = [], 0
+    for n in potong:
+        bagian.append(k[i:i + n])
+        i += n
+    return ".".join(bagian)
+
+
+def _cocok(kode: str, prefiks: list[str] | None) -> bool:
+    if not prefiks:
+        return True
+    return any(kode == p or kode.startswith(p + ".") or p.startswith(kode + ".") for p in prefiks)
+
+
+def _poligon(path) -> shapely.Geometry:
+    """Upstream path JSON (rings of [lat, lng]) to a shapely Polygon or MultiPolygon in lng, lat."""
+    def cincin(ring):
+        return np.asarray(ring, dtype=float)[:, ::-1]
+
+    def satu(rings):
+        rings = [cincin(r) for r in rings if len(r) >= 3]
+        return shapely.Polygon(rings[0], rings[1:]) if rings else None
+
+    if path and isinstance(path[0][0][0], list):  # depth 4: multipolygon
+        bagian = [p for p in (satu(r) for r in path) if p is not None]
+        return shapely.MultiPolygon(bagian) if bagian else None
+    return satu(path)
+
+
+def _hanya_poligon(geom):
+    """make_valid may return collections with lines or points: keep the polygonal parts only."""
+    if geom is None or geom.is_empty:
+        return None
+    if geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom
+    bagian = [g for g in shapely.get_parts(geom) if g.geom_type in ("Polygon", "MultiPolygon")]
+    poligon = [p for g in bagian for p in (g.geoms if g.geom_type == "MultiPolygon" else [g])]
+    if not poligon:
+        return None
+    return poligon[0] if len(poligon) == 1 else shapely.MultiPolygon(poligon)
+
+
+def _siapkan(df: pd.DataFrame, geoms: np.ndarray) -> pd.DataFrame:
+    """Repair, simplify per level and serialise: adds geojson (simplified) and wkb (repaired)."""
+    tetap = np.array([_hanya_poligon(g) for g in shapely.make_valid(geoms)], dtype=object)
+    ada = np.array([g is not None for g in tetap])
+    df, tetap = df[ada].reset_index(drop=True), tetap[ada]
+    toleransi = df["tingkat"].map(TOLERANSI).fillna(0.0005).to_numpy()
+    sederhana = shapely.simplify(tetap, toleransi, preserve_topology=True)
+    sederhana = shapely.transform(sederhana, lambda c: np.round(c, 5))
+    rusak = ~shapely.is_valid(sederhana) | shapely.is_empty(sederhana)
+    if rusak.any():
+        sederhana[rusak] = [_hanya_poligon(g) for g in shapely.make_valid(sederhana[rusak])]
+        kosong = np.array([g is None or g.is_empty for g in sederhana])
+        sederhana[kosong] = tetap[kosong]
+    df["geojson"] = shapely.to_geojson(sederhana)
+    df["wkb"] = list(shapely.to_wkb(tetap))
+    return df
+
+
+def _baca_sql(path: Path) -> tuple[list[dict], list]:
+    baris, geoms = [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            m = _BARIS.match(line)
+            if not m:
+                continue
+            kode, nama, lat, lng, teks = m.groups()
+            geom = _poligon(json.loads(teks))
+            if geom is None:
+                continue
+            baris.append({"kode": kode, "nama": nama.replace("''", "'"), "lat": float(lat), "lng": float(lng)})
+            geoms.append(geom)
+    return baris, geoms
+
+
+def _berkas_folder(folder: Path, prefiks: list[str] | None) -> list[Path]:
+    db = folder / "db" if (folder / "db").is_dir() else folder
+    if not (db / "kab").is_dir() and not (db / "kel").is_dir():
+        raise BoundaryError(f"Folder {folder} bukan folder batas wilayah: tidak ada db/kab, db/kec atau db/kel.")
+    berkas = sorted((db / "kab").glob("*.sql")) + sorted((db / "kec").glob("*.sql"))
+    for kel in sorted((db / "kel").glob("*/wilayah_boundaries_kel_*.sql")):
+        kode_kab = kel.stem.rsplit("_", 1)[-1]  # e.g. 33.15
+        if _cocok(kode_kab, prefiks):
+            berkas.append(kel)
+    return berkas
+
+
+def load_boundaries(source: str | Path, kode_prefixes: Iterable[str] | None = None,
+                    progress: Progress | None = None, kode_column: str | None = None) -> pd.DataFrame:
+    """Boundaries of the regions under `kode_prefixes` (all when None), one row per region:
+    kode, nama, tingkat, lat, lng, geojson (simplified GeoJSON geometry, lng-lat), wkb (repaired)."""
+    source = Path(source)
+    prefiks = [p.strip() for p in kode_prefixes] if kode_prefixes else None
+    progress = progress or (lambda f, m: None)
+    if not source.exists():
+        raise BoundaryError(f"Sumber batas wilayah tidak ditemukan: {source}")
+    if source.is_dir():
+        berkas = _berkas_folder(source, prefiks)
+        baris, geoms = [], []
+        for i, path in enumerate(berkas):
+            progress(i / max(len(berkas), 1), f"Membaca batas {path.stem.removeprefix('wilayah_boundaries_')}")
+            b, g = _baca_sql(path)
+            pilih = [j for j, r in enumerate(b) if _cocok(r["kode"], prefiks)]
+            baris += [b[j] for j in pilih]
+            geoms += [g[j] for j in pilih]
+        df = pd.DataFrame(baris, columns=["kode", "nama", "lat", "lng"])
+        geoms = np.array(geoms, dtype=object)
+    else:
+        df, geoms = _baca_geopandas(source, prefiks, kode_column)
+    if df.empty:
+        raise BoundaryError(f"Tidak ada batas wilayah untuk kode {', '.join(prefiks or ['(semua)'])} di {source}.")
+    df["tingkat"] = df["kode"].str.count(r"\.").add(1).map(TINGKAT)
+    progress(0.95, "Memperbaiki dan menyederhanakan geometri")
+    df = _siapkan(df, geoms)
+    progress(1.0, "Batas wilayah siap")
+    return df[["kode", "nama", "tingkat", "lat", "lng", "geojson", "wkb"]]
+
+
+def _baca_geopandas(path: Path, prefiks: list[str] | None, kode_column: str | None):
+    import geopandas as gpd
+
+    try:
+        gdf = gpd.read_parquet(path) if path.suffix.lower() in (".parquet", ".geoparquet") else gpd.read_file(path)
+    except Exception as e:  # pyogrio raises several types for unreadable files
+        raise BoundaryError(f"Berkas batas {path.name} tidak dapat dibaca: {e}") from e
+    kolom = {c.lower(): c for c in gdf.columns if c != gdf.geometry.name}
+    kode_col = kolom.get(kode_column.lower()) if kode_column else next((kolom[c] for c in KOLOM_KODE if c in kolom), None)
+    if kode_col is None:
+        raise BoundaryError(f"Berkas {path.name} tidak punya kolom kode Kemendagri (dicari: {', '.join(KOLOM_KODE)}); "
+                            f"kolom yang ada: {', '.join(kolom.values()) or '(tidak ada)'}.")
+    nama_col = next((kolom[c] for c in KOLOM_NAMA if c in kolom), None)
+    if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
+        gdf = gdf.to_crs(4326)
+    kode = gdf[kode_col].map(normalkan_kode)
+    pilih = kode.map(lambda k: _cocok(k, prefiks)).to_numpy() & gdf.geometry.notna().to_numpy()
+    gdf, kode = gdf[pilih], kode[pilih]
+    titik = gdf.geometry.representative_point()
+    df = pd.DataFrame({"kode": kode.to_numpy(), "nama": gdf[nama_col].astype(str).to_numpy() if nama_col else "",
+                       "lat": titik.y.to_numpy(), "lng": titik.x.to_numpy()})
+    return df, np.asarray(gdf.geometry.to_numpy(), dtype=object)

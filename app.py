@@ -8,9 +8,9 @@ st.set_page_config(page_title="Dasbor PKE", page_icon="📊", layout="wide")
 ui.pastikan_basis_data()
 
 halaman = st.navigation([
-    st.Page("views/ringkasan.py", title="Ringkasan", icon="🏠", url_path="ringkasan", default=True),
-    st.Page("views/peta.py", title="Peta", icon="🗺️", url_path="peta"),
-    st.Page("views/sektor.py", title="Sektor", icon="📋", url_path="sektor"),
+    st.Page("views/ringkasan.py", title="Ringkasan", icon=":material/dashboard:", url_path="ringkasan", default=True),
+    st.Page("views/peta.py", title="Peta", icon=":material/map:", url_path="peta"),
+    st.Page("views/sektor.py", title="Sektor", icon=":material/table_chart:", url_path="sektor"),
 ])
 
 st.sidebar.markdown("## Dasbor PKE")

@@ -84,12 +84,14 @@ def _json_aman(v):
     return v
 
 
-def tampilan_awal(geojson: pd.Series, lebar: int = 900, tinggi: int = 560) -> pdk.ViewState:
+def tampilan_awal(geojson: pd.Series, lebar: int = 620, tinggi: int = 580) -> pdk.ViewState:
     """Centre and zoom that fit all geometries into a map of about lebar x tinggi pixels."""
     geom = shapely.from_geojson(geojson.dropna().to_numpy())
     minx, miny, maxx, maxy = shapely.total_bounds(geom)
     dx, dy = max(maxx - minx, 1e-4), max(maxy - miny, 1e-4)
-    zoom = math.log2(min(lebar * 360 / (256 * dx), tinggi * 360 / (256 * dy * 1.02))) - 0.15
+    # deck.gl's web-mercator zoom 0 shows the world in 512 pixels; latitude is stretched by 1/cos(lat)
+    regang = 1 / math.cos(math.radians((miny + maxy) / 2))
+    zoom = math.log2(min(lebar * 360 / (512 * dx), tinggi * 360 / (512 * dy * regang))) - 0.1
     return pdk.ViewState(longitude=(minx + maxx) / 2, latitude=(miny + maxy) / 2, zoom=round(zoom, 2),
                          min_zoom=4, max_zoom=15, pitch=0, bearing=0)
 

@@ -109,7 +109,7 @@ def _awal_dari_url() -> None:
     qp = st.query_params
     kode = qp.get("wilayah", "")
     for kunci, _, panjang in _LEVEL:
-        st.session_state[kunci] = kode[:panjang] if len(kode) >= panjang else None
+        st.session_state[kunci] = kode[:panjang] if len(kode) >= panjang else ""
     for kunci in ("tahun", "tw"):
         if qp.get(kunci, "").isdigit():
             st.session_state[kunci] = int(qp[kunci])
@@ -128,7 +128,8 @@ def pilih_konteks() -> Konteks:
             break
         nama = dict(zip(opsi["kode"], opsi["nama"]))
         wajib = tingkat == "provinsi"
-        pilihan = list(opsi["kode"]) if wajib else [None] + list(opsi["kode"])
+        # "" means "all of them": None would render as an empty placeholder, not as a choice.
+        pilihan = list(opsi["kode"]) if wajib else [""] + list(opsi["kode"])
         if st.session_state.get(kunci) not in pilihan:
             st.session_state[kunci] = pilihan[0]
         nilai = sb.selectbox(
@@ -141,7 +142,7 @@ def pilih_konteks() -> Konteks:
         induk = nilai
     # Clear the levels below the last chosen one so a changed kabupaten does not keep an old kecamatan.
     for kunci, _, panjang in _LEVEL[len(jalur) + 1:]:
-        st.session_state[kunci] = None
+        st.session_state[kunci] = ""
 
     periode = kueri("periode")
     sb.markdown("### Periode")

@@ -57,7 +57,7 @@ def test_ringkasan_ikut_url_dan_pilihan(app_env, con):
     assert _metrik(at)["Keluarga P3KE"][0] == fmt.angka(kpi["keluarga"])
     assert any("Kedungjati" in m.value and "Triwulan II 2025" in m.value for m in at.markdown)
     # choosing "all kecamatan" goes back to the kabupaten, and the URL follows
-    at.sidebar.selectbox(key="w_kec").set_value(None).run()
+    at.sidebar.selectbox(key="w_kec").set_value("").run()
     assert str(at.query_params["wilayah"]).strip("[]'") == KAB
 
 

@@ -60,11 +60,11 @@ else:
 with kanan:
     st.markdown("---")
     nama_opsi = dict(zip(data["kode"], data["nama"]))
-    opsi = [None] + list(data["kode"])
+    opsi = [""] + list(data["kode"])
     if terpilih not in opsi:
-        terpilih = None
+        terpilih = ""
     terpilih = st.selectbox("Lihat wilayah", opsi, index=opsi.index(terpilih),
-                            format_func=lambda x: "— pilih di peta atau di sini —" if x is None else nama_opsi[x])
+                            format_func=lambda x: nama_opsi[x] if x else "— pilih di peta atau di sini —")
     if terpilih:
         baris = data.set_index("kode").loc[terpilih]
         st.markdown(f"#### {baris['nama']}")

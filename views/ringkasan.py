@@ -12,10 +12,12 @@ banding = f"dibanding {fmt.triwulan_singkat(lalu['tahun'], lalu['triwulan'])}"
 
 
 def metrik(kolom, label, nilai, delta, bantuan, delta_color="normal"):
+    arah = "auto"
     if delta is not None:
-        delta_color = "off" if delta.startswith("±") else delta_color
+        if delta.startswith("±"):
+            delta_color, arah = "off", "off"
         delta = f"{delta} {banding}"
-    kolom.metric(label, nilai, delta=delta, delta_color=delta_color, help=bantuan, border=True)
+    kolom.metric(label, nilai, delta=delta, delta_color=delta_color, delta_arrow=arah, help=bantuan, border=True)
 
 
 baris1 = st.columns(3)

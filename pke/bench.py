@@ -29,16 +29,17 @@ def _wilayah_uji(con) -> list[tuple[str, str]]:
 
 def _kueri_tampilan(kode: str, tahun: int, tw: int) -> dict[str, list[tuple[str, dict]]]:
     p = {"kode": kode, "tahun": tahun, "triwulan": tw}
-    peta_area = kode if len(kode) <= 8 else kode[:8]
-    panjang = 5 if len(kode) <= 2 else 13
-    peta = [("peta_wilayah", {"kode": peta_area, "panjang": panjang, "klaster": "air", "tahun": tahun, "triwulan": tw})]
-    peta += ([("peta_desa_prioritas", {"kode": peta_area, "tahun": tahun})] if panjang == 5
-             else [("peta_garis", {"kode": peta_area, "panjang": 8})])
+    ling = maps.lingkup_peta(kode)
+    peta = [("peta_wilayah", {"kode": ling.area, "panjang": ling.panjang, "klaster": "air", "tahun": tahun,
+                              "triwulan": tw}),
+            ("peta_garis", {"kode": ling.area, "panjang": ling.panjang_garis})]
+    if ling.lapisan_prioritas:
+        peta.append(("peta_desa_prioritas", {"kode": ling.area, "tahun": tahun}))
     return {
         "sidebar": [("meta", {}), ("periode", {}), ("wilayah_anak", {"induk": ""}),
                     ("wilayah_anak", {"induk": kode[:2]}), ("wilayah_anak", {"induk": kode[:5]})],
         "Ringkasan": [("ringkasan_kpi", p), ("kebutuhan_per_klaster", p)],
-        "Peta": peta + [("kebutuhan_per_klaster", p)],
+        "Peta": peta,
         "Sektor": [("kebutuhan_per_klaster", p), ("kebutuhan_per_subwilayah", p), ("intervensi_per_opd", p)],
     }
 
@@ -63,17 +64,15 @@ def bench_db(path: Path, ulang: int = 7) -> list[dict]:
             ms = _ukur(lambda: [db.jalankan(con, n, **p) for n, p in daftar], ulang)
             hasil.append({"db": path.name, "keluarga": n_keluarga, "tingkat": tingkat, "kode": kode,
                           "ukuran": f"{tampilan} (kueri)", "ms": ms})
-        # The map as the server prepares it: query, build the Deck, serialise it for the browser.
-        n, p = _kueri_tampilan(kode, tahun, tw)["Peta"][0]
-        extra = _kueri_tampilan(kode, tahun, tw)["Peta"][1]
+        # The map as the server prepares it: queries, build the Deck, serialise it for the browser.
+        kueri_peta = _kueri_tampilan(kode, tahun, tw)["Peta"]
 
         def siap_peta():
-            df = db.jalankan(con, n, **p)
-            if df["geojson"].isna().all():
+            hasil_kueri = [db.jalankan(con, n, **p) for n, p in kueri_peta]
+            if hasil_kueri[0]["geojson"].isna().all():
                 return 0
-            lain = db.jalankan(con, extra[0], **extra[1])
-            deck, _ = maps.peta_wilayah(df, "tersisa", "uji", garis=None if extra[0] == "peta_desa_prioritas" else lain,
-                                        prioritas=lain if extra[0] == "peta_desa_prioritas" else None)
+            deck, _ = maps.peta_wilayah(hasil_kueri[0], "tersisa", "uji", garis=hasil_kueri[1],
+                                        prioritas=hasil_kueri[2] if len(hasil_kueri) > 2 else None)
             return len(deck.to_json())
 
         ukuran_json = siap_peta()

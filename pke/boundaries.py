@@ -127,29 +127,36 @@ def _baca_sql(path: Path) -> tuple[list[dict], list]:
     return baris, geoms
 
 
-def _berkas_folder(folder: Path, prefiks: list[str] | None) -> list[Path]:
+def _berkas_folder(folder: Path, prefiks: list[str] | None, tingkat: set[str]) -> list[Path]:
     db = folder / "db" if (folder / "db").is_dir() else folder
     if not (db / "kab").is_dir() and not (db / "kel").is_dir():
         raise BoundaryError(f"Folder {folder} bukan folder batas wilayah: tidak ada db/kab, db/kec atau db/kel.")
-    berkas = sorted((db / "kab").glob("*.sql")) + sorted((db / "kec").glob("*.sql"))
-    for kel in sorted((db / "kel").glob("*/wilayah_boundaries_kel_*.sql")):
-        kode_kab = kel.stem.rsplit("_", 1)[-1]  # e.g. 33.15
-        if _cocok(kode_kab, prefiks):
-            berkas.append(kel)
+    berkas = []
+    for sub, nama_tingkat in (("kab", "kabupaten"), ("kec", "kecamatan")):
+        if nama_tingkat in tingkat:
+            # one file per province, e.g. wilayah_boundaries_kab_33.sql
+            berkas += [f for f in sorted((db / sub).glob("*.sql")) if _cocok(f.stem.rsplit("_", 1)[-1], prefiks)]
+    if "desa" in tingkat:
+        for kel in sorted((db / "kel").glob("*/wilayah_boundaries_kel_*.sql")):
+            if _cocok(kel.stem.rsplit("_", 1)[-1], prefiks):  # e.g. 33.15
+                berkas.append(kel)
     return berkas
 
 
 def load_boundaries(source: str | Path, kode_prefixes: Iterable[str] | None = None,
-                    progress: Progress | None = None, kode_column: str | None = None) -> pd.DataFrame:
+                    progress: Progress | None = None, kode_column: str | None = None,
+                    tingkat: Iterable[str] | None = None) -> pd.DataFrame:
     """Boundaries of the regions under `kode_prefixes` (all when None), one row per region:
-    kode, nama, tingkat, lat, lng, geojson (simplified GeoJSON geometry, lng-lat), wkb (repaired)."""
+    kode, nama, tingkat, lat, lng, geojson (simplified GeoJSON geometry, lng-lat), wkb (repaired).
+    `tingkat` keeps only some levels (e.g. {"kabupaten"} for a province outline map)."""
+    tingkat = set(tingkat or TINGKAT.values())
     source = Path(source)
     prefiks = [p.strip() for p in kode_prefixes] if kode_prefixes else None
     progress = progress or (lambda f, m: None)
     if not source.exists():
         raise BoundaryError(f"Sumber batas wilayah tidak ditemukan: {source}")
     if source.is_dir():
-        berkas = _berkas_folder(source, prefiks)
+        berkas = _berkas_folder(source, prefiks, tingkat)
         baris, geoms = [], []
         for i, path in enumerate(berkas):
             progress(i / max(len(berkas), 1), f"Membaca batas {path.stem.removeprefix('wilayah_boundaries_')}")
@@ -164,6 +171,8 @@ def load_boundaries(source: str | Path, kode_prefixes: Iterable[str] | None = No
     if df.empty:
         raise BoundaryError(f"Tidak ada batas wilayah untuk kode {', '.join(prefiks or ['(semua)'])} di {source}.")
     df["tingkat"] = df["kode"].str.count(r"\.").add(1).map(TINGKAT)
+    pilih = df["tingkat"].isin(tingkat).to_numpy()
+    df, geoms = df[pilih].reset_index(drop=True), geoms[pilih]
     progress(0.95, "Memperbaiki dan menyederhanakan geometri")
     df = _siapkan(df, geoms)
     progress(1.0, "Batas wilayah siap")

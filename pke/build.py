@@ -40,11 +40,17 @@ def muat_wilayah(con: duckdb.DuckDBPyConnection, csv: Path = config.WILAYAH_CSV)
 
 
 def muat_batas(con: duckdb.DuckDBPyConnection, sumber: Path, prefiks: list[str], progress: Progress) -> int:
+    """Every level under the built kabupaten, plus all kabupaten outlines of their provinces so the
+    province map shows the whole province."""
     df = load_boundaries(sumber, prefiks, progress=progress)
+    provinsi = sorted({p[:2] for p in prefiks})
+    if sumber.is_dir():
+        luar = load_boundaries(sumber, provinsi, tingkat={"kabupaten"})
+        df = pd.concat([df, luar[~luar["kode"].isin(df["kode"])]], ignore_index=True)
     con.register("_batas", df)
     con.execute("""
         INSERT OR REPLACE INTO batas_wilayah
-        SELECT kode, tingkat, nama, lat, lng, geojson, wkb FROM _batas
+        SELECT kode, tingkat, nama, lat, lng, geojson, wkb FROM _batas ORDER BY kode
     """)
     con.unregister("_batas")
     return len(df)

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pydeck as pdk
 import shapely
+from pydeck.bindings.json_tools import default_serialize
 
 from pke import fmt
 
@@ -21,11 +22,36 @@ WARNA_GARIS = [60, 60, 60]       # kecamatan / kabupaten borders
 WARNA_PILIH = [0, 0, 0]
 
 
+class Deck(pdk.Deck):
+    """A pydeck Deck serialised without indentation: pydeck pretty-prints with indent=2, which makes a
+    kabupaten's villages about six times heavier on the wire than the geometry itself."""
+
+    def to_json(self) -> str:
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+
 @dataclass(frozen=True)
 class Legenda:
     judul: str
     kelas: list[tuple[str, str]]  # (label, hex colour)
     catatan: str = ""
+
+
+@dataclass(frozen=True)
+class Lingkup:
+    """What the map draws for a selected region: at province level (or wider) kabupaten areas with
+    kabupaten outlines and priority villages as a separate layer; below it, every desa of the kabupaten
+    (or of the kecamatan, or of the selected desa's kecamatan) with kecamatan borders."""
+    area: str           # code prefix of the drawn regions
+    panjang: int        # code length of the drawn regions (5 kabupaten, 13 desa)
+    panjang_garis: int  # code length of the outlines drawn on top
+    lapisan_prioritas: bool
+
+
+def lingkup_peta(kode: str) -> Lingkup:
+    if len(kode) <= 2:
+        return Lingkup(kode, 5, 5, True)
+    return Lingkup(kode[:8] if len(kode) == 13 else kode, 13, 8, False)
 
 
 def _rgb(hexa: str, alpha: int = 210) -> list[int]:
@@ -148,7 +174,7 @@ def peta_wilayah(
                 "Kebutuhan tersisa: {tersisa_fmt}<br/><i>{prioritas_fmt}</i>",
         "style": {"backgroundColor": "#1f2933", "color": "white", "fontSize": "15px"},
     }
-    deck = pdk.Deck(layers=lapisan, initial_view_state=tampilan_awal(d["geojson"]), map_provider=None,
+    deck = Deck(layers=lapisan, initial_view_state=tampilan_awal(d["geojson"]), map_provider=None,
                     map_style=None, tooltip=tooltip)
     leg = legenda(batas, judul_nilai, desimal)
     return deck, leg

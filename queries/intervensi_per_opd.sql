@@ -15,6 +15,6 @@ SELECT
 FROM ringkas_intervensi r
 CROSS JOIN p
 JOIN klaster k ON k.kunci = r.klaster
-WHERE starts_with(r.kode_desa, $kode) AND r.qi_tag <= p.qi
+WHERE r.kode = $kode AND r.qi_tag <= p.qi
 GROUP BY r.opd, r.klaster, k.label_singkat, k.urutan
 ORDER BY r.opd, k.urutan;

@@ -14,7 +14,7 @@ agg AS (
                          AND r.status_akhir = 'rencana') AS rencana,
         sum(r.n) FILTER (WHERE r.qi_tag IS NULL OR r.qi_tag > p.qi) AS belum
     FROM ringkas_kebutuhan r, p
-    WHERE starts_with(r.kode_desa, $kode)
+    WHERE r.kode = $kode
     GROUP BY r.klaster
 )
 SELECT

@@ -5,7 +5,7 @@
 WITH p AS (SELECT ($tahun * 4 + $triwulan - 1)::INTEGER AS qi),
 agg AS (
     SELECT
-        left(r.kode_desa, CASE length($kode) WHEN 0 THEN 2 WHEN 2 THEN 5 WHEN 5 THEN 8 ELSE 13 END) AS kode,
+        r.kode,
         r.klaster,
         sum(r.n) AS kebutuhan,
         sum(r.n) FILTER (WHERE r.qi_selesai <= p.qi) AS selesai,
@@ -14,7 +14,7 @@ agg AS (
         sum(r.n) FILTER (WHERE (r.qi_selesai IS NULL OR r.qi_selesai > p.qi) AND r.qi_tag <= p.qi
                          AND r.status_akhir = 'rencana') AS rencana
     FROM ringkas_kebutuhan r, p
-    WHERE starts_with(r.kode_desa, $kode)
+    WHERE di_bawah(r.kode, $kode) AND r.kode_induk = $kode
     GROUP BY ALL
 )
 SELECT

@@ -5,5 +5,5 @@ SELECT d.kode, w.nama, d.opd_pendamping, b.geojson
 FROM desa_prioritas d
 JOIN wilayah w USING (kode)
 JOIN batas_wilayah b USING (kode)
-WHERE starts_with(d.kode, $kode) AND d.tahun = $tahun
+WHERE di_bawah(d.kode, $kode) AND d.tahun = $tahun
 ORDER BY d.kode;

@@ -3,5 +3,5 @@
 -- params: $kode (code prefix), $panjang
 SELECT kode, nama, geojson
 FROM batas_wilayah
-WHERE starts_with(kode, $kode) AND length(kode) = $panjang AND geojson IS NOT NULL
+WHERE di_bawah(kode, $kode) AND length(kode) = $panjang AND geojson IS NOT NULL
 ORDER BY kode;

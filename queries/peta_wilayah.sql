@@ -5,24 +5,24 @@
 -- params: $kode (code prefix), $panjang, $klaster, $tahun, $triwulan
 WITH p AS (SELECT ($tahun * 4 + $triwulan - 1)::INTEGER AS qi),
 kel AS (
-    SELECT left(kode_desa, $panjang) AS kode, sum(n_keluarga) AS keluarga,
+    SELECT kode, sum(n_keluarga) AS keluarga,
            sum(n_keluarga) FILTER (WHERE desil = 1) AS keluarga_desil1
     FROM ringkas_keluarga
-    WHERE starts_with(kode_desa, $kode)
+    WHERE di_bawah(kode, $kode) AND length(kode) = $panjang
     GROUP BY 1
 ),
 keb AS (
-    SELECT left(r.kode_desa, $panjang) AS kode,
+    SELECT r.kode,
            sum(r.n) AS kebutuhan,
            sum(r.n) FILTER (WHERE r.qi_selesai <= p.qi) AS selesai
     FROM ringkas_kebutuhan r, p
-    WHERE starts_with(r.kode_desa, $kode) AND r.klaster = $klaster
+    WHERE di_bawah(r.kode, $kode) AND length(r.kode) = $panjang AND r.klaster = $klaster
     GROUP BY 1
 ),
 prio AS (
     SELECT left(kode, $panjang) AS kode, count(*) AS desa_prioritas, any_value(opd_pendamping) AS opd_pendamping
     FROM desa_prioritas, p
-    WHERE starts_with(kode, $kode) AND tahun = p.qi // 4
+    WHERE di_bawah(kode, $kode) AND tahun = p.qi // 4
     GROUP BY 1
 )
 SELECT

@@ -17,7 +17,7 @@ kel AS (
                                            AND (r.qi_tuntas IS NULL OR r.qi_tuntas > p.qi)), 0) AS keluarga_berkebutuhan
     FROM p
     CROSS JOIN ringkas_keluarga r
-    WHERE starts_with(r.kode_desa, $kode)
+    WHERE r.kode = $kode
     GROUP BY p.periode
 ),
 keb AS (
@@ -28,13 +28,13 @@ keb AS (
         coalesce(sum(r.n) FILTER (WHERE r.qi_selesai IS NULL OR r.qi_selesai > p.qi), 0) AS kebutuhan_tersisa
     FROM p
     CROSS JOIN ringkas_kebutuhan r
-    WHERE starts_with(r.kode_desa, $kode)
+    WHERE r.kode = $kode
     GROUP BY p.periode
 ),
 prio AS (
     SELECT p.periode, count(d.kode) AS desa_prioritas
     FROM p
-    LEFT JOIN desa_prioritas d ON d.tahun = p.qi // 4 AND starts_with(d.kode, $kode)
+    LEFT JOIN desa_prioritas d ON d.tahun = p.qi // 4 AND di_bawah(d.kode, $kode)
     GROUP BY p.periode
 )
 SELECT

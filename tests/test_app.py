@@ -105,3 +105,22 @@ def test_desa_tanpa_rincian_subwilayah(app_env):
     at = _app("views/sektor.py", wilayah="33.15.01.2001", tahun=str(TAHUN), tw=str(TW))
     assert not any(s.value.startswith("Per desa") for s in at.subheader)
     assert any("Karanglangu" in m.value for m in at.markdown)
+
+
+@pytest.fixture(scope="module")
+def db_tanpa_batas(tmp_path_factory):
+    import datetime as dt
+
+    from pke.build import bangun_demo
+
+    path = tmp_path_factory.mktemp("tanpa_batas") / "pke.duckdb"
+    bangun_demo(path, kabupaten=[KAB], seed=1, sampai=dt.date(2026, 11, 23), batas=None, skala=0.02)
+    return path
+
+
+def test_peta_tanpa_batas_jadi_treemap(db_tanpa_batas, monkeypatch):
+    monkeypatch.setenv("PKE_DB", str(db_tanpa_batas))
+    at = _app("views/peta.py", wilayah=KAB)
+    assert not at.get("deck_gl_json_chart")
+    assert any("Batas wilayah belum dimuat" in w.value and "--batas" in w.value for w in at.warning)
+    assert len(at.get("plotly_chart")) == 1

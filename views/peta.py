@@ -14,14 +14,9 @@ with kol2:
     ukuran = ui.pilih_url("Ukuran", ["per100", "jumlah"], "ukuran", radio=True,
                           format_func={"per100": "Per 100 keluarga", "jumlah": "Jumlah keluarga"}.get)
 
-# At province (or wider) level draw kabupaten areas and outline priority villages; below it, every
-# desa of the kabupaten (or of the kecamatan / the desa's kecamatan) with kecamatan borders.
-if len(k.kode) <= 2:
-    area, panjang, garis_panjang = k.kode, 5, None
-else:
-    area = k.kode[:8] if len(k.kode) == 13 else k.kode
-    panjang, garis_panjang = 13, 8
-data = ui.kueri("peta_wilayah", kode=area, panjang=panjang, klaster=kunci, tahun=k.tahun, triwulan=k.triwulan)
+ling = maps.lingkup_peta(k.kode)
+data = ui.kueri("peta_wilayah", kode=ling.area, panjang=ling.panjang, klaster=kunci, tahun=k.tahun,
+                 triwulan=k.triwulan)
 nilai = "tersisa_per_100" if ukuran == "per100" else "tersisa"
 judul_nilai = (f"{klaster.label(kunci)}: tersisa per 100 keluarga" if ukuran == "per100"
                else f"{klaster.label(kunci)}: keluarga tersisa")
@@ -39,8 +34,8 @@ if data["geojson"].isna().all():
                    "(atau atur variabel lingkungan `PKE_BOUNDARIES`).")
         st.plotly_chart(charts.treemap_wilayah(data, "tersisa", judul_nilai), width="stretch")
 else:
-    garis = ui.kueri("peta_garis", kode=area, panjang=garis_panjang) if garis_panjang else None
-    prioritas = ui.kueri("peta_desa_prioritas", kode=area, tahun=k.tahun) if panjang == 5 else None
+    garis = ui.kueri("peta_garis", kode=ling.area, panjang=ling.panjang_garis)
+    prioritas = ui.kueri("peta_desa_prioritas", kode=ling.area, tahun=k.tahun) if ling.lapisan_prioritas else None
     deck, leg = maps.peta_wilayah(data, nilai, judul_nilai, garis=garis, prioritas=prioritas,
                                   terpilih=terpilih, desimal=1 if ukuran == "per100" else 0)
     with kiri:
@@ -82,4 +77,4 @@ with kanan:
             "label_singkat": "Klaster", "kebutuhan": "Kebutuhan", "selesai": "Selesai", "tersisa": "Tersisa"}))
 
 st.caption(f"Warna: {judul_nilai.lower()} pada akhir {k.periode}. Garis biru tua: desa prioritas tahun {k.tahun}."
-           + (" Garis abu-abu: batas kecamatan." if garis_panjang else ""))
+           + (" Garis abu-abu: batas kecamatan." if ling.panjang == 13 else " Garis abu-abu: batas kabupaten/kota."))

@@ -19,38 +19,54 @@ LEFT JOIN intervensi i
 GROUP BY ALL
 ORDER BY kd.kode_desa;
 
--- One row: the household gaps of one desa and cluster that share a tagging quarter, a completion
+-- The aggregates below hold one set of rows per region at every level — nation (kode ''), province,
+-- kabupaten, kecamatan, desa — so a page asks for exactly its region (kode = $kode) or its children
+-- (kode_induk = $kode) and reads a few hundred rows at any scale. Rows are sorted by kode, so a
+-- region's rows are contiguous and DuckDB's zone maps skip the rest.
+CREATE OR REPLACE MACRO kode_induk(kode) AS
+    CASE length(kode) WHEN 0 THEN NULL WHEN 2 THEN '' WHEN 5 THEN left(kode, 2)
+                      WHEN 8 THEN left(kode, 5) ELSE left(kode, 8) END;
+-- A region and everything under it: a range on the sorted code ('/' sorts right after '.').
+CREATE OR REPLACE MACRO di_bawah(kode, induk) AS
+    kode >= induk AND kode < CASE WHEN induk = '' THEN '~' ELSE induk || '/' END;
+CREATE OR REPLACE TEMP TABLE tingkat AS SELECT unnest([0, 2, 5, 8, 13]) AS panjang;
+
+-- One row: the household gaps of one region and cluster that share a tagging quarter, a completion
 -- quarter and a final status. Status as of quarter q: selesai if qi_selesai <= q; otherwise tagged
 -- (rencana, or proses when the last known status is beyond rencana) if qi_tag <= q; otherwise belum.
 CREATE OR REPLACE TABLE ringkas_kebutuhan AS
-SELECT
-    kode_desa,
-    klaster,
-    (year(tanggal_tag) * 4 + quarter(tanggal_tag) - 1)::INTEGER AS qi_tag,
-    (year(tanggal_selesai) * 4 + quarter(tanggal_selesai) - 1)::INTEGER AS qi_selesai,
-    status_akhir,
-    count(*)::INTEGER AS n
-FROM kebutuhan
+WITH desa AS (
+    SELECT kode_desa, klaster,
+           (year(tanggal_tag) * 4 + quarter(tanggal_tag) - 1)::INTEGER AS qi_tag,
+           (year(tanggal_selesai) * 4 + quarter(tanggal_selesai) - 1)::INTEGER AS qi_selesai,
+           status_akhir, count(*) AS n
+    FROM kebutuhan
+    GROUP BY ALL
+)
+SELECT left(kode_desa, t.panjang) AS kode, kode_induk(left(kode_desa, t.panjang)) AS kode_induk,
+       klaster, qi_tag, qi_selesai, status_akhir, sum(n)::INTEGER AS n
+FROM desa CROSS JOIN tingkat t
 GROUP BY ALL
-ORDER BY kode_desa, klaster;
+ORDER BY kode, klaster;
 
--- One row: interventions of one desa, cluster, OPD, funding source, status and quarters.
+-- One row: interventions of one region, cluster, OPD, funding source, status and quarters.
 CREATE OR REPLACE TABLE ringkas_intervensi AS
-SELECT
-    kode_kemendagri AS kode_desa,
-    klaster,
-    opd,
-    sumber_dana,
-    status AS status_akhir,
-    (year(tanggal) * 4 + quarter(tanggal) - 1)::INTEGER AS qi_tag,
-    (year(tanggal_selesai) * 4 + quarter(tanggal_selesai) - 1)::INTEGER AS qi_selesai,
-    count(*)::INTEGER AS n,
-    sum(nilai_rp)::BIGINT AS nilai_rp
-FROM intervensi
+WITH desa AS (
+    SELECT kode_kemendagri AS kode_desa, klaster, opd, sumber_dana, status AS status_akhir,
+           (year(tanggal) * 4 + quarter(tanggal) - 1)::INTEGER AS qi_tag,
+           (year(tanggal_selesai) * 4 + quarter(tanggal_selesai) - 1)::INTEGER AS qi_selesai,
+           count(*) AS n, sum(nilai_rp) AS nilai_rp
+    FROM intervensi
+    GROUP BY ALL
+)
+SELECT left(kode_desa, t.panjang) AS kode, kode_induk(left(kode_desa, t.panjang)) AS kode_induk,
+       klaster, opd, sumber_dana, status_akhir, qi_tag, qi_selesai,
+       sum(n)::INTEGER AS n, sum(nilai_rp)::BIGINT AS nilai_rp
+FROM desa CROSS JOIN tingkat t
 GROUP BY ALL
-ORDER BY kode_desa, klaster;
+ORDER BY kode, klaster;
 
--- One row: the households of one desa and desil that share whether they have any gap and the quarter
+-- One row: the households of one region and desil that share whether they have any gap and the quarter
 -- in which their last gap was closed (qi_tuntas, NULL while any gap remains).
 CREATE OR REPLACE TABLE ringkas_keluarga AS
 WITH per_keluarga AS (
@@ -66,18 +82,25 @@ WITH per_keluarga AS (
     LEFT JOIN anggota_keluarga a USING (id_keluarga_p3ke)
     LEFT JOIN kebutuhan kb USING (id_keluarga_p3ke)
     GROUP BY ALL
+),
+desa AS (
+    SELECT
+        kode_desa,
+        desil,
+        n_kebutuhan > 0 AS punya_kebutuhan,
+        CASE WHEN n_kebutuhan > 0 AND n_selesai = n_kebutuhan
+             THEN (year(tanggal_tuntas) * 4 + quarter(tanggal_tuntas) - 1)::INTEGER END AS qi_tuntas,
+        count(*) AS n_keluarga,
+        sum(n_individu) AS n_individu
+    FROM per_keluarga
+    GROUP BY ALL
 )
-SELECT
-    kode_desa,
-    desil,
-    n_kebutuhan > 0 AS punya_kebutuhan,
-    CASE WHEN n_kebutuhan > 0 AND n_selesai = n_kebutuhan
-         THEN (year(tanggal_tuntas) * 4 + quarter(tanggal_tuntas) - 1)::INTEGER END AS qi_tuntas,
-    count(*)::INTEGER AS n_keluarga,
-    sum(n_individu)::INTEGER AS n_individu
-FROM per_keluarga
+SELECT left(kode_desa, t.panjang) AS kode, kode_induk(left(kode_desa, t.panjang)) AS kode_induk,
+       desil, punya_kebutuhan, qi_tuntas,
+       sum(n_keluarga)::INTEGER AS n_keluarga, sum(n_individu)::INTEGER AS n_individu
+FROM desa CROSS JOIN tingkat t
 GROUP BY ALL
-ORDER BY kode_desa;
+ORDER BY kode;
 
 -- One row: a quarter for which the database has data, for the period selector.
 CREATE OR REPLACE TABLE periode AS

@@ -1,0 +1,76 @@
+"""The pure chart and map builders, on the fixture database's query results."""
+from __future__ import annotations
+
+import json
+
+from pke import charts, db, maps
+from tests.conftest import KAB
+
+P = {"kode": KAB, "tahun": 2026, "triwulan": 4}
+
+
+def test_peta_kabupaten(con):
+    ling = maps.lingkup_peta(KAB)
+    assert (ling.area, ling.panjang, ling.panjang_garis, ling.lapisan_prioritas) == (KAB, 13, 8, False)
+    df = db.jalankan(con, "peta_wilayah", kode=KAB, panjang=13, klaster="air", tahun=2026, triwulan=4)
+    garis = db.jalankan(con, "peta_garis", kode=KAB, panjang=8)
+    deck, leg = maps.peta_wilayah(df, "tersisa_per_100", "Air minum", garis=garis, terpilih="33.15.01.2001",
+                                  desimal=1)
+    teks = deck.to_json()
+    assert "\n" not in teks  # compact: pydeck's indent=2 would make it ~6x heavier
+    spec = json.loads(teks)
+    assert [layer["id"] for layer in spec["layers"]] == ["wilayah", "garis", "prioritas", "terpilih"]
+    wilayah = spec["layers"][0]["data"]
+    assert len(wilayah) == 280
+    assert {f["properties"]["nama"] for f in wilayah} >= {"Karanglangu", "Panimbo"}
+    assert len(spec["layers"][2]["data"]) == 51  # priority villages outlined
+    assert spec.get("mapProvider") is None or "mapStyle" not in spec  # no basemap tiles needed
+    assert 106 < spec["initialViewState"]["longitude"] < 112 and 8 < spec["initialViewState"]["zoom"] < 11
+    # legend: a zero class and up to five classes, Indonesian decimals
+    assert leg.kelas[0][0] == "0 / tidak ada" and 2 <= len(leg.kelas) <= 6
+    assert any("," in label for label, _ in leg.kelas[1:])
+    html = maps.legenda_html(leg)
+    assert "Air minum" in html and "Desa prioritas" in html
+
+
+def test_peta_provinsi_ringan(con):
+    ling = maps.lingkup_peta("33")
+    assert ling.panjang == 5 and ling.lapisan_prioritas
+    df = db.jalankan(con, "peta_wilayah", kode="33", panjang=5, klaster="listrik", tahun=2026, triwulan=4)
+    garis = db.jalankan(con, "peta_garis", kode="33", panjang=5)
+    prio = db.jalankan(con, "peta_desa_prioritas", kode="33", tahun=2026)
+    assert len(garis) == 35  # every kabupaten/kota outlined, also those without data
+    deck, _ = maps.peta_wilayah(df, "tersisa", "Listrik", garis=garis, prioritas=prio)
+    assert len(deck.to_json()) < 1_000_000
+
+
+def test_klasifikasi():
+    import pandas as pd
+
+    batas = maps.batas_kelas(pd.Series([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10.0]))
+    assert batas == sorted(batas) and len(batas) <= 4
+    kelas = maps.klasifikasi(pd.Series([0, None, 1, 10.0]), batas)
+    assert list(kelas[:2]) == [-1, -1] and kelas[3] == len(batas)
+
+
+def test_grafik_klaster_dan_heatmap(con):
+    per_klaster = db.jalankan(con, "kebutuhan_per_klaster", **P)
+    fig = charts.kebutuhan_tersisa_per_klaster(per_klaster)
+    bar = [t for t in fig.data if t.type == "bar"]
+    assert [t.name for t in bar] == ["Belum diintervensi", "Rencana", "Proses"]
+    assert fig.layout.separators == ",."
+    label = [t for t in fig.data if t.type == "scatter"][0].text
+    terbesar = per_klaster.sort_values("tersisa").iloc[-1]
+    assert label[-1].startswith(f"{terbesar['tersisa']:,}".replace(",", "."))  # largest on top, 1.234 format
+
+    anak = db.jalankan(con, "kebutuhan_per_subwilayah", **P)
+    hm = charts.heatmap_subwilayah(anak, "persen_tertutup")
+    assert len(hm.data[0].y) == 19 and len(hm.data[0].x) == 8
+    assert hm.data[0].text[0][0].endswith("%")
+
+
+def test_treemap(con):
+    df = db.jalankan(con, "peta_wilayah", kode=KAB, panjang=13, klaster="rtlh", tahun=2026, triwulan=4)
+    fig = charts.treemap_wilayah(df, "tersisa")
+    assert fig.data[0].type == "treemap"
+    assert sum(fig.data[0].values[:19]) == df["tersisa"].sum()

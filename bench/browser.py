@@ -25,10 +25,11 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--use-angle=swiftshader", "--enable-un
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 # What "fully drawn" means per view: the last element a user waits for.
+# view -> (URL path, selector). Ringkasan is the default page, served at "/".
 VIEWS = {
-    "ringkasan": "[data-testid='stPlotlyChart'] .main-svg",
-    "peta": "[data-testid='stDeckGlJsonChart'] canvas",
-    "sektor": "[data-testid='stPlotlyChart'] .main-svg",
+    "ringkasan": ("", "[data-testid='stPlotlyChart'] .main-svg"),
+    "peta": ("peta", "[data-testid='stDeckGlJsonChart'] canvas"),
+    "sektor": ("sektor", "[data-testid='stPlotlyChart'] .main-svg"),
 }
 
 
@@ -62,18 +63,16 @@ def ukur(db: Path, wilayah: str, ulang: int, keluaran: Path, lebar: int = 1280, 
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-            for view, selector in VIEWS.items():
+            for view, (jalur, selector) in VIEWS.items():
                 waktu = []
                 for i in range(ulang + 1):  # the first run warms the server's caches
                     page = browser.new_page(viewport={"width": lebar, "height": tinggi})
-                    url = f"http://127.0.0.1:{port}/{view}?wilayah={wilayah}"
+                    url = f"http://127.0.0.1:{port}/{jalur}?wilayah={wilayah}"
                     t = time.perf_counter()
                     page.goto(url)
                     page.wait_for_selector(selector, state="visible", timeout=120_000)
                     page.wait_for_function(
                         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000)
-                    if view == "peta":
-                        page.wait_for_timeout(0)
                     dt = time.perf_counter() - t
                     if i:
                         waktu.append(dt)

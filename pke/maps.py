@@ -117,7 +117,7 @@ def tampilan_awal(geojson: pd.Series, lebar: int = 620, tinggi: int = 580) -> pd
     dx, dy = max(maxx - minx, 1e-4), max(maxy - miny, 1e-4)
     # deck.gl's web-mercator zoom 0 shows the world in 512 pixels; latitude is stretched by 1/cos(lat)
     regang = 1 / math.cos(math.radians((miny + maxy) / 2))
-    zoom = math.log2(min(lebar * 360 / (512 * dx), tinggi * 360 / (512 * dy * regang))) - 0.1
+    zoom = math.log2(min(lebar * 360 / (512 * dx), tinggi * 360 / (512 * dy * regang))) - 0.3
     return pdk.ViewState(longitude=(minx + maxx) / 2, latitude=(miny + maxy) / 2, zoom=round(zoom, 2),
                          min_zoom=4, max_zoom=15, pitch=0, bearing=0)
 

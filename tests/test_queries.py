@@ -32,15 +32,13 @@ def test_parameter_kurang_ditolak(con):
         db.jalankan(con, "../schema")
 
 
-def test_wilayah_anak_dan_info(con):
+def test_wilayah_anak(con):
     prov = db.jalankan(con, "wilayah_anak", induk="")
     assert list(prov["kode"]) == ["33"]
     kab = db.jalankan(con, "wilayah_anak", induk="33")
     assert list(kab["kode"]) == [KAB] and kab.iloc[0]["nama"] == "Kab. Grobogan"
     kec = db.jalankan(con, "wilayah_anak", induk=KAB)
     assert len(kec) == 19 and (kec["tingkat"] == "kecamatan").all()
-    info = db.jalankan(con, "wilayah_info", kode="33.15.01.2001")
-    assert list(info["tingkat"]) == ["provinsi", "kabupaten", "kecamatan", "desa"]
 
 
 def test_kpi_sesuai_tabel_dasar(con):

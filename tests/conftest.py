@@ -19,7 +19,9 @@ KAB = "33.15"
 def batas_dir():
     path = default_boundaries_dir()
     if path is None:
-        pytest.skip("../shared/boundaries tidak ada (atur PKE_BOUNDARIES)")
+        # Fail rather than skip: a CI run that silently skipped every map test would prove nothing.
+        pytest.fail("Batas wilayah tidak ditemukan: letakkan ../shared/boundaries di samping checkout "
+                    "atau atur PKE_BOUNDARIES.")
     return path
 
 

@@ -5,13 +5,13 @@ from pke import ui
 
 st.set_page_config(page_title="Dasbor PKE", page_icon="📊", layout="wide")
 
-ui.pastikan_basis_data()
-
 halaman = st.navigation([
     st.Page("views/ringkasan.py", title="Ringkasan", icon=":material/dashboard:", url_path="ringkasan", default=True),
     st.Page("views/peta.py", title="Peta", icon=":material/map:", url_path="peta"),
     st.Page("views/sektor.py", title="Sektor", icon=":material/table_chart:", url_path="sektor"),
 ])
+# After st.navigation, so a deep link (e.g. /peta?wilayah=33.04) still opens its view once the build is done.
+ui.pastikan_basis_data()
 
 st.sidebar.markdown("## Dasbor PKE")
 st.sidebar.caption("Penghapusan Kemiskinan Ekstrem")

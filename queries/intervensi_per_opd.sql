@@ -6,11 +6,9 @@ SELECT
     r.opd,
     r.klaster,
     k.label_singkat,
-    coalesce(sum(r.n) FILTER (WHERE (r.qi_selesai IS NULL OR r.qi_selesai > p.qi)
-                              AND r.status_akhir = 'rencana'), 0)::BIGINT AS rencana,
-    coalesce(sum(r.n) FILTER (WHERE (r.qi_selesai IS NULL OR r.qi_selesai > p.qi)
-                              AND r.status_akhir <> 'rencana'), 0)::BIGINT AS proses,
-    coalesce(sum(r.n) FILTER (WHERE r.qi_selesai <= p.qi), 0)::BIGINT AS selesai,
+    coalesce(sum(r.n) FILTER (WHERE status_pada(r.qi_tag, r.qi_selesai, r.status_akhir, p.qi) = 'rencana'), 0)::BIGINT AS rencana,
+    coalesce(sum(r.n) FILTER (WHERE status_pada(r.qi_tag, r.qi_selesai, r.status_akhir, p.qi) = 'proses'), 0)::BIGINT AS proses,
+    coalesce(sum(r.n) FILTER (WHERE status_pada(r.qi_tag, r.qi_selesai, r.status_akhir, p.qi) = 'selesai'), 0)::BIGINT AS selesai,
     coalesce(sum(r.nilai_rp) FILTER (WHERE r.qi_selesai <= p.qi), 0)::BIGINT AS nilai_rp_selesai
 FROM ringkas_intervensi r
 CROSS JOIN p

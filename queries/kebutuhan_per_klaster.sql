@@ -7,12 +7,10 @@ agg AS (
     SELECT
         r.klaster,
         sum(r.n) AS kebutuhan,
-        sum(r.n) FILTER (WHERE r.qi_selesai <= p.qi) AS selesai,
-        sum(r.n) FILTER (WHERE (r.qi_selesai IS NULL OR r.qi_selesai > p.qi) AND r.qi_tag <= p.qi
-                         AND r.status_akhir <> 'rencana') AS proses,
-        sum(r.n) FILTER (WHERE (r.qi_selesai IS NULL OR r.qi_selesai > p.qi) AND r.qi_tag <= p.qi
-                         AND r.status_akhir = 'rencana') AS rencana,
-        sum(r.n) FILTER (WHERE r.qi_tag IS NULL OR r.qi_tag > p.qi) AS belum
+        sum(r.n) FILTER (WHERE status_pada(r.qi_tag, r.qi_selesai, r.status_akhir, p.qi) = 'selesai') AS selesai,
+        sum(r.n) FILTER (WHERE status_pada(r.qi_tag, r.qi_selesai, r.status_akhir, p.qi) = 'proses') AS proses,
+        sum(r.n) FILTER (WHERE status_pada(r.qi_tag, r.qi_selesai, r.status_akhir, p.qi) = 'rencana') AS rencana,
+        sum(r.n) FILTER (WHERE status_pada(r.qi_tag, r.qi_selesai, r.status_akhir, p.qi) = 'belum') AS belum
     FROM ringkas_kebutuhan r, p
     WHERE r.kode = $kode
     GROUP BY r.klaster

@@ -9,6 +9,8 @@ halaman = st.navigation([
     st.Page("views/ringkasan.py", title="Ringkasan", icon=":material/dashboard:", url_path="ringkasan", default=True),
     st.Page("views/peta.py", title="Peta", icon=":material/map:", url_path="peta"),
     st.Page("views/sektor.py", title="Sektor", icon=":material/table_chart:", url_path="sektor"),
+    st.Page("views/progres.py", title="Progres Triwulan", icon=":material/trending_up:", url_path="progres"),
+    st.Page("views/evaluasi.py", title="Evaluasi Provinsi", icon=":material/leaderboard:", url_path="evaluasi"),
 ])
 # After st.navigation, so a deep link (e.g. /peta?wilayah=33.04) still opens its view once the build is done.
 ui.pastikan_basis_data()

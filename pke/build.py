@@ -14,7 +14,7 @@ from typing import Callable
 import duckdb
 import pandas as pd
 
-from pke import config, demo, klaster, turunan
+from pke import config, demo, klaster, referensi, turunan
 from pke.boundaries import default_boundaries_dir, load_boundaries
 
 Progress = Callable[[float, str], None]
@@ -28,6 +28,8 @@ def buat_skema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute((turunan.SQL_DIR / "schema.sql").read_text(encoding="utf-8"))
     con.executemany("INSERT OR REPLACE INTO klaster VALUES (?, ?, ?, ?, ?)",
                     [(k.kunci, k.label, k.label_singkat, i + 1, k.opd) for i, k in enumerate(klaster.KLASTER)])
+    con.executemany("INSERT OR REPLACE INTO kabupaten_prioritas VALUES (?, ?)",
+                    [(kode, referensi.DASAR_KABUPATEN_PRIORITAS) for kode in referensi.KABUPATEN_PRIORITAS_JATENG])
 
 
 def muat_wilayah(con: duckdb.DuckDBPyConnection, csv: Path = config.WILAYAH_CSV) -> int:

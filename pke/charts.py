@@ -96,3 +96,45 @@ def treemap_wilayah(df: pd.DataFrame, nilai: str = "tersisa", judul: str | None 
         hovertemplate="<b>%{label}</b><br>%{value:,} keluarga<extra></extra>",
     ))
     return _tata_letak(fig, judul, 560)
+
+
+def progres_kumulatif(df: pd.DataFrame, proyeksi: float | None, judul: str | None = None) -> go.Figure:
+    """One cluster's year: realisation per quarter (bars), cumulative target and realisation (lines), and the
+    projection to year end at the current pace (dashed). `df` is the progres_triwulan rows of one cluster."""
+    d = df.sort_values("triwulan")
+    x = [f"TW {fmt.ROMAWI[t]}" for t in d["triwulan"]]
+    fig = go.Figure()
+    fig.add_bar(x=x, y=d["realisasi"], name="Realisasi triwulan", marker_color="#56B4E9",
+                hovertemplate="%{x}: %{y:,} keluarga<extra>Realisasi</extra>")
+    if d["target_kumulatif"].notna().any():
+        fig.add_scatter(x=x, y=d["target_kumulatif"], name="Target kumulatif", mode="lines+markers",
+                        line=dict(color="#1f2933", width=3), marker=dict(size=9),
+                        hovertemplate="%{x}: %{y:,} keluarga<extra>Target kumulatif</extra>")
+    ada = d[d["ada_data"]]
+    fig.add_scatter(x=[x[i] for i in range(len(d)) if d["ada_data"].iloc[i]], y=ada["realisasi_kumulatif"],
+                    name="Realisasi kumulatif", mode="lines+markers", line=dict(color="#009E73", width=3),
+                    marker=dict(size=9), hovertemplate="%{x}: %{y:,} keluarga<extra>Realisasi kumulatif</extra>")
+    if proyeksi is not None and not ada.empty and len(ada) < 4:
+        fig.add_scatter(x=[x[len(ada) - 1], x[-1]], y=[ada["realisasi_kumulatif"].iloc[-1], proyeksi],
+                        name="Proyeksi laju saat ini", mode="lines+markers",
+                        line=dict(color="#009E73", width=3, dash="dash"), marker=dict(size=9, symbol="circle-open"),
+                        hovertemplate="%{x}: %{y:,.0f} keluarga<extra>Proyeksi</extra>")
+    fig.update_yaxes(title="Keluarga", tickformat=",", gridcolor="#e4e7eb", rangemode="tozero")
+    return _tata_letak(fig, judul, 420)
+
+
+def tren_wilayah(df: pd.DataFrame, sorot: set[str] | None = None, judul: str | None = None) -> go.Figure:
+    """Share of gaps closed per quarter, one line per region (tren_subwilayah query); regions in `sorot`
+    (e.g. the priority kabupaten) in colour, the others thin and grey."""
+    palet = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+    fig = go.Figure()
+    for i, (kode, d) in enumerate(df.groupby("kode", sort=False)):
+        x = [fmt.triwulan_singkat(t, w) for t, w in zip(d["tahun"], d["triwulan"])]
+        disorot = sorot is None or kode in sorot
+        fig.add_scatter(
+            x=x, y=d["persen_tertutup"] * 100, name=d["nama"].iloc[0], mode="lines",
+            line=dict(width=3 if disorot else 1.2, color=palet[i % len(palet)] if disorot else "#b0b7c0"),
+            hovertemplate="%{x}: %{y:.1f}% tertutup<extra>" + d["nama"].iloc[0] + "</extra>",
+        )
+    fig.update_yaxes(title="% kebutuhan tertutup", ticksuffix="%", gridcolor="#e4e7eb", rangemode="tozero")
+    return _tata_letak(fig, judul, 460)

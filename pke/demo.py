@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pke import klaster as K
+from pke import referensi
 
 JATENG_KELUARGA = 4_359_907
 KELUARGA_PER_DESA_LUAR_JAWA = 150  # Kalimantan Tengah villages are small and sparse
@@ -41,8 +42,7 @@ JATENG: dict[str, tuple[float, float]] = {
     "33.29": (2.0, 15.5), "33.71": (0.12, 6.5), "33.72": (0.52, 8.4), "33.73": (0.2, 4.8),
     "33.74": (1.65, 4.23), "33.75": (0.31, 6.8), "33.76": (0.28, 7.6),
 }
-KAB_PRIORITAS = ("33.01", "33.02", "33.03", "33.04", "33.05", "33.06", "33.07", "33.08", "33.10",
-                 "33.12", "33.14", "33.15", "33.16", "33.17", "33.21", "33.27", "33.29")
+KAB_PRIORITAS = referensi.KABUPATEN_PRIORITAS_JATENG
 
 # Priority villages (desa_prioritas) as the source documents set them.
 JUMLAH_DESA_PRIORITAS = {"33.15": 51, "33.04": 44, "33.06": 54, "33.10": 25, "62.02": 18}
@@ -492,8 +492,8 @@ def generate_intervensi(con: duckdb.DuckDBPyConnection, seed: int, sampai: dt.da
 
 
 def generate_target(con: duckdb.DuckDBPyConnection, sampai: dt.date) -> None:
-    """Quarterly targets per kabupaten and cluster: a third of the gaps still open at the start of each
-    year, spread 15/25/30/30 % over the quarters."""
+    """Quarterly targets per kabupaten and cluster: a fifth of the gaps still open at the start of each
+    year, spread 15/25/30/30 % over the quarters (so some kabupaten are on track and others behind)."""
     con.execute("""
         INSERT INTO target
         WITH tahun AS (SELECT unnest(range(2023, $akhir + 1)) AS tahun),
@@ -508,7 +508,7 @@ def generate_target(con: duckdb.DuckDBPyConnection, sampai: dt.date) -> None:
             GROUP BY ALL
         )
         SELECT kode_wilayah, klaster, tahun, tw.triwulan,
-               round(n * 0.35 * tw.bagian)::INTEGER, 'demo', now()::TIMESTAMP
+               round(n * 0.2 * tw.bagian)::INTEGER, 'demo', now()::TIMESTAMP
         FROM terbuka
         CROSS JOIN (VALUES (1, 0.15), (2, 0.25), (3, 0.30), (4, 0.30)) tw(triwulan, bagian)
     """, {"akhir": sampai.year})

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def _kosong(x) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
+    return x is None or x is pd.NA or x is pd.NaT or (isinstance(x, float) and math.isnan(x))
 
 
 def angka(x, desimal: int = 0) -> str:

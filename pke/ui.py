@@ -102,8 +102,20 @@ class Konteks:
 _LEVEL = (("w_prov", "provinsi", 2), ("w_kab", "kabupaten", 5), ("w_kec", "kecamatan", 8), ("w_desa", "desa", 13))
 
 
+def buka_wilayah(kode: str, halaman: str) -> None:
+    """Go to region `kode` on another view (e.g. from a table row). The sidebar widgets already exist in
+    this run, so the new region is applied at the start of the next one."""
+    st.session_state["_pindah_wilayah"] = kode
+    st.switch_page(halaman)
+
+
 def _awal_dari_url() -> None:
     """Seed the widgets' state from the URL once per session, so a shared link opens the same view."""
+    pindah = st.session_state.pop("_pindah_wilayah", None)
+    if pindah is not None:
+        for kunci, _, panjang in _LEVEL:
+            st.session_state[kunci] = pindah[:panjang] if len(pindah) >= panjang else ""
+        return
     if st.session_state.get("_konteks_awal"):
         return
     qp = st.query_params

@@ -72,8 +72,9 @@ FROM desa CROSS JOIN tingkat t
 GROUP BY ALL
 ORDER BY kode, klaster;
 
--- One row: the households of one region and desil that share whether they have any gap and the quarter
--- in which their last gap was closed (qi_tuntas, NULL while any gap remains).
+-- One row: the households of one region and desil that share whether they have any gap, the quarter
+-- in which their last gap was closed (qi_tuntas, NULL while any gap remains) and the quarter their first
+-- intervention was tagged (qi_tag, NULL if none).
 CREATE OR REPLACE TABLE ringkas_keluarga AS
 WITH per_keluarga AS (
     SELECT
@@ -83,7 +84,8 @@ WITH per_keluarga AS (
         coalesce(a.n_individu, 0) AS n_individu,
         count(kb.klaster) AS n_kebutuhan,
         count(kb.tanggal_selesai) AS n_selesai,
-        max(kb.tanggal_selesai) AS tanggal_tuntas
+        max(kb.tanggal_selesai) AS tanggal_tuntas,
+        min(kb.tanggal_tag) AS tanggal_tag
     FROM keluarga_aktif k
     LEFT JOIN anggota_keluarga a USING (id_keluarga_p3ke)
     LEFT JOIN kebutuhan kb USING (id_keluarga_p3ke)
@@ -96,13 +98,14 @@ desa AS (
         n_kebutuhan > 0 AS punya_kebutuhan,
         CASE WHEN n_kebutuhan > 0 AND n_selesai = n_kebutuhan
              THEN (year(tanggal_tuntas) * 4 + quarter(tanggal_tuntas) - 1)::INTEGER END AS qi_tuntas,
+        (year(tanggal_tag) * 4 + quarter(tanggal_tag) - 1)::INTEGER AS qi_tag,
         count(*) AS n_keluarga,
         sum(n_individu) AS n_individu
     FROM per_keluarga
     GROUP BY ALL
 )
 SELECT left(kode_desa, t.panjang) AS kode, kode_induk(left(kode_desa, t.panjang)) AS kode_induk,
-       desil, punya_kebutuhan, qi_tuntas,
+       desil, punya_kebutuhan, qi_tuntas, qi_tag,
        sum(n_keluarga)::INTEGER AS n_keluarga, sum(n_individu)::INTEGER AS n_individu
 FROM desa CROSS JOIN tingkat t
 GROUP BY ALL

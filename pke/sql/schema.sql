@@ -92,6 +92,11 @@ CREATE TABLE IF NOT EXISTS desa_prioritas (
     PRIMARY KEY (kode, tahun)
 );
 
+CREATE TABLE IF NOT EXISTS kabupaten_prioritas (
+    kode VARCHAR PRIMARY KEY,          -- kabupaten/kota set as provincial priority
+    dasar VARCHAR
+);
+
 CREATE TABLE IF NOT EXISTS intervensi (
     id VARCHAR PRIMARY KEY,
     id_keluarga_p3ke VARCHAR,

@@ -1,0 +1,127 @@
+"""Progress against targets: the colour rule, the projection at the current pace, and saving targets.
+
+The rule, shown to users on the Progres Triwulan view: cumulative realisation divided by cumulative target
+from the first quarter of the year up to the selected quarter — at least 90 % is on track (hijau), 70–90 %
+is behind (kuning), under 70 % is far behind (merah); no target set means the status cannot be judged.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pke import klaster
+from pke.tulis import ubah_basis_data
+
+BATAS_SESUAI = 0.9
+BATAS_TERTINGGAL = 0.7
+
+
+@dataclass(frozen=True)
+class Status:
+    kunci: str
+    label: str
+    warna: str  # background colour, colour-blind safe, AA contrast with dark text
+
+
+SESUAI = Status("sesuai", "Sesuai target", "#9be3c5")
+TERTINGGAL = Status("tertinggal", "Tertinggal", "#ffd98a")
+JAUH = Status("jauh", "Jauh tertinggal", "#f4a3a3")
+TANPA_TARGET = Status("tanpa_target", "Tanpa target", "#e4e7eb")
+ATURAN = (f"Capaian = realisasi kumulatif ÷ target kumulatif sejak triwulan I. "
+          f"≥ {BATAS_SESUAI:.0%} **{SESUAI.label}**, {BATAS_TERTINGGAL:.0%}–{BATAS_SESUAI:.0%} "
+          f"**{TERTINGGAL.label}**, < {BATAS_TERTINGGAL:.0%} **{JAUH.label}**.").replace("%", " %")
+
+
+def capaian(realisasi, target) -> float | None:
+    if target is None or pd.isna(target) or target <= 0 or realisasi is None or pd.isna(realisasi):
+        return None
+    return float(realisasi) / float(target)
+
+
+def status(realisasi, target) -> Status:
+    c = capaian(realisasi, target)
+    if c is None:
+        return TANPA_TARGET
+    if c >= BATAS_SESUAI:
+        return SESUAI
+    if c >= BATAS_TERTINGGAL:
+        return TERTINGGAL
+    return JAUH
+
+
+def triwulan_berlalu(tahun: int, sampai: dt.date) -> float:
+    """How many quarters of `tahun` have passed by the data's date `sampai` (0 to 4, fractional)."""
+    awal, akhir = dt.date(tahun, 1, 1), dt.date(tahun + 1, 1, 1)
+    if sampai >= akhir:
+        return 4.0
+    if sampai < awal:
+        return 0.0
+    return 4.0 * ((sampai - awal).days + 1) / (akhir - awal).days
+
+
+def proyeksi_akhir_tahun(realisasi_kumulatif, triwulan_berjalan: float) -> float | None:
+    """Year-end realisation if the pace so far (per quarter elapsed) holds for the rest of the year."""
+    if triwulan_berjalan <= 0 or realisasi_kumulatif is None or pd.isna(realisasi_kumulatif):
+        return None
+    return float(realisasi_kumulatif) / triwulan_berjalan * 4
+
+
+class TargetError(ValueError):
+    pass
+
+
+def simpan_target(path, kode_wilayah: str, tahun: int, tabel: pd.DataFrame, pengguna: str) -> int:
+    """Save the edited targets of one kabupaten and year (columns klaster, triwulan, target_keluarga).
+    Validates first; writes through the single writer path (a new database file swapped in)."""
+    if not pengguna or not pengguna.strip():
+        raise TargetError("Nama petugas wajib diisi.")
+    if len(kode_wilayah) != 5:
+        raise TargetError("Target ditetapkan per kabupaten/kota.")
+    t = tabel[["klaster", "triwulan", "target_keluarga"]].copy()
+    tidak_dikenal = set(t["klaster"]) - set(klaster.KUNCI)
+    if tidak_dikenal:
+        raise TargetError(f"Klaster tidak dikenal: {', '.join(sorted(tidak_dikenal))}")
+    nilai = pd.to_numeric(t["target_keluarga"], errors="coerce")
+    salah = t[t["target_keluarga"].notna() & (nilai.isna() | (nilai < 0) | (nilai % 1 != 0))]
+    if not salah.empty:
+        baris = salah.iloc[0]
+        raise TargetError(f"Target {klaster.label(baris['klaster'])} triwulan {baris['triwulan']} harus "
+                          f"bilangan bulat ≥ 0 (tertulis: {baris['target_keluarga']}).")
+    t["target_keluarga"] = nilai
+    t = t[t["target_keluarga"].notna()]
+    waktu = dt.datetime.now().replace(microsecond=0)
+    with ubah_basis_data(path) as con:
+        con.execute("DELETE FROM target WHERE kode_wilayah = $kode AND tahun = $tahun",
+                    {"kode": kode_wilayah, "tahun": tahun})
+        con.executemany(
+            "INSERT INTO target VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(kode_wilayah, r.klaster, tahun, int(r.triwulan), int(r.target_keluarga), pengguna.strip(), waktu)
+             for r in t.itertuples(index=False)])
+    return len(t)
+
+
+def per_klaster(data: pd.DataFrame, triwulan: int, berlalu: float) -> pd.DataFrame:
+    """The selected quarter's row per cluster from the progres_triwulan query, with the gap to target,
+    achievement, status, the year's target and the projection to year end."""
+    ini = data[data["triwulan"] == triwulan].copy()
+    ini["selisih"] = ini["realisasi_kumulatif"] - ini["target_kumulatif"]
+    ini["capaian"] = [capaian(r, t) for r, t in zip(ini["realisasi_kumulatif"], ini["target_kumulatif"])]
+    ini["status"] = [status(r, t).label for r, t in zip(ini["realisasi_kumulatif"], ini["target_kumulatif"])]
+    ini["target_tahun"] = ini["klaster"].map(data.groupby("klaster")["target"].sum(min_count=1))
+    terakhir = data[data["ada_data"]].groupby("klaster")["realisasi_kumulatif"].last()
+    ini["proyeksi"] = [proyeksi_akhir_tahun(terakhir.get(kl), berlalu) for kl in ini["klaster"]]
+    return ini.reset_index(drop=True)
+
+
+def per_wilayah(data: pd.DataFrame) -> pd.DataFrame:
+    """All clusters together per child region (progres_per_subwilayah query), best achievement first."""
+    j = data.groupby(["kode", "nama"], as_index=False)[
+        ["target_kumulatif", "realisasi_kumulatif", "target_tahun"]].sum(min_count=1)
+    j["capaian"] = [capaian(r, t) for r, t in zip(j["realisasi_kumulatif"], j["target_kumulatif"])]
+    j["status"] = [status(r, t).label for r, t in zip(j["realisasi_kumulatif"], j["target_kumulatif"])]
+    return j.sort_values("capaian", ascending=False, na_position="last").reset_index(drop=True)
+
+
+WARNA_STATUS = {s.label: s.warna for s in (SESUAI, TERTINGGAL, JAUH, TANPA_TARGET)}

@@ -1,0 +1,45 @@
+"""The one writer path. A DuckDB file is open either to one read-write process or to many read-only ones;
+the dashboard's readers hold it read-only. So a change is made on a copy, in one transaction, and the copy
+is moved over the original with os.replace (atomic): readers keep the old file until they reopen, a failed
+change leaves the original untouched, and a lock file serialises concurrent writers."""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+
+
+@contextlib.contextmanager
+def kunci_tulis(path: Path):
+    with open(str(path) + ".lock", "w") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def ubah_basis_data(path):
+    """Yield a read-write connection to a copy of `path` inside a transaction; on success swap the copy in."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    with kunci_tulis(path):
+        shutil.copyfile(path, tmp)
+        con = duckdb.connect(str(tmp))
+        try:
+            con.execute("BEGIN TRANSACTION")
+            yield con
+            con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+            con.close()
+        except BaseException:
+            con.close()
+            for p in (tmp, Path(str(tmp) + ".wal")):
+                p.unlink(missing_ok=True)
+            raise
+        os.replace(tmp, path)

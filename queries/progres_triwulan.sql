@@ -1,0 +1,35 @@
+-- progres_triwulan: one row per cluster and quarter of year $tahun for region $kode: the quarter's target
+-- (households whose gap is to be closed in it; targets are set per kabupaten and summed for a province,
+-- NULL where none is set), the realisation (gaps closed in that quarter), both cumulated from the first
+-- quarter, and whether the quarter has data yet.
+-- params: $kode (Kemendagri code prefix, '' for all), $tahun
+WITH tw AS (SELECT unnest([1, 2, 3, 4]) AS triwulan),
+batas AS (SELECT max(qi) AS qi_akhir FROM periode),
+tgt AS (
+    SELECT klaster, triwulan, sum(target_keluarga) AS target
+    FROM target
+    WHERE tahun = $tahun AND di_bawah(kode_wilayah, $kode) AND length(kode_wilayah) >= length($kode)
+    GROUP BY ALL
+),
+real AS (
+    SELECT klaster, qi_selesai % 4 + 1 AS triwulan, sum(n) AS realisasi
+    FROM ringkas_kebutuhan
+    WHERE kode = $kode AND qi_selesai // 4 = $tahun
+    GROUP BY ALL
+),
+grid AS (
+    SELECT k.kunci AS klaster, k.label, k.label_singkat, k.urutan, tw.triwulan,
+           ($tahun * 4 + tw.triwulan - 1) <= (SELECT qi_akhir FROM batas) AS ada_data
+    FROM klaster k CROSS JOIN tw
+)
+SELECT
+    g.klaster, g.label, g.label_singkat, g.triwulan, g.ada_data,
+    t.target::BIGINT AS target,
+    CASE WHEN g.ada_data THEN coalesce(r.realisasi, 0) END::BIGINT AS realisasi,
+    sum(t.target) OVER w::BIGINT AS target_kumulatif,
+    CASE WHEN g.ada_data THEN sum(coalesce(r.realisasi, 0)) OVER w END::BIGINT AS realisasi_kumulatif
+FROM grid g
+LEFT JOIN tgt t USING (klaster, triwulan)
+LEFT JOIN real r USING (klaster, triwulan)
+WINDOW w AS (PARTITION BY g.klaster ORDER BY g.triwulan)
+ORDER BY g.urutan, g.triwulan;

@@ -11,6 +11,7 @@ halaman = st.navigation([
     st.Page("views/sektor.py", title="Sektor", icon=":material/table_chart:", url_path="sektor"),
     st.Page("views/progres.py", title="Progres Triwulan", icon=":material/trending_up:", url_path="progres"),
     st.Page("views/evaluasi.py", title="Evaluasi Provinsi", icon=":material/leaderboard:", url_path="evaluasi"),
+    st.Page("views/profil_desa.py", title="Profil Desa", icon=":material/home_pin:", url_path="desa"),
 ])
 # After st.navigation, so a deep link (e.g. /peta?wilayah=33.04) still opens its view once the build is done.
 ui.pastikan_basis_data()

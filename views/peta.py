@@ -65,6 +65,8 @@ with kanan:
         st.markdown(f"#### {baris['nama']}")
         if len(terpilih) == 13:
             st.caption(f"Kec. {baris['nama_induk']}")
+            if st.button("Buka profil desa", icon=":material/home_pin:"):
+                ui.buka_wilayah(terpilih, "views/profil_desa.py")
             if baris["desa_prioritas"]:
                 st.markdown("**Desa prioritas PKE**" + (f" · OPD pendamping: {baris['opd_pendamping']}"
                                                          if baris["opd_pendamping"] else ""))

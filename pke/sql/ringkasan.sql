@@ -111,6 +111,67 @@ FROM desa CROSS JOIN tingkat t
 GROUP BY ALL
 ORDER BY kode;
 
+-- One row: a region's counts of the data problems the source documents describe (people not matched to
+-- Dukcapil, deceased or moved members, household heads whose NIK appears in another household, RTLH status
+-- that disagrees between P3KE and the Disperakim list, gaps with no intervention tagged).
+CREATE OR REPLACE TABLE ringkas_kualitas AS
+WITH nik_ganda AS (
+    SELECT nik FROM keluarga_aktif WHERE nik IS NOT NULL GROUP BY nik HAVING count(*) > 1
+),
+rtlh_p3ke AS (SELECT DISTINCT id_keluarga_p3ke FROM kebutuhan WHERE klaster = 'rtlh'),
+daftar AS (SELECT DISTINCT id FROM sumber_sektor WHERE klaster = 'rtlh'),
+per_keluarga AS (
+    SELECT k.kode_kemendagri AS kode_desa,
+           k.nik IN (SELECT nik FROM nik_ganda) AS nik_ganda,
+           r.id_keluarga_p3ke IS NOT NULL AS rtlh_p3ke,
+           d.id IS NOT NULL AS rtlh_daftar
+    FROM keluarga_aktif k
+    LEFT JOIN rtlh_p3ke r USING (id_keluarga_p3ke)
+    LEFT JOIN daftar d ON d.id = k.id_keluarga_p3ke
+),
+desa_kel AS (
+    SELECT kode_desa,
+           count(*) FILTER (WHERE nik_ganda) AS keluarga_nik_ganda,
+           count(*) FILTER (WHERE rtlh_p3ke AND NOT rtlh_daftar) AS rtlh_tidak_di_daftar,
+           count(*) FILTER (WHERE rtlh_daftar AND NOT rtlh_p3ke) AS daftar_bukan_rtlh
+    FROM per_keluarga GROUP BY 1
+),
+desa_ind AS (
+    SELECT k.kode_kemendagri AS kode_desa,
+           count(*) FILTER (WHERE NOT coalesce(i.padan_dukcapil, FALSE)) AS individu_tidak_padan,
+           count(*) FILTER (WHERE i.keterangan = 'Meninggal') AS individu_meninggal,
+           count(*) FILTER (WHERE i.keterangan = 'Pindah') AS individu_pindah
+    FROM individu i JOIN keluarga_aktif k USING (id_keluarga_p3ke, snapshot)
+    GROUP BY 1
+),
+desa_keb AS (
+    SELECT kode_desa, count(*) FILTER (WHERE tanggal_tag IS NULL) AS kebutuhan_tanpa_intervensi
+    FROM kebutuhan GROUP BY 1
+),
+desa AS (
+    SELECT kode_desa, coalesce(dk.keluarga_nik_ganda, 0) AS keluarga_nik_ganda,
+           coalesce(dk.rtlh_tidak_di_daftar, 0) AS rtlh_tidak_di_daftar,
+           coalesce(dk.daftar_bukan_rtlh, 0) AS daftar_bukan_rtlh,
+           coalesce(di.individu_tidak_padan, 0) AS individu_tidak_padan,
+           coalesce(di.individu_meninggal, 0) AS individu_meninggal,
+           coalesce(di.individu_pindah, 0) AS individu_pindah,
+           coalesce(dkb.kebutuhan_tanpa_intervensi, 0) AS kebutuhan_tanpa_intervensi
+    FROM desa_kel dk
+    FULL JOIN desa_ind di USING (kode_desa)
+    FULL JOIN desa_keb dkb USING (kode_desa)
+)
+SELECT left(kode_desa, t.panjang) AS kode, kode_induk(left(kode_desa, t.panjang)) AS kode_induk,
+       sum(keluarga_nik_ganda)::INTEGER AS keluarga_nik_ganda,
+       sum(rtlh_tidak_di_daftar)::INTEGER AS rtlh_tidak_di_daftar,
+       sum(daftar_bukan_rtlh)::INTEGER AS daftar_bukan_rtlh,
+       sum(individu_tidak_padan)::INTEGER AS individu_tidak_padan,
+       sum(individu_meninggal)::INTEGER AS individu_meninggal,
+       sum(individu_pindah)::INTEGER AS individu_pindah,
+       sum(kebutuhan_tanpa_intervensi)::INTEGER AS kebutuhan_tanpa_intervensi
+FROM desa CROSS JOIN tingkat t
+GROUP BY ALL
+ORDER BY kode;
+
 -- One row: a quarter for which the database has data, for the period selector.
 CREATE OR REPLACE TABLE periode AS
 WITH batas AS (

@@ -1,0 +1,16 @@
+-- intervensi_per_sumber: one row per cluster, OPD and funding source with interventions in region $kode,
+-- as of the end of the selected quarter: planned, in progress, done, and the rupiah value of those done.
+-- params: $kode (Kemendagri code), $tahun, $triwulan
+WITH p AS (SELECT ($tahun * 4 + $triwulan - 1)::INTEGER AS qi)
+SELECT
+    k.label_singkat AS klaster, r.opd, r.sumber_dana,
+    coalesce(sum(r.n) FILTER (WHERE status_pada(r.qi_tag, r.qi_selesai, r.status_akhir, p.qi) = 'rencana'), 0)::BIGINT AS rencana,
+    coalesce(sum(r.n) FILTER (WHERE status_pada(r.qi_tag, r.qi_selesai, r.status_akhir, p.qi) = 'proses'), 0)::BIGINT AS proses,
+    coalesce(sum(r.n) FILTER (WHERE status_pada(r.qi_tag, r.qi_selesai, r.status_akhir, p.qi) = 'selesai'), 0)::BIGINT AS selesai,
+    coalesce(sum(r.nilai_rp) FILTER (WHERE r.qi_selesai <= p.qi), 0)::BIGINT AS nilai_rp_selesai
+FROM ringkas_intervensi r
+CROSS JOIN p
+JOIN klaster k ON k.kunci = r.klaster
+WHERE r.kode = $kode AND r.qi_tag <= p.qi
+GROUP BY k.label_singkat, k.urutan, r.opd, r.sumber_dana
+ORDER BY k.urutan, r.opd, r.sumber_dana;

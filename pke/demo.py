@@ -350,6 +350,8 @@ def generate_kabupaten(con: duckdb.DuckDBPyConnection, kab: Kabupaten, seed: int
         "tanggal_lahir": lahir,
         "status_sekolah": status_sekolah,
         "disabilitas": disabilitas,
+        # chronic illness rises with age: about 2 % of the young, 15 % of the elderly
+        "penyakit_kronis": rng.random(total_m) < np.where(umur >= 60, 0.15, np.where(umur >= 40, 0.06, 0.02)),
         "pekerjaan": _kode(label_kerja, kerja),
         "keterangan": keterangan,
         "snapshot": np.full(total_m, snapshot),

@@ -79,6 +79,7 @@ CREATE TABLE IF NOT EXISTS individu (
     tanggal_lahir DATE,
     status_sekolah VARCHAR,            -- Masih sekolah | Tidak sekolah lagi | Belum pernah sekolah | NULL
     disabilitas BOOLEAN,
+    penyakit_kronis BOOLEAN,           -- DTKS Penyakit_kronis / verval
     pekerjaan VARCHAR,                 -- 'Tidak bekerja' or an occupation
     keterangan VARCHAR,                -- NULL, 'Meninggal', 'Pindah'
     PRIMARY KEY (id_individu, snapshot)

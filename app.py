@@ -13,6 +13,7 @@ halaman = st.navigation([
     st.Page("views/evaluasi.py", title="Evaluasi Provinsi", icon=":material/leaderboard:", url_path="evaluasi"),
     st.Page("views/profil_desa.py", title="Profil Desa", icon=":material/home_pin:", url_path="desa"),
     st.Page("views/keluarga.py", title="Daftar Keluarga", icon=":material/groups:", url_path="keluarga"),
+    st.Page("views/kolaborasi.py", title="Peluang Kolaborasi", icon=":material/handshake:", url_path="kolaborasi"),
 ])
 # After st.navigation, so a deep link (e.g. /peta?wilayah=33.04) still opens its view once the build is done.
 ui.pastikan_basis_data()

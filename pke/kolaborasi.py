@@ -1,0 +1,54 @@
+"""Collaboration opportunities: unmet needs priced with a visible, editable table of unit costs, and which
+villages a given budget would reach (priority villages first, then the heaviest needs per family)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from pke import klaster
+
+# Default unit costs (rupiah per household), from the programme values used in Central Java; users edit them.
+BIAYA_SATUAN = {
+    "rtlh": ("Perbaikan satu RTLH", 20_000_000),
+    "listrik": ("Satu sambungan listrik", 1_500_000),
+    "air": ("Satu sambungan air minum", 2_500_000),
+    "jamban": ("Satu jamban sehat", 3_500_000),
+    "stunting": ("Pendampingan + PMT satu keluarga", 750_000),
+    "ats": ("Kembali bersekolah satu anak", 1_500_000),
+    "disabilitas": ("Alat bantu / ATENSI satu orang", 3_000_000),
+    "tidak_bekerja": ("Pelatihan + modal usaha satu keluarga", 3_000_000),
+}
+
+
+def tabel_biaya() -> pd.DataFrame:
+    return pd.DataFrame([(k, klaster.label(k), uraian, biaya) for k, (uraian, biaya) in BIAYA_SATUAN.items()],
+                        columns=["klaster", "Klaster", "Satuan", "Biaya satuan (Rp)"])
+
+
+def hitung(kebutuhan: pd.DataFrame, biaya: pd.DataFrame, dasar: str = "belum") -> pd.DataFrame:
+    """Per village: households to fund (column `dasar`: 'belum' = not yet planned by anyone, or 'tersisa'),
+    and the estimated cost, from the kebutuhan_desa_klaster rows and the unit-cost table."""
+    harga = dict(zip(biaya["klaster"], pd.to_numeric(biaya["Biaya satuan (Rp)"], errors="coerce").fillna(0)))
+    d = kebutuhan.assign(biaya=kebutuhan[dasar] * kebutuhan["klaster"].map(harga).fillna(0))
+    per_desa = d.groupby(["kode", "desa", "kecamatan", "prioritas", "keluarga"], as_index=False).agg(
+        keluarga_dibantu=(dasar, "sum"), biaya=("biaya", "sum"))
+    per_desa["per_100"] = 100 * per_desa["keluarga_dibantu"] / per_desa["keluarga"].clip(lower=1)
+    return per_desa[per_desa["keluarga_dibantu"] > 0].sort_values(
+        ["prioritas", "per_100"], ascending=[False, False]).reset_index(drop=True)
+
+
+def jangkauan(per_desa: pd.DataFrame, anggaran: float) -> pd.DataFrame:
+    """Mark the villages a budget covers whole, taking them in the table's order (priority villages first)
+    and skipping a village that no longer fits while a later, smaller one still does."""
+    d = per_desa.copy()
+    sisa, terjangkau, kumulatif = float(anggaran), [], []
+    total = 0.0
+    for biaya in d["biaya"]:
+        masuk = biaya <= sisa
+        if masuk:
+            sisa -= biaya
+            total += biaya
+        terjangkau.append(masuk)
+        kumulatif.append(total)
+    d["terjangkau"] = terjangkau
+    d["kumulatif"] = kumulatif  # budget used by the covered villages so far
+    return d

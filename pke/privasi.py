@@ -20,7 +20,8 @@ def samarkan_nama(nama) -> str:
     """'Sri Wahyuni' -> 'S** W******': the first letter of each word, the rest starred."""
     if nama is None or (isinstance(nama, float) and pd.isna(nama)):
         return ""
-    return re.sub(r"(\w)(\w*)", lambda m: m.group(1) + "*" * len(m.group(2)), str(nama))
+    # per whitespace-separated word, so "Ma'ruf" shows only its first letter
+    return re.sub(r"(\S)(\S*)", lambda m: m.group(1) + "*" * len(m.group(2)), str(nama))
 
 
 def samarkan(df: pd.DataFrame, kolom_nik=("nik",), kolom_nama=("kepala_keluarga", "nama")) -> pd.DataFrame:

@@ -1,0 +1,126 @@
+"""AppTests for the evaluation views (Progres Triwulan, Evaluasi Provinsi, Profil Desa, Daftar Keluarga,
+Peluang Kolaborasi) on the fixture database: the figures and labels each one shows."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import duckdb
+import pytest
+
+from pke import db, fmt, kolaborasi, prioritas, progres
+from tests.conftest import KAB
+from tests.test_app import _app
+
+P = {"kode": KAB, "tahun": 2026, "triwulan": 4}
+
+
+def test_progres_kabupaten(app_env, con):
+    at = _app("views/progres.py", wilayah=KAB, tahun="2026", tw="3")
+    assert at.title[0].value == "Progres triwulan"
+    assert any("≥ 90 %" in c.value and "Sesuai target" in c.value for c in at.caption)
+    tabel = at.dataframe[0].value
+    data = db.jalankan(con, "progres_triwulan", kode=KAB, tahun=2026)
+    tw3 = data[data["triwulan"] == 3].reset_index(drop=True)
+    assert list(tabel["Klaster"]) == list(tw3["label"])
+    assert list(tabel["Target kumulatif"]) == list(tw3["target_kumulatif"])
+    assert list(tabel["Realisasi kumulatif"]) == list(tw3["realisasi_kumulatif"])
+    assert list(tabel["Status"]) == [progres.status(r, t).label
+                                     for r, t in zip(tw3["realisasi_kumulatif"], tw3["target_kumulatif"])]
+    assert len(at.get("plotly_chart")) == 1
+    assert any("diproyeksikan mencapai" in m.value for m in at.markdown)
+    # editing targets is off unless an administrator sets a PIN
+    assert any("PKE_ADMIN_PIN" in i.value for i in at.info)
+
+
+def test_progres_tanpa_target_dan_form_target(app_env, monkeypatch):
+    at = _app("views/progres.py", wilayah="33.15.01")
+    assert any("Belum ada target" in i.value for i in at.info)
+    assert set(at.dataframe[0].value["Status"]) == {"Tanpa target"}
+    monkeypatch.setenv("PKE_ADMIN_PIN", "1234")
+    at = _app("views/progres.py", wilayah=KAB)
+    assert [t.label for t in at.text_input] == ["Nama petugas", "PIN"]
+
+
+def test_evaluasi_provinsi(app_env, con):
+    at = _app("views/evaluasi.py", wilayah="33")
+    tabel = at.dataframe[0].value
+    data = db.jalankan(con, "evaluasi_kabupaten", kode="33", tahun=2026, triwulan=4)
+    assert list(tabel["Kabupaten/Kota"]) == ["★ Kab. Grobogan"]
+    assert tabel["Keluarga desil 1"].iloc[0] == data["keluarga_desil1"].iloc[0]
+    pr = data.iloc[0]
+    assert tabel["PR terbesar (keluarga tersisa)"].iloc[0] == f"{pr['pr_terbesar']} ({fmt.angka(pr['pr_terbesar_tersisa'])})"
+    klaster = db.jalankan(con, "kebutuhan_per_klaster", **P)
+    assert pr["pr_terbesar_tersisa"] == klaster["tersisa"].max()  # the same remaining gap as on Sektor
+    assert any("1 kabupaten/kota" in m.value and "★ = 1" in m.value for m in at.markdown)
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_profil_desa(app_env, con):
+    at = _app("views/profil_desa.py", wilayah="33.15.01.2001")
+    assert at.title[0].value == "Desa Karanglangu"
+    assert any("Kec. Kedungjati" in m.value for m in at.markdown)
+    metrik = {m.label: m.value for m in at.metric}
+    profil = db.jalankan(con, "profil_desa", kode="33.15.01.2001", tahun=2026).iloc[0]
+    assert metrik["Keluarga P3KE"] == fmt.angka(profil["keluarga"])
+    klaster = db.jalankan(con, "kebutuhan_per_klaster", kode="33.15.01.2001", tahun=2026, triwulan=4)
+    assert metrik["Kebutuhan tersisa"] == fmt.angka(klaster["tersisa"].sum())  # same figure as Sektor/Peta
+    assert len(at.get("deck_gl_json_chart")) == 1
+    desil = at.dataframe[0].value
+    assert list(desil["Desil"]) == [1, 2, 3, 4] and desil["Keluarga"].sum() == profil["keluarga"]
+    masalah = at.dataframe[1].value.set_index("Masalah")["Jumlah"]
+    assert masalah["Individu belum padan Dukcapil"] == profil["individu_tidak_padan"]
+    assert any(re.search(r"Peringkat \*\*\d+ dari \d+\*\*", m.value) for m in at.markdown)
+    prioritas_desa = bool(profil["prioritas"])
+    assert any(("Desa prioritas PKE 2026" in s.value) for s in at.success) == prioritas_desa
+
+
+def test_profil_desa_tanpa_batas(fixture_db, tmp_path, monkeypatch):
+    salinan = tmp_path / "pke.duckdb"
+    shutil.copyfile(fixture_db, salinan)
+    c = duckdb.connect(str(salinan))
+    c.execute("DELETE FROM batas_wilayah WHERE kode = '33.15.01.2001'")
+    c.close()
+    monkeypatch.setenv("PKE_DB", str(salinan))
+    at = _app("views/profil_desa.py", wilayah="33.15.01.2001")
+    assert any("Batas wilayah desa ini tidak tersedia" in w.value for w in at.warning)
+    assert not at.get("deck_gl_json_chart")
+
+
+def test_daftar_keluarga_tersamar(app_env, con):
+    at = _app("views/keluarga.py", wilayah="33.15.01")
+    tabel = at.dataframe[0].value
+    assert tabel["NIK"].str.fullmatch(r"\d{4}\*{8}\d{4}").all()
+    assert tabel["Kepala keluarga"].str.contains(r"\*").all()
+    assert tabel["Skor"].is_monotonic_decreasing
+    semua = db.jalankan(con, "daftar_keluarga", kode="33.15.01", tahun=2026, triwulan=4, desil=[], klaster=[],
+                        status=[], lansia=False, sendiri=False, disabilitas=False, kronis=False,
+                        belum_terjangkau=False, batas=500, **prioritas.parameter())
+    assert any(f"**{fmt.angka(semua['total'].iloc[0])} keluarga**" in m.value for m in at.markdown)
+    assert not any(re.search(r"\b\d{16}\b", str(v)) for v in tabel.to_numpy().ravel())
+    at.toggle[0].set_value(True).run()
+    assert at.dataframe[0].value["NIK"].str.fullmatch(r"\d{16}").all()
+    assert any("Jangan tampilkan layar ini" in w.value for w in at.warning)
+
+
+def test_daftar_keluarga_presentasi_tanpa_tombol(app_env):
+    at = _app("views/keluarga.py", wilayah="33.15.01", presentasi="1")
+    assert not at.toggle
+    assert at.dataframe[0].value["NIK"].str.contains(r"\*").all()
+
+
+def test_kolaborasi(app_env, con):
+    at = _app("views/kolaborasi.py", wilayah=KAB)
+    keb = db.jalankan(con, "kebutuhan_desa_klaster", **P)
+    keb = keb[keb["klaster"].isin(["rtlh", "jamban", "air", "listrik"])]
+    harga = dict(kolaborasi.tabel_biaya()[["klaster", "Biaya satuan (Rp)"]].to_numpy())
+    total = (keb["belum"] * keb["klaster"].map(harga)).sum()
+    metrik = {m.label: m.value for m in at.metric}
+    assert metrik["Perkiraan biaya seluruh kebutuhan"] == fmt.rupiah(total)
+    assert re.fullmatch(r"[\d.]+ dari [\d.]+", metrik["Desa terjangkau anggaran"])
+    assert at.dataframe[0].value["Biaya satuan (Rp)"].iloc[0] == 20_000_000
+
+
+def test_kolaborasi_minta_kabupaten(app_env):
+    at = _app("views/kolaborasi.py", wilayah="33")
+    assert any("Pilih kabupaten" in i.value for i in at.info)

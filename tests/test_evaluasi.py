@@ -1,0 +1,121 @@
+"""Issue 3's domain rules: progress status and projection, priority score, masking, unit costs, exports,
+and the target writer path."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+
+import duckdb
+import openpyxl
+import pandas as pd
+import pytest
+
+from pke import db, ekspor, kolaborasi, prioritas, privasi, progres
+from tests.conftest import KAB
+
+
+def test_status_dan_proyeksi():
+    assert progres.status(95, 100) is progres.SESUAI
+    assert progres.status(90, 100) is progres.SESUAI
+    assert progres.status(89, 100) is progres.TERTINGGAL
+    assert progres.status(70, 100) is progres.TERTINGGAL
+    assert progres.status(69, 100) is progres.JAUH
+    assert progres.status(50, None) is progres.TANPA_TARGET
+    assert progres.status(50, 0) is progres.TANPA_TARGET
+    assert progres.triwulan_berlalu(2025, dt.date(2026, 11, 23)) == 4
+    assert progres.triwulan_berlalu(2026, dt.date(2026, 7, 2)) == pytest.approx(2.0, abs=0.01)
+    assert progres.proyeksi_akhir_tahun(300, 3) == 400
+    assert progres.proyeksi_akhir_tahun(300, 0) is None
+
+
+def test_skor_prioritas():
+    # desil 1 (3) + two open gaps (2) + elderly head (2) + alone (2) + unreached (2)
+    assert prioritas.skor(1, 2, True, True, False, False, True) == 11
+    assert prioritas.skor(4, 0, False, False, False, False, False) == 0
+    aturan = prioritas.aturan()
+    assert "3 jika desil 1" in aturan and "tinggal sendiri" in aturan
+
+
+def test_skor_sql_sama_dengan_aturan(con):
+    df = db.jalankan(con, "daftar_keluarga", kode=KAB, tahun=2026, triwulan=4, desil=[], klaster=[], status=[],
+                     lansia=False, sendiri=False, disabilitas=False, kronis=False, belum_terjangkau=False, batas=50,
+                     **prioritas.parameter())
+    assert len(df) == 50 and df["skor"].is_monotonic_decreasing
+    for r in df.itertuples():
+        assert r.skor == prioritas.skor(r.desil, r.n_kebutuhan_terbuka, r.kepala_lansia, r.tinggal_sendiri,
+                                        r.ada_disabilitas, r.ada_kronis, r.belum_terjangkau)
+    saring = db.jalankan(con, "daftar_keluarga", kode=KAB, tahun=2026, triwulan=4, desil=[1], klaster=["rtlh"],
+                         status=["belum"], lansia=True, sendiri=False, disabilitas=False, kronis=False,
+                         belum_terjangkau=False, batas=1000, **prioritas.parameter())
+    assert (saring["desil"] == 1).all() and saring["kepala_lansia"].all()
+    assert saring["kebutuhan_terbuka"].str.contains("RTLH").all()
+    assert saring["total"].iloc[0] == len(saring) < df["total"].iloc[0]
+
+
+def test_samaran():
+    assert privasi.samarkan_nik("3315010000001234") == "3315********1234"
+    assert privasi.samarkan_nik(3315010000001234) == "3315********1234"
+    assert privasi.samarkan_nama("Sri Wahyuni") == "S** W******"
+    assert privasi.samarkan_nama("Ma'ruf Amin") == "M***** A***"
+    df = privasi.samarkan(pd.DataFrame({"nik": ["3315010000001234"], "kepala_keluarga": ["Budi Santoso"]}))
+    assert df.iloc[0].tolist() == ["3315********1234", "B*** S******"]
+
+
+def test_lembar_verval_dibaca_ulang(con):
+    daftar = db.jalankan(con, "daftar_keluarga", kode="33.15.01", tahun=2026, triwulan=4, desil=[], klaster=[],
+                         status=[], lansia=False, sendiri=False, disabilitas=False, kronis=False,
+                         belum_terjangkau=False, batas=20, **prioritas.parameter())
+    ids = list(daftar["id_keluarga_p3ke"])
+    lembar = db.jalankan(con, "verval_keluarga", ids=ids)
+    for lengkap in (False, True):
+        isi = ekspor.lembar_verval(lembar, ids, daftar["skor"], tampilkan_data_pribadi=lengkap)
+        wb = openpyxl.load_workbook(io.BytesIO(isi))
+        ws = wb["verval"]
+        kepala = [c.value for c in ws[1]]
+        assert kepala[:8] == ["No", "id_keluarga_p3ke", "provinsi", "kabupaten_kota", "kecamatan", "desa_kelurahan",
+                              "kode_kemdagri", "desil_kesejahteraan"]
+        assert {"kepala_keluarga", "nik", "padan_dukcapil", "sumber_air_minum", "VERVAL_memenuhi_kriteria_P3KE",
+                "skor_prioritas"} <= set(kepala)
+        baris = [dict(zip(kepala, [c.value for c in r])) for r in ws.iter_rows(min_row=2)]
+        assert len(baris) == 20 and [b["id_keluarga_p3ke"] for b in baris] == ids
+        assert baris[0]["skor_prioritas"] == daftar["skor"].iloc[0]
+        nik_asli = lembar.set_index("id_keluarga_p3ke").loc[ids[0], "nik"]
+        assert (baris[0]["nik"] == nik_asli) == lengkap
+        if not lengkap:
+            assert "*" in baris[0]["nik"] and "*" in baris[0]["kepala_keluarga"]
+
+
+def test_kolaborasi(con):
+    keb = db.jalankan(con, "kebutuhan_desa_klaster", kode="33.15.01", tahun=2026, triwulan=4)
+    biaya = kolaborasi.tabel_biaya()
+    per_desa = kolaborasi.hitung(keb[keb["klaster"] == "rtlh"], biaya, "belum")
+    assert per_desa["biaya"].sum() == keb.loc[keb["klaster"] == "rtlh", "belum"].sum() * 20_000_000
+    assert list(per_desa["prioritas"]) == sorted(per_desa["prioritas"], reverse=True)  # priority villages first
+    biaya.loc[biaya["klaster"] == "rtlh", "Biaya satuan (Rp)"] = 10_000_000
+    assert kolaborasi.hitung(keb[keb["klaster"] == "rtlh"], biaya, "belum")["biaya"].sum() == per_desa["biaya"].sum() / 2
+    j = kolaborasi.jangkauan(per_desa, per_desa["biaya"].iloc[0] + 1)
+    assert j["terjangkau"].iloc[0] and j.loc[j["terjangkau"], "biaya"].sum() <= per_desa["biaya"].iloc[0] + 1
+
+
+def test_simpan_target_lewat_jalur_tulis(fixture_db, tmp_path):
+    salinan = tmp_path / "pke.duckdb"
+    shutil.copyfile(fixture_db, salinan)
+    pembaca = duckdb.connect(str(salinan), read_only=True)  # a reader keeps serving during the write
+    tabel = pd.DataFrame({"klaster": ["rtlh", "rtlh"], "triwulan": [1, 2], "target_keluarga": [10, 20]})
+    assert progres.simpan_target(salinan, KAB, 2027, tabel, "Budi (Bappeda)") == 2
+    assert pembaca.execute("SELECT count(*) FROM target WHERE tahun = 2027").fetchone()[0] == 0
+    pembaca.close()
+    baru = duckdb.connect(str(salinan), read_only=True)
+    rows = baru.execute("SELECT triwulan, target_keluarga, diubah_oleh FROM target WHERE tahun = 2027 "
+                        "ORDER BY triwulan").fetchall()
+    assert rows == [(1, 10, "Budi (Bappeda)"), (2, 20, "Budi (Bappeda)")]
+    baru.close()
+    # bad input: nothing written, clear message
+    sebelum = salinan.stat().st_mtime_ns
+    with pytest.raises(progres.TargetError, match="bilangan bulat"):
+        progres.simpan_target(salinan, KAB, 2027, tabel.assign(target_keluarga=[10, -3]), "Budi")
+    with pytest.raises(progres.TargetError, match="Nama petugas"):
+        progres.simpan_target(salinan, KAB, 2027, tabel, " ")
+    assert salinan.stat().st_mtime_ns == sebelum
+    assert not (tmp_path / "pke.duckdb.tmp").exists()

@@ -7,7 +7,7 @@ import statistics
 import time
 from pathlib import Path
 
-from pke import db, maps
+from pke import db, maps, prioritas
 
 
 def _tahun_tw(con) -> tuple[int, int]:
@@ -35,13 +35,30 @@ def _kueri_tampilan(kode: str, tahun: int, tw: int) -> dict[str, list[tuple[str,
             ("peta_garis", {"kode": ling.area, "panjang": ling.panjang_garis})]
     if ling.lapisan_prioritas:
         peta.append(("peta_desa_prioritas", {"kode": ling.area, "tahun": tahun}))
-    return {
+    daftar = dict(kode=kode, desil=[], klaster=[], status=[], lansia=False, sendiri=False, disabilitas=False, kronis=False,
+                  belum_terjangkau=False, batas=500, **prioritas.parameter())
+    tampilan = {
         "sidebar": [("meta", {}), ("periode", {}), ("wilayah_anak", {"induk": ""}),
                     ("wilayah_anak", {"induk": kode[:2]}), ("wilayah_anak", {"induk": kode[:5]})],
         "Ringkasan": [("ringkasan_kpi", p), ("kebutuhan_per_klaster", p)],
         "Peta": peta,
         "Sektor": [("kebutuhan_per_klaster", p), ("kebutuhan_per_subwilayah", p), ("intervensi_per_opd", p)],
+        "Progres Triwulan": [("progres_triwulan", {"kode": kode, "tahun": tahun}),
+                             ("progres_per_subwilayah", p)],
+        "Evaluasi Provinsi": [("evaluasi_kabupaten", dict(p, kode=kode[:2])), ("tren_subwilayah", {"kode": kode[:2]})],
     }
+    if len(kode) >= 5:
+        tampilan["Daftar Keluarga"] = [("daftar_keluarga", daftar)]
+        tampilan["Peluang Kolaborasi"] = [("kebutuhan_desa_klaster", p)]
+    if len(kode) == 8:
+        desa = kode + ".2001"
+        pd_ = {"kode": desa, "tahun": tahun, "triwulan": tw}
+        tampilan["Profil Desa"] = [("profil_desa", {"kode": desa, "tahun": tahun}), ("kebutuhan_per_klaster", pd_),
+                                   ("keluarga_per_desil", {"kode": desa}), ("intervensi_per_sumber", pd_),
+                                   ("desa_sekecamatan", dict(p, kode=kode)),
+                                   ("peta_wilayah", {"kode": kode, "panjang": 13, "klaster": "air", "tahun": tahun,
+                                                     "triwulan": tw})]
+    return tampilan
 
 
 def _ukur(fungsi, ulang: int) -> float:

@@ -38,14 +38,14 @@ def test_skor_prioritas():
 
 
 def test_skor_sql_sama_dengan_aturan(con):
-    df = db.jalankan(con, "daftar_keluarga", kode=KAB, tahun=2026, triwulan=4, desil=[], klaster=[], status=[],
+    df = db.jalankan(con, "daftar_keluarga", kode=KAB, desil=[], klaster=[], status=[],
                      lansia=False, sendiri=False, disabilitas=False, kronis=False, belum_terjangkau=False, batas=50,
                      **prioritas.parameter())
     assert len(df) == 50 and df["skor"].is_monotonic_decreasing
     for r in df.itertuples():
         assert r.skor == prioritas.skor(r.desil, r.n_kebutuhan_terbuka, r.kepala_lansia, r.tinggal_sendiri,
                                         r.ada_disabilitas, r.ada_kronis, r.belum_terjangkau)
-    saring = db.jalankan(con, "daftar_keluarga", kode=KAB, tahun=2026, triwulan=4, desil=[1], klaster=["rtlh"],
+    saring = db.jalankan(con, "daftar_keluarga", kode=KAB, desil=[1], klaster=["rtlh"],
                          status=["belum"], lansia=True, sendiri=False, disabilitas=False, kronis=False,
                          belum_terjangkau=False, batas=1000, **prioritas.parameter())
     assert (saring["desil"] == 1).all() and saring["kepala_lansia"].all()
@@ -63,7 +63,7 @@ def test_samaran():
 
 
 def test_lembar_verval_dibaca_ulang(con):
-    daftar = db.jalankan(con, "daftar_keluarga", kode="33.15.01", tahun=2026, triwulan=4, desil=[], klaster=[],
+    daftar = db.jalankan(con, "daftar_keluarga", kode="33.15.01", desil=[], klaster=[],
                          status=[], lansia=False, sendiri=False, disabilitas=False, kronis=False,
                          belum_terjangkau=False, batas=20, **prioritas.parameter())
     ids = list(daftar["id_keluarga_p3ke"])

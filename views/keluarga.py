@@ -21,9 +21,9 @@ with st.expander("Filter", expanded=True):
     disabilitas = t[2].checkbox("Ada penyandang disabilitas")
     kronis = t[3].checkbox("Ada sakit kronis")
     belum = t[4].checkbox("Belum terjangkau program")
-st.caption(prioritas.aturan())
+st.caption(prioritas.aturan() + f" Kebutuhan dan statusnya menurut data terakhir ({ui.meta()['tanggal_data']}).")
 
-data = ui.kueri("daftar_keluarga", **k.params, desil=desil, klaster=kunci, status=status, lansia=lansia,
+data = ui.kueri("daftar_keluarga", kode=k.kode, desil=desil, klaster=kunci, status=status, lansia=lansia,
                 sendiri=sendiri, disabilitas=disabilitas, kronis=kronis, belum_terjangkau=belum, batas=BATAS,
                 **prioritas.parameter())
 total = int(data["total"].iloc[0]) if not data.empty else 0

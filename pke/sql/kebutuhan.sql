@@ -61,23 +61,3 @@ FROM (UNPIVOT f ON rtlh, listrik, air, jamban, stunting, ats, disabilitas, tidak
       INTO NAME klaster VALUE ada)
 WHERE ada
 ORDER BY kode_desa;
-
--- One row: a household of the active snapshot with the facts the household list filters and scores on.
-CREATE OR REPLACE TABLE keluarga_fitur AS
-SELECT
-    k.id_keluarga_p3ke,
-    k.kode_kemendagri AS kode_desa,
-    k.desil_kesejahteraan AS desil,
-    k.kepala_keluarga,
-    k.nik,
-    k.alamat,
-    coalesce(a.n_individu, 0) AS n_individu,
-    coalesce(a.kepala_lansia, FALSE) AS kepala_lansia,
-    coalesce(a.n_individu, 0) = 1 AS tinggal_sendiri,
-    coalesce(a.ada_disabilitas, FALSE) AS ada_disabilitas,
-    coalesce(a.ada_kronis, FALSE) AS ada_kronis,
-    coalesce(k.penerima_bpnt OR k.penerima_bpum OR k.penerima_bst OR k.penerima_pkh OR k.penerima_sembako, FALSE)
-        AS penerima_bansos
-FROM keluarga_aktif k
-LEFT JOIN anggota_keluarga a USING (id_keluarga_p3ke)
-ORDER BY kode_desa;

@@ -172,6 +172,43 @@ FROM desa CROSS JOIN tingkat t
 GROUP BY ALL
 ORDER BY kode;
 
+-- One row: a household of the active snapshot with what the household list filters, scores and shows:
+-- its open gaps and their status as of the latest data, and its vulnerability signs.
+CREATE OR REPLACE TABLE keluarga_fitur AS
+WITH keb AS (
+    SELECT kb.id_keluarga_p3ke,
+           list(k.label_singkat ORDER BY k.urutan) FILTER (WHERE kb.tanggal_selesai IS NULL) AS kebutuhan_terbuka,
+           list(kb.klaster) FILTER (WHERE kb.tanggal_selesai IS NULL) AS klaster_terbuka,
+           list_distinct(list(CASE WHEN kb.tanggal_selesai IS NOT NULL THEN 'selesai'
+                                   ELSE coalesce(kb.status_akhir, 'belum') END)) AS status_kebutuhan,
+           count(*) FILTER (WHERE kb.tanggal_selesai IS NULL) AS n_terbuka,
+           count(kb.tanggal_tag) AS n_tertandai
+    FROM kebutuhan kb JOIN klaster k ON k.kunci = kb.klaster
+    GROUP BY 1
+)
+SELECT
+    k.id_keluarga_p3ke,
+    k.kode_kemendagri AS kode_desa,
+    k.desil_kesejahteraan AS desil,
+    k.kepala_keluarga,
+    k.nik,
+    k.alamat,
+    coalesce(a.n_individu, 0) AS n_individu,
+    coalesce(a.kepala_lansia, FALSE) AS kepala_lansia,
+    coalesce(a.n_individu, 0) = 1 AS tinggal_sendiri,
+    coalesce(a.ada_disabilitas, FALSE) AS ada_disabilitas,
+    coalesce(a.ada_kronis, FALSE) AS ada_kronis,
+    NOT coalesce(k.penerima_bpnt OR k.penerima_bpum OR k.penerima_bst OR k.penerima_pkh OR k.penerima_sembako, FALSE)
+        AND coalesce(keb.n_tertandai, 0) = 0 AS belum_terjangkau,
+    coalesce(keb.n_terbuka, 0)::INTEGER AS n_kebutuhan_terbuka,
+    array_to_string(coalesce(keb.kebutuhan_terbuka, []), ', ') AS kebutuhan_terbuka,
+    coalesce(keb.klaster_terbuka, []) AS klaster_terbuka,
+    coalesce(keb.status_kebutuhan, []) AS status_kebutuhan
+FROM keluarga_aktif k
+LEFT JOIN anggota_keluarga a USING (id_keluarga_p3ke)
+LEFT JOIN keb USING (id_keluarga_p3ke)
+ORDER BY kode_desa;
+
 -- One row: a quarter for which the database has data, for the period selector.
 CREATE OR REPLACE TABLE periode AS
 WITH batas AS (

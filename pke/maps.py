@@ -130,6 +130,7 @@ def peta_wilayah(
     prioritas: pd.DataFrame | None = None,
     terpilih: str | None = None,
     desimal: int = 0,
+    ukuran: tuple[int, int] = (620, 580),
 ) -> tuple[pdk.Deck, Legenda]:
     """A choropleth of regions (rows of the peta_wilayah query with a geojson) coloured by `nilai`,
     with priority villages outlined (a desa row with desa_prioritas = 1, or the rows of `prioritas`),
@@ -174,7 +175,7 @@ def peta_wilayah(
                 "Kebutuhan tersisa: {tersisa_fmt}<br/><i>{prioritas_fmt}</i>",
         "style": {"backgroundColor": "#1f2933", "color": "white", "fontSize": "15px"},
     }
-    deck = Deck(layers=lapisan, initial_view_state=tampilan_awal(d["geojson"]), map_provider=None,
+    deck = Deck(layers=lapisan, initial_view_state=tampilan_awal(d["geojson"], *ukuran), map_provider=None,
                     map_style=None, tooltip=tooltip)
     leg = legenda(batas, judul_nilai, desimal)
     return deck, leg

@@ -10,17 +10,19 @@ BATAS = 500
 
 with st.expander("Filter", expanded=True):
     a, b, c = st.columns(3)
-    desil = a.multiselect("Desil", [1, 2, 3, 4], format_func=lambda d: f"Desil {d}")
-    kunci = b.multiselect("Kebutuhan terbuka di klaster", list(klaster.KUNCI), format_func=klaster.label)
+    desil = a.multiselect("Desil", [1, 2, 3, 4], format_func=lambda d: f"Desil {d}", placeholder="Semua desil")
+    kunci = b.multiselect("Kebutuhan terbuka di klaster", list(klaster.KUNCI), format_func=klaster.label,
+                          placeholder="Semua klaster")
     status = c.multiselect("Status intervensi kebutuhannya", ["belum", "rencana", "proses", "selesai"],
+                           placeholder="Semua status",
                            format_func={"belum": "Belum diintervensi", "rencana": "Rencana", "proses": "Proses",
                                         "selesai": "Selesai"}.get)
-    t = st.columns(5)
+    t = st.columns(3)
     lansia = t[0].checkbox("Kepala keluarga lansia")
     sendiri = t[1].checkbox("Tinggal sendiri")
     disabilitas = t[2].checkbox("Ada penyandang disabilitas")
-    kronis = t[3].checkbox("Ada sakit kronis")
-    belum = t[4].checkbox("Belum terjangkau program")
+    kronis = t[0].checkbox("Ada anggota sakit kronis")
+    belum = t[1].checkbox("Belum terjangkau program apa pun")
 st.caption(prioritas.aturan() + f" Kebutuhan dan statusnya menurut data terakhir ({ui.meta()['tanggal_data']}).")
 
 data = ui.kueri("daftar_keluarga", kode=k.kode, desil=desil, klaster=kunci, status=status, lansia=lansia,

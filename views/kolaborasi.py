@@ -18,10 +18,11 @@ biaya = st.data_editor(kolaborasi.tabel_biaya(), hide_index=True, width="stretch
 
 a, b, c = st.columns([2, 1.3, 1.2])
 pilih = a.multiselect("Klaster yang akan didanai", list(klaster.KUNCI), default=["rtlh", "jamban", "air", "listrik"],
-                      format_func=klaster.label)
+                      format_func=klaster.label, placeholder="Pilih klaster")
 dasar = b.radio("Kebutuhan yang dihitung", ["belum", "tersisa"], format_func={
     "belum": "Belum direncanakan siapa pun", "tersisa": "Semua yang tersisa"}.get)
-anggaran = c.number_input("Anggaran mitra (Rp)", min_value=0, value=5_000_000_000, step=250_000_000, format="%d")
+anggaran = c.number_input("Anggaran mitra (Rp juta)", min_value=0, value=5_000, step=250) * 1_000_000
+c.caption(f"= {fmt.rupiah(anggaran)}")
 
 kebutuhan = ui.kueri("kebutuhan_desa_klaster", **k.params)
 kebutuhan = kebutuhan[kebutuhan["klaster"].isin(pilih)]

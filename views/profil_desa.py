@@ -48,7 +48,7 @@ with kiri:
                        tahun=k.tahun, triwulan=k.triwulan)
     if profil["ada_batas"]:
         deck, leg = maps.peta_wilayah(sekitar, "tersisa_per_100", f"{klaster.label(terbesar)} per 100 keluarga",
-                                      terpilih=k.kode, desimal=1)
+                                      terpilih=k.kode, desimal=1, ukuran=(480, 360))
         st.pydeck_chart(deck, height=380)
         st.caption(f"Warna: {klaster.label(terbesar).lower()} (PR terbesar desa ini) tersisa per 100 keluarga. "
                    "Garis hitam: desa ini; biru tua: desa prioritas.")

@@ -16,6 +16,7 @@ import pandas as pd
 
 from pke import config, demo, klaster, referensi, turunan
 from pke.boundaries import default_boundaries_dir, load_boundaries
+from pke.tulis import kunci_tulis
 
 Progress = Callable[[float, str], None]
 
@@ -149,7 +150,8 @@ def bangun_demo(
         for p in (tmp, Path(str(tmp) + ".wal")):
             p.unlink(missing_ok=True)
         raise
-    os.replace(tmp, path)
+    with kunci_tulis(path):  # not over a concurrent target edit or import
+        os.replace(tmp, path)
     hasil["waktu"]["total"] = time.perf_counter() - mulai
     progress(1.0, "Selesai")
     return hasil

@@ -217,4 +217,4 @@ def tabel(df: pd.DataFrame, persen: tuple[str, ...] = (), rupiah: tuple[str, ...
             format_kolom[kol] = fmt.rupiah
         elif pd.api.types.is_numeric_dtype(df[kol]):
             format_kolom[kol] = fmt.angka
-    st.dataframe(df.style.format(format_kolom), hide_index=True, width="stretch", height=tinggi)
+    st.dataframe(df.style.format(format_kolom, na_rep="–"), hide_index=True, width="stretch", height=tinggi)

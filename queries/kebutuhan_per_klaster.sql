@@ -26,7 +26,7 @@ SELECT
     coalesce(a.proses, 0)::BIGINT AS proses,
     coalesce(a.selesai, 0)::BIGINT AS selesai,
     (coalesce(a.kebutuhan, 0) - coalesce(a.selesai, 0))::BIGINT AS tersisa,
-    a.selesai / nullif(a.kebutuhan, 0) AS persen_tertutup
+    coalesce(a.selesai, 0) / nullif(a.kebutuhan, 0) AS persen_tertutup
 FROM klaster k
 LEFT JOIN agg a ON a.klaster = k.kunci
 ORDER BY k.urutan;

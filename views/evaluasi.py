@@ -26,7 +26,7 @@ tabel = data.assign(
 st.markdown(f"**{len(data)} kabupaten/kota**, ★ = {int(data['prioritas'].sum())} kabupaten/kota prioritas provinsi. "
             "Klik kepala kolom untuk mengurutkan; pilih satu baris untuk membuka kabupaten itu.")
 persen = ("% kebutuhan tertutup", f"Capaian target s.d. TW {fmt.ROMAWI[k.triwulan]}", "% keluarga bertanda intervensi")
-gaya = (tabel.style.format({c: fmt.persen for c in persen} | {"Keluarga desil 1": fmt.angka})
+gaya = (tabel.style.format({c: fmt.persen for c in persen} | {"Keluarga desil 1": fmt.angka}, na_rep="–")
         .map(lambda v: f"background-color: {progres.WARNA_STATUS.get(v, '')}", subset=["Status"]))
 pilih = st.dataframe(gaya, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
                      key="tabel_evaluasi", height=min(38 * (len(tabel) + 1) + 3, 720))

@@ -29,7 +29,7 @@ tabel = ini[["label", "target", "realisasi", "target_kumulatif", "realisasi_kumu
     "realisasi_kumulatif": "Realisasi kumulatif", "selisih": "Selisih", "capaian": "Capaian",
     "status": "Status", "target_tahun": "Target setahun", "proyeksi": "Proyeksi akhir tahun"})
 gaya = tabel.style.format({c: fmt.angka for c in tabel.columns if c not in ("Klaster", "Status", "Capaian")}
-                          | {"Capaian": fmt.persen}).map(lambda v: f"background-color: {warna.get(v, '')}",
+                          | {"Capaian": fmt.persen}, na_rep="–").map(lambda v: f"background-color: {warna.get(v, '')}",
                                                          subset=["Status"])
 st.dataframe(gaya, hide_index=True, width="stretch")
 
@@ -52,7 +52,7 @@ if len(k.kode) <= 2:
             "nama": "Kabupaten/Kota", "target_kumulatif": "Target kumulatif", "realisasi_kumulatif": "Realisasi kumulatif",
             "capaian": "Capaian", "status": "Status", "target_tahun": "Target setahun"})
     st.dataframe(tampil.style.format({"Target kumulatif": fmt.angka, "Realisasi kumulatif": fmt.angka,
-                                      "Capaian": fmt.persen, "Target setahun": fmt.angka})
+                                      "Capaian": fmt.persen, "Target setahun": fmt.angka}, na_rep="–")
                  .map(lambda v: f"background-color: {warna.get(v, '')}", subset=["Status"]),
                  hide_index=True, width="stretch")
 

@@ -109,6 +109,14 @@ def buka_wilayah(kode: str, halaman: str) -> None:
     st.switch_page(halaman)
 
 
+def tautan_profil_desa(kode_nama: dict[str, str], label: str = "Buka profil desa") -> None:
+    """A picker under a table that lists villages: choosing one opens its Profil Desa."""
+    desa = st.selectbox(label, [""] + list(kode_nama), format_func=lambda x: kode_nama[x] if x else "— pilih desa —",
+                        key=f"profil_{label}")
+    if desa:
+        buka_wilayah(desa, "views/profil_desa.py")
+
+
 def _awal_dari_url() -> None:
     """Seed the widgets' state from the URL once per session, so a shared link opens the same view."""
     pindah = st.session_state.pop("_pindah_wilayah", None)

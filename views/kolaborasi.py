@@ -47,6 +47,7 @@ tabel = per_desa.assign(
         "per_100": "Per 100 keluarga", "biaya": "Perkiraan biaya", "kumulatif": "Anggaran terpakai",
         "terjangkau": "Terjangkau anggaran"})
 ui.tabel(tabel, rupiah=("Perkiraan biaya", "Anggaran terpakai"), tinggi=460)
+ui.tautan_profil_desa(dict(zip(per_desa["kode"], per_desa["desa"])))
 
 rinci = kebutuhan.merge(biaya[["klaster", "Biaya satuan (Rp)"]], on="klaster")
 rinci["Perkiraan biaya (Rp)"] = rinci[dasar] * rinci["Biaya satuan (Rp)"]

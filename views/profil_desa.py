@@ -11,11 +11,7 @@ if len(k.kode) != 13:
     st.info("Pilih satu desa/kelurahan di panel kiri (atau dari peta atau tabel desa) untuk melihat profilnya.")
     if len(k.kode) == 8:
         desa = ui.kueri("desa_sekecamatan", kode=k.kode, tahun=k.tahun, triwulan=k.triwulan)
-        nama = dict(zip(desa["kode"], desa["nama"]))
-        pilih = st.selectbox("Desa/kelurahan", [""] + list(desa["kode"]),
-                             format_func=lambda x: nama[x] if x else "— pilih desa —")
-        if pilih:
-            ui.buka_wilayah(pilih, "views/profil_desa.py")
+        ui.tautan_profil_desa(dict(zip(desa["kode"], desa["nama"])), "Desa/kelurahan")
     st.stop()
 
 profil = ui.kueri("profil_desa", kode=k.kode, tahun=k.tahun).iloc[0]
@@ -95,3 +91,5 @@ ui.tabel(tampil[["nama", "keluarga", "persen_desil1", "tersisa", "tersisa_per_10
     columns={"nama": "Desa (★ prioritas)", "keluarga": "Keluarga", "persen_desil1": "% desil 1", "tersisa": "Tersisa",
              "tersisa_per_100": "Tersisa per 100 keluarga", "persen_tertutup": "% tertutup"}),
     persen=("% desil 1", "% tertutup"))
+ui.tautan_profil_desa({kd: n for kd, n in zip(banding["kode"], banding["nama"]) if kd != k.kode},
+                      "Buka profil desa lain")

@@ -17,6 +17,7 @@ data = ui.kueri("progres_triwulan", kode=k.kode, tahun=k.tahun)
 # The year's pace: the latest realisation over the quarters elapsed by the data's date.
 berlalu = progres.triwulan_berlalu(k.tahun, dt.date.fromisoformat(ui.meta()["tanggal_data"]))
 ini = progres.per_klaster(data, k.triwulan, berlalu)
+ini["tersisa"] = ini["klaster"].map(ui.kueri("kebutuhan_per_klaster", **k.params).set_index("klaster")["tersisa"])
 warna = progres.WARNA_STATUS
 
 st.subheader(f"Per klaster, {k.periode}")
@@ -24,10 +25,11 @@ if ini["target"].isna().all():
     st.info("Belum ada target untuk wilayah dan tahun ini. Target ditetapkan per kabupaten/kota; "
             "pilih kabupaten/kota (atau provinsi untuk jumlahnya).")
 tabel = ini[["label", "target", "realisasi", "target_kumulatif", "realisasi_kumulatif", "selisih", "capaian",
-             "status", "target_tahun", "proyeksi"]].rename(columns={
+             "status", "target_tahun", "proyeksi", "tersisa"]].rename(columns={
     "label": "Klaster", "target": "Target TW", "realisasi": "Realisasi TW", "target_kumulatif": "Target kumulatif",
     "realisasi_kumulatif": "Realisasi kumulatif", "selisih": "Selisih", "capaian": "Capaian",
-    "status": "Status", "target_tahun": "Target setahun", "proyeksi": "Proyeksi akhir tahun"})
+    "status": "Status", "target_tahun": "Target setahun", "proyeksi": "Proyeksi akhir tahun",
+    "tersisa": "Kebutuhan tersisa"})
 gaya = tabel.style.format({c: fmt.angka for c in tabel.columns if c not in ("Klaster", "Status", "Capaian")}
                           | {"Capaian": fmt.persen}, na_rep="–").map(lambda v: f"background-color: {warna.get(v, '')}",
                                                          subset=["Status"])

@@ -32,11 +32,7 @@ if len(k.kode) < 13 and not anak.empty:
             "nama": label_anak.capitalize(), "label_singkat": "Klaster", **KOLOM}), persen=("% tertutup",),
             tinggi=500)
     if len(k.kode) == 8:
-        nama_desa = dict(zip(anak["kode"], anak["nama"]))
-        desa = st.selectbox("Buka profil desa", [""] + list(nama_desa),
-                            format_func=lambda x: nama_desa[x] if x else "— pilih desa —")
-        if desa:
-            ui.buka_wilayah(desa, "views/profil_desa.py")
+        ui.tautan_profil_desa(dict(zip(anak["kode"], anak["nama"])))
 
 st.subheader("Per OPD")
 opd = ui.kueri("intervensi_per_opd", **k.params)

@@ -35,7 +35,7 @@ def _kueri_tampilan(kode: str, tahun: int, tw: int) -> dict[str, list[tuple[str,
             ("peta_garis", {"kode": ling.area, "panjang": ling.panjang_garis})]
     if ling.lapisan_prioritas:
         peta.append(("peta_desa_prioritas", {"kode": ling.area, "tahun": tahun}))
-    daftar = dict(kode=kode, desil=[], klaster=[], status=[], lansia=False, sendiri=False, disabilitas=False, kronis=False,
+    daftar = dict(kode=kode, cari="", desil=[], klaster=[], status=[], lansia=False, sendiri=False, disabilitas=False, kronis=False,
                   belum_terjangkau=False, batas=500, **prioritas.parameter())
     tampilan = {
         "sidebar": [("meta", {}), ("periode", {}), ("wilayah_anak", {"induk": ""}),

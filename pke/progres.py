@@ -124,4 +124,16 @@ def per_wilayah(data: pd.DataFrame) -> pd.DataFrame:
     return j.sort_values("capaian", ascending=False, na_position="last").reset_index(drop=True)
 
 
+def matriks_triwulan(data: pd.DataFrame) -> pd.DataFrame:
+    """Clusters (rows) by quarter (columns): "realisation / target" per quarter, Indonesian numbers."""
+    from pke import fmt
+
+    sel = data.assign(teks=[f"{fmt.angka(r)} / {fmt.angka(t)}" for r, t in zip(data["realisasi"], data["target"])])
+    m = sel.pivot(index="label", columns="triwulan", values="teks")
+    m = m.reindex(index=list(dict.fromkeys(data["label"])))
+    m.columns = [f"TW {fmt.ROMAWI[c]}" for c in m.columns]
+    m.index.name = "Klaster"
+    return m
+
+
 WARNA_STATUS = {s.label: s.warna for s in (SESUAI, TERTINGGAL, JAUH, TANPA_TARGET)}

@@ -93,7 +93,7 @@ def test_daftar_keluarga_tersamar(app_env, con):
     assert tabel["NIK"].str.fullmatch(r"\d{4}\*{8}\d{4}").all()
     assert tabel["Kepala keluarga"].str.contains(r"\*").all()
     assert tabel["Skor"].is_monotonic_decreasing
-    semua = db.jalankan(con, "daftar_keluarga", kode="33.15.01", desil=[], klaster=[],
+    semua = db.jalankan(con, "daftar_keluarga", kode="33.15.01", cari="", desil=[], klaster=[],
                         status=[], lansia=False, sendiri=False, disabilitas=False, kronis=False,
                         belum_terjangkau=False, batas=500, **prioritas.parameter())
     assert any(f"**{fmt.angka(semua['total'].iloc[0])} keluarga**" in m.value for m in at.markdown)

@@ -38,14 +38,14 @@ def test_skor_prioritas():
 
 
 def test_skor_sql_sama_dengan_aturan(con):
-    df = db.jalankan(con, "daftar_keluarga", kode=KAB, desil=[], klaster=[], status=[],
+    df = db.jalankan(con, "daftar_keluarga", kode=KAB, cari="", desil=[], klaster=[], status=[],
                      lansia=False, sendiri=False, disabilitas=False, kronis=False, belum_terjangkau=False, batas=50,
                      **prioritas.parameter())
     assert len(df) == 50 and df["skor"].is_monotonic_decreasing
     for r in df.itertuples():
         assert r.skor == prioritas.skor(r.desil, r.n_kebutuhan_terbuka, r.kepala_lansia, r.tinggal_sendiri,
                                         r.ada_disabilitas, r.ada_kronis, r.belum_terjangkau)
-    saring = db.jalankan(con, "daftar_keluarga", kode=KAB, desil=[1], klaster=["rtlh"],
+    saring = db.jalankan(con, "daftar_keluarga", kode=KAB, cari="", desil=[1], klaster=["rtlh"],
                          status=["belum"], lansia=True, sendiri=False, disabilitas=False, kronis=False,
                          belum_terjangkau=False, batas=1000, **prioritas.parameter())
     assert (saring["desil"] == 1).all() and saring["kepala_lansia"].all()
@@ -63,7 +63,7 @@ def test_samaran():
 
 
 def test_lembar_verval_dibaca_ulang(con):
-    daftar = db.jalankan(con, "daftar_keluarga", kode="33.15.01", desil=[], klaster=[],
+    daftar = db.jalankan(con, "daftar_keluarga", kode="33.15.01", cari="", desil=[], klaster=[],
                          status=[], lansia=False, sendiri=False, disabilitas=False, kronis=False,
                          belum_terjangkau=False, batas=20, **prioritas.parameter())
     ids = list(daftar["id_keluarga_p3ke"])
@@ -119,3 +119,23 @@ def test_simpan_target_lewat_jalur_tulis(fixture_db, tmp_path):
         progres.simpan_target(salinan, KAB, 2027, tabel, " ")
     assert salinan.stat().st_mtime_ns == sebelum
     assert not (tmp_path / "pke.duckdb.tmp").exists()
+
+
+def test_cari_keluarga(con):
+    semua = db.jalankan(con, "daftar_keluarga", kode=KAB, cari="", desil=[], klaster=[], status=[], lansia=False,
+                        sendiri=False, disabilitas=False, kronis=False, belum_terjangkau=False, batas=5,
+                        **prioritas.parameter())
+    target = semua.iloc[3]
+    for cari in (target["nik"], target["id_keluarga_p3ke"], target["nik"][:12]):
+        hasil = db.jalankan(con, "daftar_keluarga", kode=KAB, cari=cari, desil=[], klaster=[], status=[],
+                            lansia=False, sendiri=False, disabilitas=False, kronis=False, belum_terjangkau=False,
+                            batas=500, **prioritas.parameter())
+        assert target["id_keluarga_p3ke"] in set(hasil["id_keluarga_p3ke"])
+
+
+def test_matriks_triwulan(con):
+    data = db.jalankan(con, "progres_triwulan", kode=KAB, tahun=2026)
+    m = progres.matriks_triwulan(data)
+    assert list(m.columns) == ["TW I", "TW II", "TW III", "TW IV"] and len(m) == 8
+    r = data.iloc[0]
+    assert m.iloc[0, 0] == f"{r['realisasi']:,} / {r['target']:,}".replace(",", ".")

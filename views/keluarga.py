@@ -8,7 +8,8 @@ k = ui.konteks()
 ui.kepala_halaman("Daftar keluarga", k)
 BATAS = 500
 
-with st.expander("Filter", expanded=True):
+with st.expander("Cari dan filter", expanded=True):
+    cari = st.text_input("Cari nama kepala keluarga, awal NIK, atau ID P3KE", max_chars=40).strip()
     a, b, c = st.columns(3)
     desil = a.multiselect("Desil", [1, 2, 3, 4], format_func=lambda d: f"Desil {d}", placeholder="Semua desil")
     kunci = b.multiselect("Kebutuhan terbuka di klaster", list(klaster.KUNCI), format_func=klaster.label,
@@ -25,7 +26,7 @@ with st.expander("Filter", expanded=True):
     belum = t[1].checkbox("Belum terjangkau program apa pun")
 st.caption(prioritas.aturan() + f" Kebutuhan dan statusnya menurut data terakhir ({ui.meta()['tanggal_data']}).")
 
-data = ui.kueri("daftar_keluarga", kode=k.kode, desil=desil, klaster=kunci, status=status, lansia=lansia,
+data = ui.kueri("daftar_keluarga", kode=k.kode, cari=cari, desil=desil, klaster=kunci, status=status, lansia=lansia,
                 sendiri=sendiri, disabilitas=disabilitas, kronis=kronis, belum_terjangkau=belum, batas=BATAS,
                 **prioritas.parameter())
 total = int(data["total"].iloc[0]) if not data.empty else 0

@@ -35,6 +35,10 @@ gaya = tabel.style.format({c: fmt.angka for c in tabel.columns if c not in ("Kla
                                                          subset=["Status"])
 st.dataframe(gaya, hide_index=True, width="stretch")
 
+st.subheader(f"Realisasi / target per triwulan, {k.tahun}")
+st.dataframe(progres.matriks_triwulan(data), width="stretch")
+st.caption("Keluarga yang kebutuhannya tertutup dalam triwulan itu / target triwulan; – berarti belum ada data atau target.")
+
 st.subheader("Kumulatif menuju target akhir tahun")
 kunci = ui.pilih_url("Klaster", list(klaster.KUNCI), "klaster", format_func=klaster.label)
 satu = data[data["klaster"] == kunci]

@@ -98,7 +98,7 @@ def main() -> int:
     ap.add_argument("--keluaran", type=Path, default=ROOT / "test-artifacts")
     args = ap.parse_args()
     rows = ukur(args.db, args.wilayah, args.ulang, args.keluaran)
-    print(f"| database | wilayah | view | median (s) | runs (s) |\n|---|---|---|---|---|")
+    print("| database | wilayah | view | median (s) | runs (s) |\n|---|---|---|---|---|")
     for r in rows:
         print(f"| {r['db']} | {r['wilayah']} | {r['view']} | {r['median_s']:.2f} | {r['runs']} |")
     return 0

@@ -16,7 +16,7 @@ import pandas as pd
 
 from pke import config, demo, klaster, referensi, turunan
 from pke.boundaries import default_boundaries_dir, load_boundaries
-from pke.tulis import kunci_tulis
+from pke.tulis import buang_sementara, kunci_tulis
 
 Progress = Callable[[float, str], None]
 
@@ -79,8 +79,7 @@ def bangun_demo(
     sampai = sampai or dt.date.today()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    for p in (tmp, Path(str(tmp) + ".wal")):
-        p.unlink(missing_ok=True)
+    buang_sementara(tmp)
     mulai = time.perf_counter()
     hasil: dict = {"waktu": {}}
 
@@ -147,8 +146,7 @@ def bangun_demo(
         con.close()
     except BaseException:
         con.close()
-        for p in (tmp, Path(str(tmp) + ".wal")):
-            p.unlink(missing_ok=True)
+        buang_sementara(tmp)
         raise
     with kunci_tulis(path):  # not over a concurrent target edit or import
         os.replace(tmp, path)

@@ -13,6 +13,12 @@ from pathlib import Path
 import duckdb
 
 
+def buang_sementara(tmp: Path) -> None:
+    """Remove a half-written copy and its write-ahead log after a failed write."""
+    for p in (tmp, Path(str(tmp) + ".wal")):
+        p.unlink(missing_ok=True)
+
+
 @contextlib.contextmanager
 def kunci_tulis(path: Path):
     with open(str(path) + ".lock", "w") as f:
@@ -39,7 +45,6 @@ def ubah_basis_data(path):
             con.close()
         except BaseException:
             con.close()
-            for p in (tmp, Path(str(tmp) + ".wal")):
-                p.unlink(missing_ok=True)
+            buang_sementara(tmp)
             raise
         os.replace(tmp, path)

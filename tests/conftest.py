@@ -3,7 +3,6 @@ real boundaries) built once per test session."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 import pytest
 
@@ -45,3 +44,22 @@ def con(fixture_db):
 def app_env(fixture_db, monkeypatch):
     monkeypatch.setenv("PKE_DB", str(fixture_db))
     return fixture_db
+
+
+@pytest.fixture()
+def db_diubah(fixture_db, tmp_path, monkeypatch):
+    """A copy of the fixture database changed by `sql`, served to the app (for edge cases)."""
+    import shutil
+
+    import duckdb
+
+    def ubah(sql: str):
+        salinan = tmp_path / "pke.duckdb"
+        shutil.copyfile(fixture_db, salinan)
+        c = duckdb.connect(str(salinan))
+        c.execute(sql)
+        c.close()
+        monkeypatch.setenv("PKE_DB", str(salinan))
+        return salinan
+
+    return ubah

@@ -3,10 +3,6 @@ Peluang Kolaborasi) on the fixture database: the figures and labels each one sho
 from __future__ import annotations
 
 import re
-import shutil
-
-import duckdb
-import pytest
 
 from pke import db, fmt, kolaborasi, prioritas, progres
 from tests.conftest import KAB
@@ -75,13 +71,8 @@ def test_profil_desa(app_env, con):
     assert any(("Desa prioritas PKE 2026" in s.value) for s in at.success) == prioritas_desa
 
 
-def test_profil_desa_tanpa_batas(fixture_db, tmp_path, monkeypatch):
-    salinan = tmp_path / "pke.duckdb"
-    shutil.copyfile(fixture_db, salinan)
-    c = duckdb.connect(str(salinan))
-    c.execute("DELETE FROM batas_wilayah WHERE kode = '33.15.01.2001'")
-    c.close()
-    monkeypatch.setenv("PKE_DB", str(salinan))
+def test_profil_desa_tanpa_batas(db_diubah):
+    db_diubah("DELETE FROM batas_wilayah WHERE kode = '33.15.01.2001'")
     at = _app("views/profil_desa.py", wilayah="33.15.01.2001")
     assert any("Batas wilayah desa ini tidak tersedia" in w.value for w in at.warning)
     assert not at.get("deck_gl_json_chart")
@@ -126,13 +117,8 @@ def test_kolaborasi_minta_kabupaten(app_env):
     assert any("Pilih kabupaten" in i.value for i in at.info)
 
 
-def test_triwulan_tanpa_target(fixture_db, tmp_path, monkeypatch):
-    salinan = tmp_path / "pke.duckdb"
-    shutil.copyfile(fixture_db, salinan)
-    c = duckdb.connect(str(salinan))
-    c.execute("DELETE FROM target WHERE tahun = 2026 AND triwulan = 4")
-    c.close()
-    monkeypatch.setenv("PKE_DB", str(salinan))
+def test_triwulan_tanpa_target(db_diubah):
+    db_diubah("DELETE FROM target WHERE tahun = 2026 AND triwulan = 4")
     at = _app("views/progres.py", wilayah=KAB, tahun="2026", tw="4")
     tabel = at.dataframe[0].value
     assert tabel["Target TW"].isna().all()  # shown as "–"

@@ -2,7 +2,7 @@
 and % closed — in total, by sub-region (table and heatmap) and by the OPD that intervened."""
 import streamlit as st
 
-from pke import charts, fmt, ui
+from pke import charts, ui
 
 k = ui.konteks()
 ui.kepala_halaman("Kebutuhan per sektor", k)

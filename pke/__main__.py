@@ -52,6 +52,45 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return jalankan_bench([Path(p) for p in args.db] or [config.db_path()], ulang=args.ulang)
 
 
+def cmd_impor(args: argparse.Namespace) -> int:
+    from pke import impor
+
+    path = Path(args.berkas)
+    db_path = args.db or config.db_path()
+    try:
+        isi = path.read_bytes()
+        if args.periksa:
+            hasil = impor.periksa_keluarga(db_path, isi, path.name)
+        else:
+            hasil = impor.impor_keluarga(db_path, isi, path.name, args.pengguna,
+                                         dt.date.fromisoformat(args.snapshot))
+    except (impor.ImporError, OSError, ValueError) as e:
+        print(f"Impor gagal, tidak ada yang ditulis: {e}", file=sys.stderr)
+        return 2
+    for c in hasil.catatan:
+        print(f"Catatan: {c}")
+    print(("Pemeriksaan (tidak ada yang ditulis): " if args.periksa else f"Impor #{hasil.id_impor}: ")
+          + hasil.ringkasan())
+    if not hasil.ditolak.empty:
+        keluar = path.with_name(path.stem + ".ditolak.csv")
+        keluar.write_bytes(hasil.ditolak_csv())
+        print(f"Baris yang ditolak beserta alasannya: {keluar}")
+        print(hasil.ditolak.head(10).to_string(index=False))
+    return 0
+
+
+def cmd_batal(args: argparse.Namespace) -> int:
+    from pke import impor
+
+    try:
+        n = impor.batalkan_impor(args.db or config.db_path(), args.id, args.pengguna)
+    except impor.ImporError as e:
+        print(f"Pembatalan gagal: {e}", file=sys.stderr)
+        return 2
+    print(f"Impor #{args.id} dibatalkan: {n} keluarga dihapus, ringkasan dibangun ulang.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m pke", description="Dasbor PKE: data dan benchmark")
     sub = p.add_subparsers(dest="perintah", required=True)
@@ -71,6 +110,20 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--db", action="append", default=[], help="berkas basis data (boleh diulang)")
     b.add_argument("--ulang", type=int, default=7, help="jumlah pengulangan per kueri")
     b.set_defaults(func=cmd_bench)
+
+    i = sub.add_parser("impor", help="impor ekspor keluarga P3KE (.xlsx/.csv) dengan validasi")
+    i.add_argument("berkas")
+    i.add_argument("--db", type=Path)
+    i.add_argument("--snapshot", default=dt.date.today().isoformat(), help="tanggal data P3KE (YYYY-MM-DD)")
+    i.add_argument("--pengguna", default="", help="nama petugas yang mengimpor (wajib kecuali --periksa)")
+    i.add_argument("--periksa", action="store_true", help="hanya periksa (dry run); tidak menulis apa pun")
+    i.set_defaults(func=cmd_impor)
+
+    bt = sub.add_parser("batal-impor", help="batalkan satu impor (hapus barisnya, bangun ulang ringkasan)")
+    bt.add_argument("id", type=int)
+    bt.add_argument("--db", type=Path)
+    bt.add_argument("--pengguna", required=True)
+    bt.set_defaults(func=cmd_batal)
 
     args = p.parse_args(argv)
     return args.func(args)

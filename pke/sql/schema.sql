@@ -64,6 +64,7 @@ CREATE TABLE IF NOT EXISTS keluarga (
     resiko_stunting BOOLEAN,
     status_verval VARCHAR,             -- belum | sudah
     snapshot DATE NOT NULL,            -- date of the P3KE data this row comes from
+    id_impor INTEGER,                  -- the import that brought the row (NULL for demo data)
     PRIMARY KEY (id_keluarga_p3ke, snapshot)
 );
 
@@ -82,6 +83,7 @@ CREATE TABLE IF NOT EXISTS individu (
     penyakit_kronis BOOLEAN,           -- DTKS Penyakit_kronis / verval
     pekerjaan VARCHAR,                 -- 'Tidak bekerja' or an occupation
     keterangan VARCHAR,                -- NULL, 'Meninggal', 'Pindah'
+    id_impor INTEGER,
     PRIMARY KEY (id_individu, snapshot)
 );
 
@@ -135,9 +137,13 @@ CREATE TABLE IF NOT EXISTS sumber_sektor (
 CREATE TABLE IF NOT EXISTS impor (
     id INTEGER PRIMARY KEY,
     file VARCHAR,
-    jenis VARCHAR,
+    hash VARCHAR,                      -- sha256 of the file: the same file is not imported twice
+    jenis VARCHAR,                     -- keluarga | individu | ...
+    snapshot DATE,
     waktu TIMESTAMP,
     baris_diterima INTEGER,
     baris_ditolak INTEGER,
-    pengguna VARCHAR
+    pengguna VARCHAR,
+    dibatalkan_pada TIMESTAMP,         -- set when the import is undone
+    dibatalkan_oleh VARCHAR
 );

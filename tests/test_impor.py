@@ -1,0 +1,188 @@
+"""Imports with real bad files written by the tests: each asserts the message the user gets and, where the file
+is refused, that the database is unchanged (same bytes)."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import duckdb
+import openpyxl
+import pandas as pd
+import pytest
+
+from pke import impor
+from pke.config import ROOT
+
+SNAP = dt.date(2025, 6, 30)
+KEPALA = ["No", "id_keluarga_p3ke", "provinsi", "kabupaten_kota", "kecamatan", "desa_kelurahan", "kode_kemdagri",
+          "desil_kesejahteraan", "alamat", "kepala_keluarga", "nik", "padan_dukcapil", "jenis_kelamin", "tanggal_lahir",
+          "pekerjaan", "pendidikan", "kepemilikan_rumah", "memiliki_simpanan_uang_perhiasan_ternak_lainnya",
+          "jenis_atap", "jenis_dinding", "jenis_lantai", "sumber_penerangan", "bahan_bakar_memasak",
+          "sumber_air_minum", "memiliki_fasilitas_buang_air_besar", "penerima_bpnt", "penerima_bpum", "penerima_bst",
+          "penerima_pkh", "penerima_sembako", "resiko_stunting"]
+
+
+def baris(i: int, **ubah) -> dict:
+    r = dict(zip(KEPALA, [i, f"P33150120019{i:05d}", "JAWA TENGAH", "GROBOGAN", "KEDUNGJATI", "KARANGLANGU",
+                          "33.15.01.2001", "1", "RT 001 / RW 002", "Sri Wahyuni", f"33150141078{i:05d}", "Padan",
+                          "Perempuan", "01-07-1980", "Buruh tani", "SD/sederajat", "Milik sendiri", "Tidak",
+                          "Jerami/ijuk/daun", "Bambu", "Tanah", "Listrik PLN", "Kayu bakar", "Sumur tak terlindung",
+                          "Tidak ada", "YA", "TIDAK", "TIDAK", "YA", "YA", "0"]))
+    r.update(ubah)
+    return r
+
+
+def csv_bytes(rows: list[dict], sep=",", encoding="utf-8") -> bytes:
+    return pd.DataFrame(rows).to_csv(index=False, sep=sep).encode(encoding)
+
+
+@pytest.fixture()
+def db(fixture_db, tmp_path):
+    salinan = tmp_path / "pke.duckdb"
+    shutil.copyfile(fixture_db, salinan)
+    return salinan
+
+
+def sidik(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_impor_baik_varian_kolom_dan_batal(db):
+    rows = [baris(1), baris(2, padan_dukcapil="Ya", nik="'3315014107800999"), baris(3, padan_dukcapil="Tidak Padan")]
+    isi = csv_bytes(rows, sep=";").replace(b"kode_kemdagri", b"KODE_KEMDAGRI ").replace(b"id_keluarga_p3ke",
+                                                                                          b" ID_Keluarga_P3KE")
+    hasil = impor.impor_keluarga(db, isi, "grobogan_2025.csv", "Budi (Bappeda)", SNAP)
+    assert hasil.id_impor == 1 and len(hasil.diterima) == 3 and hasil.ditolak.empty
+    c = duckdb.connect(str(db), read_only=True)
+    k = c.execute("SELECT nik, padan_dukcapil, penerima_pkh, snapshot, id_impor FROM keluarga WHERE id_impor = 1 "
+                  "ORDER BY id_keluarga_p3ke").fetchall()
+    assert k[1][0] == "3315014107800999" and [r[1] for r in k] == [True, True, False]
+    assert all(r[2] is True and r[3] == SNAP for r in k)
+    log = c.execute("SELECT file, jenis, baris_diterima, baris_ditolak, pengguna, hash FROM impor").fetchall()[0]
+    assert log[:5] == ("grobogan_2025.csv", "keluarga", 3, 0, "Budi (Bappeda)")
+    assert log[5] == hashlib.sha256(isi).hexdigest()
+    # the newer snapshot is now Grobogan's active data; the old one is kept
+    assert c.execute("SELECT sum(n_keluarga) FROM ringkas_keluarga WHERE kode = '33.15'").fetchall()[0][0] == 3
+    assert c.execute("SELECT count(*) FROM keluarga WHERE snapshot = DATE '2023-01-01'").fetchall()[0][0] > 1000
+    c.close()
+    # the same file again: refused, nothing written
+    sebelum = sidik(db)
+    with pytest.raises(impor.ImporError, match="sudah diimpor"):
+        impor.impor_keluarga(db, isi, "grobogan_2025_lagi.csv", "Budi", SNAP)
+    assert sidik(db) == sebelum
+    # undo
+    assert impor.batalkan_impor(db, 1, "Budi") == 3
+    c = duckdb.connect(str(db), read_only=True)
+    assert c.execute("SELECT count(*) FROM keluarga WHERE id_impor = 1").fetchall()[0][0] == 0
+    assert c.execute("SELECT sum(n_keluarga) FROM ringkas_keluarga WHERE kode = '33.15'").fetchall()[0][0] > 1000
+    c.close()
+
+
+def test_baris_buruk_ditolak_dengan_alasan(db):
+    rows = [baris(1), baris(2, nik="331501410780002"), baris(3, desil_kesejahteraan="5"),
+            baris(4, kode_kemdagri="33.99.01.2001"), baris(1, kepala_keluarga="Ganda"),
+            baris(6, tanggal_lahir="32/13/1990"), baris(7, padan_dukcapil="mungkin"), baris(8, nik="33150141078A0008")]
+    hasil = impor.periksa_keluarga(db, csv_bytes(rows), "buruk.csv")
+    alasan = {(r.baris, r.kolom): r.alasan for r in hasil.ditolak.itertuples()}
+    assert alasan[(3, "nik")] == "NIK harus 16 digit (tertulis 15 digit)"
+    assert alasan[(4, "desil_kesejahteraan")] == "desil di luar 1–4"
+    assert alasan[(5, "kode_kemendagri")] == "kode desa/kelurahan tidak dikenal"
+    assert alasan[(6, "id_keluarga_p3ke")] == "id_keluarga_p3ke ganda (sudah ada di baris 2)"
+    assert alasan[(7, "tanggal_lahir")] == "tanggal tidak dapat dibaca"
+    assert alasan[(8, "padan_dukcapil")].startswith("padan_dukcapil bukan")
+    assert alasan[(9, "nik")] == "NIK harus 16 digit angka"
+    assert list(hasil.diterima["id_keluarga_p3ke"]) == ["P331501200190000" + "1"]
+    assert "7 baris ditolak" in hasil.ringkasan()
+    kembali = pd.read_csv(io.BytesIO(hasil.ditolak_csv()), dtype=str)
+    assert list(kembali.columns) == ["baris", "kolom", "nilai", "alasan"] and len(kembali) == 7
+
+
+@pytest.mark.parametrize("nama, isi, pesan", [
+    ("kosong.csv", b"", "kosong"),
+    ("bukan.csv", b"nama,alamat,umur\nBudi,Jl. Mawar,40\n", "bukan ekspor keluarga P3KE"),
+    ("gambar.png", b"\x89PNG\r\n", "tidak didukung"),
+    ("rusak.xlsx", b"PK\x03\x04 bukan excel", "tidak dapat dibuka sebagai Excel"),
+    ("kurang.csv", b"id_keluarga_p3ke,desil_kesejahteraan\nP1,1\n", "Kolom wajib tidak ada: kode_kemendagri, nik"),
+])
+def test_berkas_salah_satu_pesan_jelas(db, nama, isi, pesan):
+    sebelum = sidik(db)
+    with pytest.raises(impor.ImporError, match=pesan):
+        impor.impor_keluarga(db, isi, nama, "Budi", SNAP)
+    assert sidik(db) == sebelum
+
+
+def test_semua_baris_ditolak_tidak_menulis(db):
+    sebelum = sidik(db)
+    with pytest.raises(impor.ImporError, match="semua 2 baris ditolak"):
+        impor.impor_keluarga(db, csv_bytes([baris(1, desil_kesejahteraan="9"), baris(2, nik="1")]), "x.csv", "B", SNAP)
+    assert sidik(db) == sebelum
+
+
+def test_csv_encoding_windows(db):
+    isi = csv_bytes([baris(1, kepala_keluarga="Ma'ruf Müller")], encoding="cp1252")
+    hasil = impor.periksa_keluarga(db, isi, "ansi.csv")
+    assert any("Windows-1252" in c for c in hasil.catatan)
+    assert hasil.diterima["kepala_keluarga"].iloc[0] == "Ma'ruf Müller"
+
+
+def test_excel_kepala_tiga_baris_nik_angka_dan_lembar_kosong(db, tmp_path):
+    wb = openpyxl.Workbook()
+    kosong = wb.active
+    kosong.title = "Petunjuk"
+    ws = wb.create_sheet("Data P3KE")
+    ws.append(["DATA P3KE KABUPATEN GROBOGAN"])
+    ws.append(["VERVAL DESA 2025"])
+    ws.append(KEPALA)
+    for i in range(1, 4):
+        r = baris(i)
+        r["nik"] = int(r["nik"])  # NIK stored as a number
+        r["desil_kesejahteraan"] = 2
+        ws.append([r[k] for k in KEPALA])
+    buf = io.BytesIO()
+    wb.save(buf)
+    hasil = impor.periksa_keluarga(db, buf.getvalue(), "verval.xlsx")
+    assert hasil.ditolak.empty and len(hasil.diterima) == 3
+    assert hasil.diterima["nik"].iloc[0] == "3315014107800001"
+    assert any("Data P3KE" in c for c in hasil.catatan)
+
+    wb2 = openpyxl.Workbook()
+    wb2.active.append(KEPALA)  # header only: an empty sheet
+    buf2 = io.BytesIO()
+    wb2.save(buf2)
+    with pytest.raises(impor.ImporError, match="tidak ada baris data"):
+        impor.periksa_keluarga(db, buf2.getvalue(), "kosong.xlsx")
+
+
+def test_berkas_50000_baris(db):
+    rows = [baris(i) for i in range(1, 50_001)]
+    rows[100]["nik"] = "123"
+    mulai = time.perf_counter()
+    hasil = impor.impor_keluarga(db, csv_bytes(rows), "besar.csv", "Budi", SNAP)
+    assert len(hasil.diterima) == 49_999 and hasil.baris_ditolak == 1
+    assert hasil.ditolak.iloc[0]["baris"] == 102
+    c = duckdb.connect(str(db), read_only=True)
+    assert c.execute("SELECT count(*) FROM keluarga WHERE id_impor = 1").fetchall()[0][0] == 49_999
+    c.close()
+    print(f"50.000 baris: {time.perf_counter() - mulai:.1f} s")
+
+
+def test_impor_dihentikan_paksa_tidak_merusak(db, tmp_path):
+    """Kill the importing process midway: the database is exactly as before, readers never saw a half file."""
+    berkas = tmp_path / "besar.csv"
+    berkas.write_bytes(csv_bytes([baris(i) for i in range(1, 50_001)]))
+    sebelum = sidik(db)
+    proses = subprocess.Popen([sys.executable, "-m", "pke", "impor", str(berkas), "--db", str(db),
+                               "--pengguna", "Budi", "--snapshot", "2025-06-30"], cwd=ROOT)
+    time.sleep(1.5)  # validating or writing the copy by now
+    proses.send_signal(signal.SIGKILL)
+    proses.wait()
+    assert sidik(db) == sebelum
+    # the next import cleans the abandoned copy and works
+    hasil = impor.impor_keluarga(db, csv_bytes([baris(1)]), "kecil.csv", "Budi", SNAP)
+    assert hasil.id_impor == 1

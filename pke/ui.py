@@ -18,11 +18,23 @@ PANJANG_ANAK = {0: 2, 2: 5, 5: 8, 8: 13, 13: 13}
 
 # ---------- database -------------------------------------------------------------------------------
 
-@st.cache_resource(max_entries=1, show_spinner=False)
+_KONEKSI: dict[str, tuple[float, object]] = {}
+_KUNCI_KONEKSI = threading.RLock()
+
+
 def _koneksi(path: str, versi: float):
-    # One read-only connection per process and database version: a rebuilt database is a new file
-    # (os.replace), so a new mtime opens it and the old connection is dropped.
-    return db.buka(path, read_only=True)
+    """One read-only connection per process and database version. A rebuilt or imported database is a new file
+    (os.replace); DuckDB caches open databases by path, so the old connection must be closed before the new
+    file can be opened under the same path. Queries run on cursors, which keep the old file alive until done."""
+    with _KUNCI_KONEKSI:
+        lama = _KONEKSI.get(path)
+        if lama and lama[0] == versi:
+            return lama[1]
+        if lama:
+            lama[1].close()
+        con = db.buka(path, read_only=True)
+        _KONEKSI[path] = (versi, con)
+        return con
 
 
 def versi_db() -> tuple[str, float]:
@@ -32,7 +44,12 @@ def versi_db() -> tuple[str, float]:
 
 @st.cache_data(show_spinner=False, max_entries=1024)
 def _kueri(nama: str, path: str, versi: float, params: tuple) -> pd.DataFrame:
-    return db.jalankan(_koneksi(path, versi), nama, **dict(params))
+    with _KUNCI_KONEKSI:  # a cursor taken before another thread could close the connection for a newer file
+        cur = _koneksi(path, versi).cursor()
+    try:
+        return db.jalankan(cur, nama, **dict(params))
+    finally:
+        cur.close()
 
 
 def kueri(nama: str, **params) -> pd.DataFrame:

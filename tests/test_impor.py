@@ -186,3 +186,31 @@ def test_impor_dihentikan_paksa_tidak_merusak(db, tmp_path):
     # the next import cleans the abandoned copy and works
     hasil = impor.impor_keluarga(db, csv_bytes([baris(1)]), "kecil.csv", "Budi", SNAP)
     assert hasil.id_impor == 1
+
+
+def test_tampilan_impor_periksa_impor_batal(db, monkeypatch):
+    from tests.test_app import _app
+
+    monkeypatch.setenv("PKE_DB", str(db))
+    monkeypatch.setenv("PKE_ADMIN_PIN", "2468")
+    at = _app("views/impor.py")
+    isi = csv_bytes([baris(1), baris(2, nik="12345"), baris(3)])
+    at.get("file_uploader")[0].upload("desa.csv", isi, "text/csv").run()
+    metrik = {m.label: m.value for m in at.metric}
+    assert metrik == {"Baris diterima": "2", "Baris ditolak": "1"}
+    assert at.dataframe[0].value.iloc[0]["Alasan"] == "NIK harus 16 digit (tertulis 5 digit)"
+    assert any("akan menjadi data aktif" in i.value for i in at.info)
+    sebelum = sidik(db)
+    at.text_input[0].set_value("Sari (Dinsos)")
+    at.text_input[1].set_value("salah")
+    [b for b in at.button if b.label == "Impor 2 baris"][0].click().run()
+    assert any("PIN salah" in e.value for e in at.error) and sidik(db) == sebelum
+    at.text_input[1].set_value("2468")
+    [b for b in at.button if b.label == "Impor 2 baris"][0].click().run()
+    assert any("Impor #1 selesai" in s.value for s in at.success), [e.value for e in at.error]
+    riwayat = at.dataframe[-1].value
+    assert "Berkas" in riwayat.columns, (riwayat.columns, [i.value for i in at.info])
+    assert riwayat.iloc[0]["Berkas"] == "desa.csv" and riwayat.iloc[0]["Oleh"] == "Sari (Dinsos)"
+    c = duckdb.connect(str(db), read_only=True)
+    assert c.execute("SELECT count(*) FROM keluarga WHERE id_impor = 1").fetchall()[0][0] == 2
+    c.close()

@@ -14,6 +14,7 @@ halaman = st.navigation([
     st.Page("views/profil_desa.py", title="Profil Desa", icon=":material/home_pin:", url_path="desa"),
     st.Page("views/keluarga.py", title="Daftar Keluarga", icon=":material/groups:", url_path="keluarga"),
     st.Page("views/kolaborasi.py", title="Peluang Kolaborasi", icon=":material/handshake:", url_path="kolaborasi"),
+    st.Page("views/kualitas.py", title="Kualitas Data", icon=":material/fact_check:", url_path="kualitas"),
     st.Page("views/impor.py", title="Impor Data", icon=":material/upload_file:", url_path="impor"),
 ])
 # After st.navigation, so a deep link (e.g. /peta?wilayah=33.04) still opens its view once the build is done.

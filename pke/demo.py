@@ -391,6 +391,23 @@ def generate_kabupaten(con: duckdb.DuckDBPyConnection, kab: Kabupaten, seed: int
 
     # The Disperakim RTLH list disagrees with P3KE: it misses some RTLH households and lists some others.
     di_daftar = np.where(rt, rng.random(nk) < 0.85, rng.random(nk) < 0.01)
+    # A DTKS extract: 80 % of P3KE families are in DTKS; DTKS also lists families P3KE does not (5 %).
+    di_dtks = rng.random(nk) < 0.8
+    con.register("_dtks", keluarga.filter(pa.array(di_dtks)))
+    con.execute(f"""
+        INSERT INTO sumber_sektor BY NAME
+        SELECT 'DTKS' AS sumber, {nik} AS nik, {id_kel} AS id, kode_kemendagri, NULL AS klaster, 'DTKS' AS status
+        FROM _dtks""")
+    con.unregister("_dtks")
+    hanya_dtks = pa.table({"kode_kemendagri": kode_kel.take(pa.array(rng.integers(0, nk, max(1, nk // 20))))})
+    con.register("_hanya_dtks", hanya_dtks)
+    con.execute("""
+        INSERT INTO sumber_sektor BY NAME
+        SELECT 'DTKS' AS sumber, NULL AS nik, 'DTKS-' || replace(kode_kemendagri, '.', '') || '-' || row_number() OVER ()
+               AS id, kode_kemendagri, NULL AS klaster, 'DTKS' AS status
+        FROM _hanya_dtks""")
+    con.unregister("_hanya_dtks")
+
     con.register("_sektor", keluarga.filter(pa.array(di_daftar)))
     con.execute(f"""
         INSERT INTO sumber_sektor BY NAME

@@ -214,3 +214,22 @@ def test_tampilan_impor_periksa_impor_batal(db, monkeypatch):
     c = duckdb.connect(str(db), read_only=True)
     assert c.execute("SELECT count(*) FROM keluarga WHERE id_impor = 1").fetchall()[0][0] == 2
     c.close()
+
+
+def test_kualitas_data(app_env, con):
+    from pke import fmt
+    from tests.test_app import _app
+
+    at = _app("views/kualitas.py", wilayah="33.15", masalah="pindah")
+    q = con.execute("SELECT * FROM ringkas_kualitas WHERE kode = '33.15'").df().iloc[0]
+    metrik = {m.label: m.value for m in at.metric}
+    assert metrik["Anggota tercatat pindah"] == fmt.angka(q["individu_pindah"])
+    assert metrik["Keluarga P3KE yang tidak ada di DTKS"] == fmt.angka(q["p3ke_tidak_di_dtks"])
+    assert metrik["Keluarga dengan NIK kepala ganda"] == fmt.angka(q["keluarga_nik_ganda"])
+    assert q["keluarga_nik_ganda"] > 0 and q["dtks_tidak_di_p3ke"] > 0 and q["rtlh_tidak_di_daftar"] > 0
+    daftar = at.dataframe[0].value
+    assert (daftar["keterangan"] == "Pindah").all()
+    assert daftar["nik"].str.fullmatch(r"\d{4}\*{8}\d{4}").all() and daftar["nama"].str.contains(r"\*").all()
+    # the four Grobogan villages with many moves come first, far above the rest
+    pindah = at.dataframe[1].value
+    assert (pindah["% anggota"].iloc[:4] > 0.1).all() and pindah["% anggota"].iloc[4] < 0.06

@@ -8,7 +8,8 @@ SELECT k.*
 FROM keluarga k
 JOIN (SELECT left(kode_kemendagri, 5) AS kode_kab, max(snapshot) AS snapshot
       FROM keluarga GROUP BY 1) s
-  ON left(k.kode_kemendagri, 5) = s.kode_kab AND k.snapshot = s.snapshot;
+  ON left(k.kode_kemendagri, 5) = s.kode_kab AND k.snapshot = s.snapshot
+ORDER BY k.kode_kemendagri;  -- a region's households are contiguous, so zone maps skip the rest
 
 -- Member facts per household; people recorded as deceased or moved no longer count.
 CREATE OR REPLACE TABLE anggota_keluarga AS

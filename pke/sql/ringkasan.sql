@@ -113,28 +113,39 @@ ORDER BY kode;
 
 -- One row: a region's counts of the data problems the source documents describe (people not matched to
 -- Dukcapil, deceased or moved members, household heads whose NIK appears in another household, RTLH status
--- that disagrees between P3KE and the Disperakim list, gaps with no intervention tagged).
+-- that disagrees between P3KE and the Disperakim list, gaps with no intervention tagged, households in P3KE
+-- but not in DTKS and the reverse).
 CREATE OR REPLACE TABLE ringkas_kualitas AS
 WITH nik_ganda AS (
     SELECT nik FROM keluarga_aktif WHERE nik IS NOT NULL GROUP BY nik HAVING count(*) > 1
 ),
 rtlh_p3ke AS (SELECT DISTINCT id_keluarga_p3ke FROM kebutuhan WHERE klaster = 'rtlh'),
 daftar AS (SELECT DISTINCT id FROM sumber_sektor WHERE klaster = 'rtlh'),
+dtks AS (SELECT DISTINCT id FROM sumber_sektor WHERE sumber = 'DTKS'),
 per_keluarga AS (
     SELECT k.kode_kemendagri AS kode_desa,
            k.nik IN (SELECT nik FROM nik_ganda) AS nik_ganda,
            r.id_keluarga_p3ke IS NOT NULL AS rtlh_p3ke,
-           d.id IS NOT NULL AS rtlh_daftar
+           d.id IS NOT NULL AS rtlh_daftar,
+           t.id IS NOT NULL AS di_dtks
     FROM keluarga_aktif k
     LEFT JOIN rtlh_p3ke r USING (id_keluarga_p3ke)
     LEFT JOIN daftar d ON d.id = k.id_keluarga_p3ke
+    LEFT JOIN dtks t ON t.id = k.id_keluarga_p3ke
 ),
 desa_kel AS (
     SELECT kode_desa,
            count(*) FILTER (WHERE nik_ganda) AS keluarga_nik_ganda,
            count(*) FILTER (WHERE rtlh_p3ke AND NOT rtlh_daftar) AS rtlh_tidak_di_daftar,
-           count(*) FILTER (WHERE rtlh_daftar AND NOT rtlh_p3ke) AS daftar_bukan_rtlh
+           count(*) FILTER (WHERE rtlh_daftar AND NOT rtlh_p3ke) AS daftar_bukan_rtlh,
+           count(*) FILTER (WHERE NOT di_dtks) AS p3ke_tidak_di_dtks
     FROM per_keluarga GROUP BY 1
+),
+desa_dtks AS (
+    SELECT s.kode_kemendagri AS kode_desa, count(DISTINCT s.id) AS dtks_tidak_di_p3ke
+    FROM sumber_sektor s LEFT JOIN keluarga_aktif k ON k.id_keluarga_p3ke = s.id
+    WHERE s.sumber = 'DTKS' AND k.id_keluarga_p3ke IS NULL
+    GROUP BY 1
 ),
 desa_ind AS (
     SELECT k.kode_kemendagri AS kode_desa,
@@ -155,10 +166,13 @@ desa AS (
            coalesce(di.individu_tidak_padan, 0) AS individu_tidak_padan,
            coalesce(di.individu_meninggal, 0) AS individu_meninggal,
            coalesce(di.individu_pindah, 0) AS individu_pindah,
-           coalesce(dkb.kebutuhan_tanpa_intervensi, 0) AS kebutuhan_tanpa_intervensi
+           coalesce(dkb.kebutuhan_tanpa_intervensi, 0) AS kebutuhan_tanpa_intervensi,
+           coalesce(dk.p3ke_tidak_di_dtks, 0) AS p3ke_tidak_di_dtks,
+           coalesce(dd.dtks_tidak_di_p3ke, 0) AS dtks_tidak_di_p3ke
     FROM desa_kel dk
     FULL JOIN desa_ind di USING (kode_desa)
     FULL JOIN desa_keb dkb USING (kode_desa)
+    FULL JOIN desa_dtks dd USING (kode_desa)
 )
 SELECT left(kode_desa, t.panjang) AS kode, kode_induk(left(kode_desa, t.panjang)) AS kode_induk,
        sum(keluarga_nik_ganda)::INTEGER AS keluarga_nik_ganda,
@@ -167,7 +181,9 @@ SELECT left(kode_desa, t.panjang) AS kode, kode_induk(left(kode_desa, t.panjang)
        sum(individu_tidak_padan)::INTEGER AS individu_tidak_padan,
        sum(individu_meninggal)::INTEGER AS individu_meninggal,
        sum(individu_pindah)::INTEGER AS individu_pindah,
-       sum(kebutuhan_tanpa_intervensi)::INTEGER AS kebutuhan_tanpa_intervensi
+       sum(kebutuhan_tanpa_intervensi)::INTEGER AS kebutuhan_tanpa_intervensi,
+       sum(p3ke_tidak_di_dtks)::INTEGER AS p3ke_tidak_di_dtks,
+       sum(dtks_tidak_di_p3ke)::INTEGER AS dtks_tidak_di_p3ke
 FROM desa CROSS JOIN tingkat t
 GROUP BY ALL
 ORDER BY kode;

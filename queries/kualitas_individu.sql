@@ -1,0 +1,16 @@
+-- kualitas_individu: one row per member of region $kode with problem $masalah ('tidak_padan': not matched to
+-- Dukcapil; 'meninggal' or 'pindah': recorded deceased or moved), for follow-up; at most $batas rows, `total` all.
+-- params: $kode, $masalah, $batas
+SELECT i.id_keluarga_p3ke, i.id_individu, i.nama, i.nik, i.hubungan_dengan_kepala_keluarga AS hubungan,
+       w.nama AS desa, kec.nama AS kecamatan, coalesce(i.keterangan, 'Belum padan Dukcapil') AS keterangan,
+       count(*) OVER () AS total
+FROM keluarga_aktif k
+JOIN individu i USING (id_keluarga_p3ke, snapshot)
+JOIN wilayah w ON w.kode = k.kode_kemendagri
+JOIN wilayah kec ON kec.kode = w.kode_induk
+WHERE di_bawah(k.kode_kemendagri, $kode)
+  AND CASE $masalah WHEN 'tidak_padan' THEN NOT coalesce(i.padan_dukcapil, FALSE)
+                    WHEN 'meninggal' THEN i.keterangan = 'Meninggal'
+                    WHEN 'pindah' THEN i.keterangan = 'Pindah' ELSE FALSE END
+ORDER BY k.kode_kemendagri, i.id_individu
+LIMIT $batas;

@@ -1,0 +1,32 @@
+-- kualitas_keluarga: one row per household of region $kode with problem $masalah: 'nik_ganda' (the head's NIK is
+-- also another household's), 'rtlh_tidak_di_daftar' (RTLH in P3KE, missing from the Disperakim list),
+-- 'tidak_di_dtks' (in P3KE, not in DTKS), 'tanpa_intervensi' (a gap with no intervention tagged); at most $batas
+-- rows, `total` all.
+-- params: $kode, $masalah, $batas
+WITH ganda AS (SELECT nik FROM keluarga_aktif WHERE nik IS NOT NULL GROUP BY nik HAVING count(*) > 1),
+rtlh AS (SELECT DISTINCT id_keluarga_p3ke FROM kebutuhan WHERE klaster = 'rtlh'),
+daftar AS (SELECT DISTINCT id FROM sumber_sektor WHERE klaster = 'rtlh'),
+dtks AS (SELECT DISTINCT id FROM sumber_sektor WHERE sumber = 'DTKS'),
+tanpa AS (SELECT id_keluarga_p3ke, string_agg(klaster, ', ' ORDER BY klaster) AS klaster
+          FROM kebutuhan WHERE tanggal_tag IS NULL AND di_bawah(kode_desa, $kode) GROUP BY 1)
+SELECT k.id_keluarga_p3ke, k.kepala_keluarga AS nama, k.nik, k.desil_kesejahteraan AS desil,
+       w.nama AS desa, kec.nama AS kecamatan,
+       CASE $masalah WHEN 'nik_ganda' THEN 'NIK kepala keluarga ganda'
+                     WHEN 'rtlh_tidak_di_daftar' THEN 'RTLH di P3KE, tidak di daftar Disperakim'
+                     WHEN 'tidak_di_dtks' THEN 'Tidak ada di DTKS'
+                     ELSE 'Kebutuhan tanpa intervensi: ' || t.klaster END AS keterangan,
+       count(*) OVER () AS total
+FROM keluarga_aktif k
+JOIN wilayah w ON w.kode = k.kode_kemendagri
+JOIN wilayah kec ON kec.kode = w.kode_induk
+LEFT JOIN tanpa t USING (id_keluarga_p3ke)
+WHERE di_bawah(k.kode_kemendagri, $kode)
+  AND CASE $masalah
+        WHEN 'nik_ganda' THEN k.nik IN (SELECT nik FROM ganda)
+        WHEN 'rtlh_tidak_di_daftar' THEN k.id_keluarga_p3ke IN (SELECT id_keluarga_p3ke FROM rtlh)
+                                         AND k.id_keluarga_p3ke NOT IN (SELECT id FROM daftar)
+        WHEN 'tidak_di_dtks' THEN k.id_keluarga_p3ke NOT IN (SELECT id FROM dtks)
+        WHEN 'tanpa_intervensi' THEN t.id_keluarga_p3ke IS NOT NULL
+        ELSE FALSE END
+ORDER BY k.kode_kemendagri, k.nik, k.id_keluarga_p3ke
+LIMIT $batas;

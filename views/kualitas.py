@@ -1,0 +1,67 @@
+"""Kualitas Data: for a region, the data problems the source documents describe, each counted and listed,
+with an export for follow-up (NIK and names masked unless asked for)."""
+import streamlit as st
+
+from pke import ekspor, fmt, privasi, ui
+
+k = ui.konteks()
+ui.kepala_halaman("Kualitas data", k)
+
+q = ui.kueri("kualitas_ringkas", kode=k.kode)
+if q.empty:
+    st.info("Tidak ada data untuk wilayah ini.")
+    st.stop()
+q = q.iloc[0]
+# (key, label, count, denominator, query, explanation)
+MASALAH = [
+    ("tidak_padan", "Individu belum padan Dukcapil", q["individu_tidak_padan"], q["individu"], "kualitas_individu",
+     "NIK anggota belum cocok dengan data kependudukan (Dukcapil)."),
+    ("nik_ganda", "Keluarga dengan NIK kepala ganda", q["keluarga_nik_ganda"], q["keluarga"], "kualitas_keluarga",
+     "NIK kepala keluarga juga tercatat di keluarga lain: kemungkinan data ganda."),
+    ("meninggal", "Anggota tercatat meninggal", q["individu_meninggal"], q["individu"], "kualitas_individu",
+     "Perlu dikeluarkan dari sasaran pada pemutakhiran berikutnya."),
+    ("pindah", "Anggota tercatat pindah", q["individu_pindah"], q["individu"], "kualitas_individu",
+     "Perlu diverifikasi: pindah ke desa lain atau keluar daerah."),
+    ("tidak_di_dtks", "Keluarga P3KE yang tidak ada di DTKS", q["p3ke_tidak_di_dtks"], q["keluarga"],
+     "kualitas_keluarga", "Belum terdaftar di DTKS Kemensos: tidak dapat menerima bansos pusat."),
+    ("dtks_tidak_di_p3ke", "Keluarga DTKS yang tidak ada di P3KE", q["dtks_tidak_di_p3ke"], None, "kualitas_sektor",
+     "Ada di DTKS tetapi tidak di P3KE: periksa apakah layak masuk sasaran."),
+    ("rtlh_tidak_di_daftar", "RTLH di P3KE, tidak di daftar Disperakim", q["rtlh_tidak_di_daftar"], None,
+     "kualitas_keluarga", "Status RTLH berbeda antar sumber: rekonsiliasi agar tidak salah sasaran."),
+    ("daftar_bukan_rtlh", "Di daftar RTLH Disperakim, bukan RTLH di P3KE", q["daftar_bukan_rtlh"], None,
+     "kualitas_sektor", "Status RTLH berbeda antar sumber: rekonsiliasi agar tidak salah sasaran."),
+    ("tanpa_intervensi", "Kebutuhan tanpa intervensi ditandai", q["kebutuhan_tanpa_intervensi"], None,
+     "kualitas_keluarga", "Keluarga × klaster dengan kebutuhan yang belum ditandai intervensi apa pun (SIKS-DJ)."),
+]
+
+kolom = st.columns(3)
+for i, (kunci, label, n, penyebut, _, ket) in enumerate(MASALAH):
+    nilai = fmt.angka(n)
+    kolom[i % 3].metric(label, nilai, delta=(f"{fmt.persen(n / penyebut)} dari total" if penyebut else None),
+                        delta_color="off", delta_arrow="off", help=ket, border=True)
+
+st.subheader("Daftar untuk ditindaklanjuti")
+label = {m[0]: m[1] for m in MASALAH}
+pilih = ui.pilih_url("Masalah", [m[0] for m in MASALAH], "masalah", format_func=label.get)
+kunci, _, n, _, kueri, ket = next(m for m in MASALAH if m[0] == pilih)
+st.caption(ket)
+BATAS = 1000
+daftar = ui.kueri(kueri, kode=k.kode, masalah=kunci, batas=BATAS)
+if daftar.empty:
+    st.success("Tidak ada masalah ini di wilayah terpilih.")
+else:
+    total = int(daftar["total"].iloc[0])
+    st.markdown(f"**{fmt.angka(total)}** baris" + (f"; ditampilkan {fmt.angka(BATAS)} pertama." if total > BATAS else "."))
+    presentasi = st.query_params.get("presentasi") == "1"
+    lengkap = False if presentasi else st.toggle("Tampilkan NIK dan nama lengkap", key="kualitas_lengkap")
+    tampil = (daftar if lengkap else privasi.samarkan(daftar, kolom_nama=("nama",))).drop(columns=["total"])
+    ui.tabel(tampil, tinggi=420)
+    st.download_button("Unduh daftar (Excel)", ekspor.tabel_excel({label[kunci][:31]: tampil}),
+                       file_name=f"kualitas_{kunci}_{k.kode or 'semua'}.xlsx", icon=":material/download:",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+if len(k.kode) < 13:
+    st.subheader("Desa dengan banyak anggota pindah")
+    pindah = ui.kueri("desa_banyak_pindah", kode=k.kode)
+    ui.tabel(pindah.rename(columns={"desa": "Desa", "kecamatan": "Kecamatan", "individu_pindah": "Anggota pindah",
+                                    "persen_pindah": "% anggota"}), persen=("% anggota",))

@@ -57,6 +57,10 @@ OPD_PENDAMPING_PURWOREJO = (
     "BAPPERIDA", "Dinas Kependudukan dan Pencatatan Sipil", "Satpol PP", "Inspektorat",
 )
 
+# Verification rounds (verval): Banjarnegara's TKPKD rakor gave villages two days.
+RONDE_VERVAL = {"33.04": ("Verval desa TKPKD Februari 2023", dt.date(2023, 2, 13), dt.date(2023, 2, 15))}
+RONDE_VERVAL_BAWAAN = ("Verval P3KE 2025", dt.date(2025, 3, 3), dt.date(2025, 3, 31))
+
 # Family-level gap rates before village, desil and kabupaten adjustments.
 LAJU_DASAR = {"rtlh": 0.03, "listrik": 0.015, "air": 0.03, "jamban": 0.08, "stunting": 0.04,
               "ats": 0.045, "disabilitas": 0.03, "tidak_bekerja": 0.05}
@@ -300,6 +304,19 @@ def generate_kabupaten(con: duckdb.DuckDBPyConnection, kab: Kabupaten, seed: int
     desa_kode = desa.kode.to_numpy()
     kode_kel = _kode(tuple(desa_kode), d_idx)
 
+    # Verval: each village finishes a share of its households, some of them after the deadline.
+    nama_ronde, mulai, tenggat = RONDE_VERVAL.get(kab.kode, RONDE_VERVAL_BAWAAN)
+    selesai_desa = np.where(rng.random(nd) < 0.45, 1.0, rng.beta(5, 1.5, nd))
+    tepat_desa = np.where(rng.random(nd) < 0.5, 1.0, rng.beta(4, 1.5, nd))
+    verval = rng.random(nk) < selesai_desa[d_idx]
+    tepat = rng.random(nk) < tepat_desa[d_idx]
+    durasi = (tenggat - mulai).days + 1
+    tanggal_verval = np.where(
+        tepat, np.datetime64(mulai) + rng.integers(0, durasi, nk).astype("timedelta64[D]"),
+        np.datetime64(tenggat) + (1 + rng.exponential(8, nk)).astype("timedelta64[D]"))
+    con.execute("INSERT INTO ronde_verval SELECT coalesce(max(id), 0) + 1, ?, ?, ?, ? FROM ronde_verval",
+                [nama_ronde, kab.kode, mulai, tenggat])
+
     keluarga = pa.table({
         "kode_kemendagri": kode_kel,
         "seq": seq_desa,
@@ -332,7 +349,8 @@ def generate_kabupaten(con: duckdb.DuckDBPyConnection, kab: Kabupaten, seed: int
         "penerima_pkh": rng.random(nk) < 0.45 / desil,
         "penerima_sembako": rng.random(nk) < 0.55 / desil,
         "resiko_stunting": gap["stunting"],
-        "status_verval": _kode(("belum", "sudah"), (rng.random(nk) < 0.4).astype(np.int8)),
+        "status_verval": _kode(("belum", "sudah"), verval.astype(np.int8)),
+        "tanggal_verval": pa.array(np.where(verval, tanggal_verval, np.datetime64("NaT")), type=pa.date32()),
         "snapshot": np.full(nk, snapshot),
     })
     hubungan = np.where(kepala, 0, np.where(pasangan, np.where(perempuan, 1, 2), 3))

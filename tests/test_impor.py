@@ -233,3 +233,19 @@ def test_kualitas_data(app_env, con):
     # the four Grobogan villages with many moves come first, far above the rest
     pindah = at.dataframe[1].value
     assert (pindah["% anggota"].iloc[:4] > 0.1).all() and pindah["% anggota"].iloc[4] < 0.06
+
+
+def test_progres_verval(app_env, con):
+    from pke import fmt
+    from tests.test_app import _app
+
+    at = _app("views/kualitas.py", wilayah="33.15")
+    ronde = [s for s in at.selectbox if s.label == "Ronde verval"][0]
+    assert ronde.options == ["Verval P3KE 2025 (03-03-2025 s.d. 31-03-2025)"]
+    tabel = at.dataframe[-1].value
+    harapan = con.execute("""
+        SELECT count(*) FILTER (WHERE tanggal_verval BETWEEN DATE '2025-03-03' AND DATE '2025-03-31') / count(*)
+        FROM keluarga_aktif""").fetchall()[0][0]
+    assert {m.label: m.value for m in at.metric}["Keluarga diverval tepat waktu"] == fmt.persen(harapan)
+    assert tabel["% tepat waktu"].is_monotonic_increasing  # the villages furthest behind first
+    assert len(tabel) == 280

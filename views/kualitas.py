@@ -65,3 +65,37 @@ if len(k.kode) < 13:
     pindah = ui.kueri("desa_banyak_pindah", kode=k.kode)
     ui.tabel(pindah.rename(columns={"desa": "Desa", "kecamatan": "Kecamatan", "individu_pindah": "Anggota pindah",
                                     "persen_pindah": "% anggota"}), persen=("% anggota",))
+
+st.subheader("Progres verval desa")
+ronde = ui.kueri("ronde_verval", kode=k.kode)
+if ronde.empty:
+    st.info("Belum ada ronde verval untuk wilayah ini.")
+else:
+    nama_ronde = {r.id: f"{r.nama} ({r.mulai:%d-%m-%Y} s.d. {r.tenggat:%d-%m-%Y})" for r in ronde.itertuples()}
+    pilih_ronde = st.selectbox("Ronde verval", list(nama_ronde), format_func=nama_ronde.get)
+    progres_verval = ui.kueri("verval_progres", kode=k.kode, ronde=int(pilih_ronde))
+    if progres_verval.empty:
+        st.info("Ronde ini tidak mencakup wilayah terpilih.")
+    else:
+        lewat = progres_verval[progres_verval["persen_tepat_waktu"] < 0.9]
+        kol = st.columns(3)
+        kol[0].metric("Keluarga diverval tepat waktu", fmt.persen(progres_verval["tepat_waktu"].sum()
+                                                                  / progres_verval["keluarga"].sum()), border=True)
+        kol[1].metric("Desa tepat waktu (≥ 90 % keluarga)", f"{fmt.angka(len(progres_verval) - len(lewat))} dari "
+                      f"{fmt.angka(len(progres_verval))}", border=True)
+        kol[2].metric("Desa tertinggal dari tenggat", fmt.angka(len(lewat)), border=True)
+        tabel = progres_verval.assign(desa=[d + (" ★" if p else "") for d, p in
+                                            zip(progres_verval["desa"], progres_verval["prioritas"])])
+        gaya = (tabel[["desa", "kecamatan", "keluarga", "tepat_waktu", "diverval", "persen_tepat_waktu",
+                       "persen_diverval"]]
+                .rename(columns={"desa": "Desa (★ prioritas)", "kecamatan": "Kecamatan", "keluarga": "Keluarga",
+                                 "tepat_waktu": "Diverval s.d. tenggat", "diverval": "Diverval seluruhnya",
+                                 "persen_tepat_waktu": "% tepat waktu", "persen_diverval": "% seluruhnya"})
+                .style.format({"Keluarga": fmt.angka, "Diverval s.d. tenggat": fmt.angka,
+                               "Diverval seluruhnya": fmt.angka, "% tepat waktu": fmt.persen,
+                               "% seluruhnya": fmt.persen}, na_rep="–")
+                .map(lambda v: "background-color: #f4a3a3" if isinstance(v, float) and v < 0.7 else
+                     ("background-color: #ffd98a" if isinstance(v, float) and v < 0.9 else ""),
+                     subset=["% tepat waktu"]))
+        st.dataframe(gaya, hide_index=True, width="stretch", height=420)
+        st.caption("Merah: < 70 % keluarga diverval sebelum tenggat; kuning: 70–90 %. Desa paling tertinggal di atas.")

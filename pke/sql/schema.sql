@@ -63,6 +63,7 @@ CREATE TABLE IF NOT EXISTS keluarga (
     penerima_sembako BOOLEAN,
     resiko_stunting BOOLEAN,
     status_verval VARCHAR,             -- belum | sudah
+    tanggal_verval DATE,               -- when the village verified and validated the household
     snapshot DATE NOT NULL,            -- date of the P3KE data this row comes from
     id_impor INTEGER,                  -- the import that brought the row (NULL for demo data)
     PRIMARY KEY (id_keluarga_p3ke, snapshot)
@@ -112,6 +113,14 @@ CREATE TABLE IF NOT EXISTS intervensi (
     tanggal DATE NOT NULL,             -- date the intervention was tagged (planned)
     tanggal_selesai DATE,              -- date it was done; NULL unless status = 'selesai'
     nilai_rp BIGINT
+);
+
+CREATE TABLE IF NOT EXISTS ronde_verval (
+    id INTEGER PRIMARY KEY,
+    nama VARCHAR NOT NULL,
+    kode_wilayah VARCHAR NOT NULL,     -- kabupaten (or province) the round covers
+    mulai DATE NOT NULL,
+    tenggat DATE NOT NULL              -- deadline for villages (Banjarnegara rakor: two days)
 );
 
 CREATE TABLE IF NOT EXISTS target (

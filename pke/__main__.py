@@ -60,10 +60,10 @@ def cmd_impor(args: argparse.Namespace) -> int:
     try:
         isi = path.read_bytes()
         if args.periksa:
-            hasil = impor.periksa_keluarga(db_path, isi, path.name)
+            hasil = impor.periksa(args.jenis, db_path, isi, path.name)
         else:
-            hasil = impor.impor_keluarga(db_path, isi, path.name, args.pengguna,
-                                         dt.date.fromisoformat(args.snapshot))
+            hasil = impor.impor_berkas(args.jenis, db_path, isi, path.name, args.pengguna,
+                                       dt.date.fromisoformat(args.snapshot))
     except (impor.ImporError, OSError, ValueError) as e:
         print(f"Impor gagal, tidak ada yang ditulis: {e}", file=sys.stderr)
         return 2
@@ -87,7 +87,7 @@ def cmd_batal(args: argparse.Namespace) -> int:
     except impor.ImporError as e:
         print(f"Pembatalan gagal: {e}", file=sys.stderr)
         return 2
-    print(f"Impor #{args.id} dibatalkan: {n} keluarga dihapus, ringkasan dibangun ulang.")
+    print(f"Impor #{args.id} dibatalkan: {n} baris dihapus, ringkasan dibangun ulang.")
     return 0
 
 
@@ -111,8 +111,10 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--ulang", type=int, default=7, help="jumlah pengulangan per kueri")
     b.set_defaults(func=cmd_bench)
 
-    i = sub.add_parser("impor", help="impor ekspor keluarga P3KE (.xlsx/.csv) dengan validasi")
+    i = sub.add_parser("impor", help="impor berkas (.xlsx/.csv) dengan validasi: keluarga P3KE, intervensi, "
+                                     "SK lokus desa prioritas, target")
     i.add_argument("berkas")
+    i.add_argument("--jenis", default="keluarga", choices=["keluarga", "intervensi", "desa_prioritas", "target"])
     i.add_argument("--db", type=Path)
     i.add_argument("--snapshot", default=dt.date.today().isoformat(), help="tanggal data P3KE (YYYY-MM-DD)")
     i.add_argument("--pengguna", default="", help="nama petugas yang mengimpor (wajib kecuali --periksa)")

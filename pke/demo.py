@@ -405,7 +405,8 @@ def generate_kabupaten(con: duckdb.DuckDBPyConnection, kab: Kabupaten, seed: int
     rows = [(kode, tahun, sk, o) for kode, o in zip(kode_prio, opd)
             for tahun in range(TAHUN_PENETAPAN, max(tahun_akhir, TAHUN_PENETAPAN) + 1)]
     if rows:
-        con.executemany("INSERT INTO desa_prioritas VALUES (?, ?, ?, ?)", rows)
+        con.executemany("INSERT INTO desa_prioritas (kode, tahun, dasar_penetapan, opd_pendamping) "
+                        "VALUES (?, ?, ?, ?)", rows)
 
     # The Disperakim RTLH list disagrees with P3KE: it misses some RTLH households and lists some others.
     di_daftar = np.where(rt, rng.random(nk) < 0.85, rng.random(nk) < 0.01)
@@ -532,7 +533,7 @@ def generate_target(con: duckdb.DuckDBPyConnection, sampai: dt.date) -> None:
     """Quarterly targets per kabupaten and cluster: a fifth of the gaps still open at the start of each
     year, spread 15/25/30/30 % over the quarters (so some kabupaten are on track and others behind)."""
     con.execute("""
-        INSERT INTO target
+        INSERT INTO target (kode_wilayah, klaster, tahun, triwulan, target_keluarga, diubah_oleh, diubah_pada)
         WITH tahun AS (SELECT unnest(range(2023, $akhir + 1)) AS tahun),
         terbuka AS (
             SELECT left(kd.kode_desa, 5) AS kode_wilayah, kd.klaster, t.tahun,

@@ -23,7 +23,8 @@ from pke import turunan
 from pke.boundaries import normalkan_kode
 from pke.tulis import ubah_basis_data
 
-ALIAS = {"kode_kemdagri": "kode_kemendagri", "kode_kemendagri_desa": "kode_kemendagri", "nama_kepala_keluarga":
+ALIAS = {"kode_kemdagri": "kode_kemendagri", "kode_kemendagri_desa": "kode_kemendagri", "kode_desa": "kode_kemendagri",
+         "tanggal_intervensi": "tanggal", "status_intervensi": "status", "sumber_anggaran": "sumber_dana", "nama_kepala_keluarga":
          "kepala_keluarga", "desil": "desil_kesejahteraan", "nik_kepala_keluarga": "nik", "risiko_stunting":
          "resiko_stunting"}
 WAJIB = ("id_keluarga_p3ke", "kode_kemendagri", "desil_kesejahteraan", "nik")
@@ -71,7 +72,8 @@ def _kepala(nilai) -> str:
     return ALIAS.get(k, k)
 
 
-def baca_berkas(isi: bytes, nama: str) -> tuple[pd.DataFrame, int, list[str]]:
+def baca_berkas(isi: bytes, nama: str, kolom_kunci: str = "id_keluarga_p3ke",
+                jenis_label: str = "ekspor keluarga P3KE") -> tuple[pd.DataFrame, int, list[str]]:
     """The file as text columns with normalised headers, the sheet row number of its header (1-based), and
     notes for the user. Finds the header row among the first rows (verval sheets have 3-row headers)."""
     catatan: list[str] = []
@@ -103,7 +105,7 @@ def baca_berkas(isi: bytes, nama: str) -> tuple[pd.DataFrame, int, list[str]]:
     for nama_lembar, df in calon:
         for i in range(min(10, len(df))):
             kepala = [_kepala(v) for v in df.iloc[i].fillna("")]
-            if "id_keluarga_p3ke" in kepala:
+            if kolom_kunci in kepala:
                 data = df.iloc[i + 1:].copy()
                 data.columns = kepala
                 data = data.loc[:, [c for c in data.columns if c and not c.startswith("unnamed")]]
@@ -115,12 +117,12 @@ def baca_berkas(isi: bytes, nama: str) -> tuple[pd.DataFrame, int, list[str]]:
                 if nama_lembar != "CSV" and len(calon) > 1:
                     catatan.append(f"Dibaca dari lembar '{nama_lembar}'.")
                 if data.empty:
-                    raise ImporError(f"Lembar '{nama_lembar}' berisi kepala kolom P3KE tetapi tidak ada baris data.")
+                    raise ImporError(f"Lembar '{nama_lembar}' berisi kepala kolom tetapi tidak ada baris data.")
                 data.index = data.index + 1  # sheet row numbers (1-based)
                 return data, i + 1, catatan
     ditemukan = ", ".join(str(v) for v in calon[0][1].iloc[0].dropna().tolist()[:8]) if len(calon[0][1]) else "(kosong)"
-    raise ImporError(f"Berkas {nama} bukan ekspor keluarga P3KE: tidak ada kolom id_keluarga_p3ke di baris-baris "
-                     f"awal {'lembar mana pun' if len(calon) > 1 else ''}. Kolom yang terbaca: {ditemukan}.")
+    raise ImporError(f"Berkas {nama} bukan {jenis_label}: tidak ada kolom {kolom_kunci} di sepuluh baris pertama"
+                     f"{' lembar mana pun' if len(calon) > 1 else ''}. Kolom yang terbaca: {ditemukan}.")
 
 
 def _nik(nilai: str) -> str:
@@ -132,17 +134,38 @@ def _nik(nilai: str) -> str:
     return s
 
 
-def validasi_keluarga(data: pd.DataFrame, kode_desa: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Rows that can be written (normalised to the keluarga columns) and one row per problem found."""
-    kurang = [k for k in WAJIB if k not in data.columns]
+def _wajib(data: pd.DataFrame, wajib) -> None:
+    kurang = [k for k in wajib if k not in data.columns]
     if kurang:
         raise ImporError("Kolom wajib tidak ada: " + ", ".join(kurang) + ". Kolom yang ada: "
                          + ", ".join(list(data.columns)[:12]) + ".")
-    masalah: list[tuple[int, str, str, str]] = []
 
-    def tolak(mask: pd.Series, kolom: str, alasan) -> None:
-        for baris, nilai in data.loc[mask, kolom].items() if kolom in data else []:
-            masalah.append((int(baris), kolom, nilai, alasan(nilai) if callable(alasan) else alasan))
+
+class _Penolak:
+    """Collects (row, column, value, reason) for every problem found."""
+
+    def __init__(self, data: pd.DataFrame):
+        self.data = data
+        self.masalah: list[tuple[int, str, str, str]] = []
+
+    def __call__(self, mask: pd.Series, kolom: str, alasan) -> None:
+        for baris, nilai in self.data.loc[mask, kolom].items() if kolom in self.data else []:
+            self.masalah.append((int(baris), kolom, nilai, alasan(nilai) if callable(alasan) else alasan))
+
+    def pisah(self, hasil: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+        ditolak = pd.DataFrame(self.masalah, columns=["baris", "kolom", "nilai", "alasan"]).sort_values(
+            ["baris", "kolom"]).reset_index(drop=True)
+        return hasil.drop(index=ditolak["baris"].unique()).reset_index(drop=True), ditolak
+
+
+def _tanggal(seri: pd.Series) -> pd.Series:
+    return pd.to_datetime(seri, errors="coerce", dayfirst=True, format="mixed")
+
+
+def validasi_keluarga(data: pd.DataFrame, kode_desa: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rows that can be written (normalised to the keluarga columns) and one row per problem found."""
+    _wajib(data, WAJIB)
+    tolak = _Penolak(data)
 
     hasil = pd.DataFrame(index=data.index)
     hasil["id_keluarga_p3ke"] = data["id_keluarga_p3ke"]
@@ -176,7 +199,7 @@ def validasi_keluarga(data: pd.DataFrame, kode_desa: set[str]) -> tuple[pd.DataF
             tolak(~(v.isin(BENAR | SALAH) | (v == "")), kolom, f"{kolom} bukan Ya/Tidak")
     if "tanggal_lahir" in data:
         t = data["tanggal_lahir"]
-        tanggal = pd.to_datetime(t, errors="coerce", dayfirst=True, format="mixed")
+        tanggal = _tanggal(t)
         hasil["tanggal_lahir"] = tanggal.dt.date
         tolak(tanggal.isna() & (t != ""), "tanggal_lahir", "tanggal tidak dapat dibaca")
     if "luas_lantai" in data:
@@ -185,10 +208,9 @@ def validasi_keluarga(data: pd.DataFrame, kode_desa: set[str]) -> tuple[pd.DataF
         if kolom in data:
             hasil[kolom] = data[kolom].replace("", None)
 
-    ditolak = pd.DataFrame(masalah, columns=["baris", "kolom", "nilai", "alasan"]).sort_values(["baris", "kolom"])
-    diterima = hasil.drop(index=ditolak["baris"].unique())
+    diterima, ditolak = tolak.pisah(hasil)
     diterima["desil_kesejahteraan"] = diterima["desil_kesejahteraan"].astype("int8")
-    return diterima.reset_index(drop=True), ditolak.reset_index(drop=True)
+    return diterima, ditolak
 
 
 def _satu(con, sql: str, params: dict | None = None):
@@ -197,32 +219,169 @@ def _satu(con, sql: str, params: dict | None = None):
     return rows[0] if rows else None
 
 
-def periksa_keluarga(db_path, isi: bytes, nama_file: str) -> HasilImpor:
-    """Dry run: read and validate against the database's region codes; writes nothing."""
-    data, _, catatan = baca_berkas(isi, nama_file)
+KLASTER_ALIAS = {"rumah tidak layak huni": "rtlh", "rtlh": "rtlh", "listrik": "listrik", "tanpa listrik": "listrik",
+                 "air": "air", "air minum": "air", "air bersih": "air", "air minum tidak layak": "air",
+                 "jamban": "jamban", "sanitasi": "jamban", "tanpa jamban layak": "jamban", "stunting": "stunting",
+                 "risiko stunting": "stunting", "ats": "ats", "anak tidak sekolah": "ats",
+                 "disabilitas": "disabilitas", "tidak bekerja": "tidak_bekerja", "tidak_bekerja": "tidak_bekerja"}
+STATUS_ALIAS = {"rencana": "rencana", "direncanakan": "rencana", "proses": "proses", "dalam proses": "proses",
+                "selesai": "selesai", "sudah": "selesai", "terealisasi": "selesai"}
+
+
+def _klaster(data: pd.DataFrame, tolak: _Penolak) -> pd.Series:
+    k = data["klaster"].str.lower().str.strip().map(KLASTER_ALIAS)
+    tolak(k.isna(), "klaster", "klaster tidak dikenal (RTLH, listrik, air, jamban, stunting, ATS, disabilitas, "
+                               "tidak bekerja)")
+    return k
+
+
+def validasi_intervensi(data: pd.DataFrame, kel_aktif: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """SIKS-DJ style tagging: household, cluster, status, date; programme, OPD, funding source, value optional."""
+    _wajib(data, ("id_keluarga_p3ke", "klaster", "status", "tanggal"))
+    tolak = _Penolak(data)
+    h = pd.DataFrame(index=data.index)
+    h["id_keluarga_p3ke"] = data["id_keluarga_p3ke"]
+    h["kode_kemendagri"] = data["id_keluarga_p3ke"].map(kel_aktif)
+    tolak(h["kode_kemendagri"].isna(), "id_keluarga_p3ke", "keluarga tidak ada di data P3KE aktif")
+    h["klaster"] = _klaster(data, tolak)
+    h["status"] = data["status"].str.lower().str.strip().map(STATUS_ALIAS)
+    tolak(h["status"].isna(), "status", "status bukan rencana/proses/selesai")
+    tanggal = _tanggal(data["tanggal"])
+    tolak(tanggal.isna(), "tanggal", "tanggal tidak dapat dibaca")
+    selesai = _tanggal(data["tanggal_selesai"]) if "tanggal_selesai" in data else pd.Series(pd.NaT, index=data.index)
+    if "tanggal_selesai" in data:
+        tolak(selesai.isna() & (data["tanggal_selesai"] != ""), "tanggal_selesai", "tanggal tidak dapat dibaca")
+    h["tanggal"] = tanggal.dt.date
+    # a done tag without its own completion date is taken as done on its date
+    h["tanggal_selesai"] = selesai.fillna(tanggal).where(h["status"] == "selesai").dt.date
+    tolak((selesai < tanggal).fillna(False), "tanggal_selesai", "tanggal_selesai sebelum tanggal")
+    for kolom in ("program", "opd", "sumber_dana"):
+        h[kolom] = data[kolom].replace("", None) if kolom in data else None
+    if "nilai_rp" in data:
+        nilai = pd.to_numeric(data["nilai_rp"].str.replace(r"[.\s]", "", regex=True).str.replace(",", "."),
+                              errors="coerce")
+        tolak(nilai.isna() & (data["nilai_rp"] != ""), "nilai_rp", "nilai_rp bukan angka")
+        h["nilai_rp"] = nilai
+    h["id"] = data["id"].replace("", None) if "id" in data else None
+    if "id" in data:
+        ganda = data["id"].duplicated(keep="first") & (data["id"] != "")
+        tolak(ganda, "id", "id intervensi ganda di berkas ini")
+    return tolak.pisah(h)
+
+
+def validasi_desa_prioritas(data: pd.DataFrame, kode_desa: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The priority-village decree list (SK lokus) with optional OPD pendamping per village."""
+    _wajib(data, ("kode_kemendagri", "tahun"))
+    tolak = _Penolak(data)
+    h = pd.DataFrame(index=data.index)
+    h["kode"] = data["kode_kemendagri"].map(lambda v: normalkan_kode(v.lstrip("'")))
+    tolak(~h["kode"].isin(kode_desa), "kode_kemendagri", "kode desa/kelurahan tidak dikenal")
+    tahun = pd.to_numeric(data["tahun"], errors="coerce")
+    tolak(~tahun.between(2020, 2035), "tahun", "tahun di luar 2020–2035")
+    h["tahun"] = tahun
+    h["dasar_penetapan"] = data["dasar_penetapan"].replace("", None) if "dasar_penetapan" in data else None
+    h["opd_pendamping"] = data["opd_pendamping"].replace("", None) if "opd_pendamping" in data else None
+    tolak(pd.Series(list(zip(h["kode"], h["tahun"])), index=data.index).duplicated(), "kode_kemendagri",
+          "desa dan tahun ganda di berkas ini")
+    return tolak.pisah(h)
+
+
+def validasi_target(data: pd.DataFrame, kode_kab: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Quarterly targets: kabupaten, cluster, year, quarter, households."""
+    _wajib(data, ("kode_wilayah", "klaster", "tahun", "triwulan", "target_keluarga"))
+    tolak = _Penolak(data)
+    h = pd.DataFrame(index=data.index)
+    h["kode_wilayah"] = data["kode_wilayah"].map(lambda v: normalkan_kode(v.lstrip("'")))
+    tolak(~h["kode_wilayah"].isin(kode_kab), "kode_wilayah", "kode kabupaten/kota tidak dikenal")
+    h["klaster"] = _klaster(data, tolak)
+    for kolom, bawah, atas, alasan in (("tahun", 2020, 2035, "tahun di luar 2020–2035"),
+                                       ("triwulan", 1, 4, "triwulan di luar 1–4"),
+                                       ("target_keluarga", 0, 10**8, "target harus bilangan bulat ≥ 0")):
+        v = pd.to_numeric(data[kolom].str.replace(".", "", regex=False) if kolom == "target_keluarga"
+                          else data[kolom], errors="coerce")
+        tolak(~v.between(bawah, atas) | (v % 1 != 0), kolom, alasan)
+        h[kolom] = v
+    return tolak.pisah(h)
+
+
+@dataclass(frozen=True)
+class Jenis:
+    kunci: str
+    label: str
+    kolom_kunci: str  # a column that marks the header row
+
+
+JENIS = {
+    "keluarga": Jenis("keluarga", "ekspor keluarga P3KE", "id_keluarga_p3ke"),
+    "intervensi": Jenis("intervensi", "penandaan intervensi (SIKS-DJ)", "klaster"),
+    "desa_prioritas": Jenis("desa_prioritas", "daftar SK lokus desa prioritas", "tahun"),
+    "target": Jenis("target", "daftar target triwulan", "target_keluarga"),
+}
+
+
+def periksa(jenis: str, db_path, isi: bytes, nama_file: str) -> HasilImpor:
+    """Dry run for any kind of file: read and validate against the database; writes nothing."""
+    j = JENIS[jenis]
+    data, _, catatan = baca_berkas(isi, nama_file, j.kolom_kunci, j.label)
     con = duckdb.connect(str(db_path), read_only=True)
     try:
-        kode_desa = {r[0] for r in con.execute("SELECT kode FROM wilayah WHERE tingkat = 'desa'").fetchall()}
-        diterima, ditolak = validasi_keluarga(data, kode_desa)
-        # A snapshot covers whole kabupaten: say what the new one will replace.
-        for kab, n_baru in diterima["kode_kemendagri"].str[:5].value_counts().sort_index().items():
-            lama = con.execute("SELECT count(*), max(snapshot) FROM keluarga_aktif WHERE left(kode_kemendagri, 5) = $k",
-                               {"k": kab}).fetchall()[0]
-            if lama[0]:
-                catatan.append(f"Kabupaten {kab}: {n_baru:,} keluarga di berkas ini akan menjadi data aktif bila "
-                               f"snapshotnya lebih baru dari {lama[1]:%d-%m-%Y} ({lama[0]:,} keluarga); data lama tetap "
-                               "disimpan untuk perbandingan.".replace(",", "."))
+        if jenis == "keluarga":
+            kode_desa = {r[0] for r in con.execute("SELECT kode FROM wilayah WHERE tingkat = 'desa'").fetchall()}
+            diterima, ditolak = validasi_keluarga(data, kode_desa)
+            # A snapshot covers whole kabupaten: say what the new one will replace.
+            for kab, n_baru in diterima["kode_kemendagri"].str[:5].value_counts().sort_index().items():
+                lama = con.execute("SELECT count(*), max(snapshot) FROM keluarga_aktif "
+                                   "WHERE left(kode_kemendagri, 5) = $k", {"k": kab}).fetchall()[0]
+                if lama[0]:
+                    catatan.append(f"Kabupaten {kab}: {n_baru:,} keluarga di berkas ini akan menjadi data aktif bila "
+                                   f"snapshotnya lebih baru dari {lama[1]:%d-%m-%Y} ({lama[0]:,} keluarga); data lama "
+                                   "tetap disimpan untuk perbandingan.".replace(",", "."))
+        elif jenis == "intervensi":
+            ids = list(data["id_keluarga_p3ke"].unique()) if "id_keluarga_p3ke" in data else []
+            kel = dict(con.execute("SELECT id_keluarga_p3ke, kode_kemendagri FROM keluarga_aktif "
+                                   "WHERE list_contains($ids, id_keluarga_p3ke)", {"ids": ids}).fetchall())
+            diterima, ditolak = validasi_intervensi(data, kel)
+        elif jenis == "desa_prioritas":
+            kode_desa = {r[0] for r in con.execute("SELECT kode FROM wilayah WHERE tingkat = 'desa'").fetchall()}
+            diterima, ditolak = validasi_desa_prioritas(data, kode_desa)
+        else:
+            kode_kab = {r[0] for r in con.execute("SELECT kode FROM wilayah WHERE tingkat = 'kabupaten'").fetchall()}
+            diterima, ditolak = validasi_target(data, kode_kab)
     finally:
         con.close()
-    return HasilImpor("keluarga", nama_file, hashlib.sha256(isi).hexdigest(), diterima, ditolak, catatan)
+    return HasilImpor(jenis, nama_file, hashlib.sha256(isi).hexdigest(), diterima, ditolak, catatan)
 
 
-def impor_keluarga(db_path, isi: bytes, nama_file: str, pengguna: str, snapshot: dt.date) -> HasilImpor:
-    """Validate, then write the accepted rows as snapshot `snapshot` in one transaction, log the import and
-    rebuild the derived tables. A newer snapshot becomes the active one for its kabupaten; older ones stay."""
+def periksa_keluarga(db_path, isi: bytes, nama_file: str) -> HasilImpor:
+    return periksa("keluarga", db_path, isi, nama_file)
+
+
+def _tulis(con, jenis: str, rows: pd.DataFrame, id_impor: int, snapshot: dt.date, pengguna: str) -> None:
+    con.register("_impor", rows)
+    if jenis == "keluarga":
+        con.execute("INSERT OR REPLACE INTO keluarga BY NAME SELECT *, $s AS snapshot, $i AS id_impor FROM _impor",
+                    {"s": snapshot, "i": id_impor})
+    elif jenis == "intervensi":
+        con.execute("""INSERT OR REPLACE INTO intervensi BY NAME
+                       SELECT * REPLACE (coalesce(id, 'IMP' || $i || '-' || row_number() OVER ()) AS id),
+                              $i AS id_impor FROM _impor""", {"i": id_impor})
+    elif jenis == "desa_prioritas":
+        con.execute("INSERT OR REPLACE INTO desa_prioritas BY NAME SELECT *, $i AS id_impor FROM _impor",
+                    {"i": id_impor})
+    else:
+        con.execute("""INSERT OR REPLACE INTO target BY NAME
+                       SELECT *, $p AS diubah_oleh, now()::TIMESTAMP AS diubah_pada, $i AS id_impor FROM _impor""",
+                    {"p": pengguna, "i": id_impor})
+    con.unregister("_impor")
+
+
+def impor_berkas(jenis: str, db_path, isi: bytes, nama_file: str, pengguna: str,
+                 snapshot: dt.date | None = None) -> HasilImpor:
+    """Validate, then write the accepted rows in one transaction on a copy of the database, log the import and
+    rebuild the derived tables. For keluarga, a newer snapshot becomes the active one for its kabupaten."""
     if not pengguna or not pengguna.strip():
         raise ImporError("Nama pengimpor wajib diisi.")
-    hasil = periksa_keluarga(db_path, isi, nama_file)
+    hasil = periksa(jenis, db_path, isi, nama_file)
     if hasil.diterima.empty:
         raise ImporError(f"Tidak ada baris yang dapat diimpor dari {nama_file}; semua {hasil.baris_ditolak} baris "
                          "ditolak. Unduh daftar baris yang ditolak, perbaiki, lalu unggah lagi.")
@@ -233,31 +392,35 @@ def impor_keluarga(db_path, isi: bytes, nama_file: str, pengguna: str, snapshot:
             raise ImporError(f"Berkas ini sudah diimpor (impor #{sudah[0]}, {sudah[1]:%d-%m-%Y %H:%M}); "
                              "tidak diimpor dua kali.")
         id_impor = _satu(con, "SELECT coalesce(max(id), 0) + 1 FROM impor")[0]
-        rows = hasil.diterima.assign(snapshot=snapshot, id_impor=id_impor)
-        con.register("_impor", rows)
-        con.execute("INSERT OR REPLACE INTO keluarga BY NAME SELECT * FROM _impor")
-        con.unregister("_impor")
+        _tulis(con, jenis, hasil.diterima, id_impor, snapshot or dt.date.today(), pengguna.strip())
         con.execute("INSERT INTO impor (id, file, hash, jenis, snapshot, waktu, baris_diterima, baris_ditolak, pengguna) "
-                    "VALUES (?, ?, ?, 'keluarga', ?, ?, ?, ?, ?)",
-                    [id_impor, nama_file, hasil.hash, snapshot, dt.datetime.now().replace(microsecond=0),
-                     len(rows), hasil.baris_ditolak, pengguna.strip()])
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [id_impor, nama_file, hasil.hash, jenis, snapshot if jenis == "keluarga" else None,
+                     dt.datetime.now().replace(microsecond=0), len(hasil.diterima), hasil.baris_ditolak,
+                     pengguna.strip()])
         turunan.bangun_kebutuhan(con)
         turunan.bangun_ringkasan(con)
     hasil.id_impor = id_impor
     return hasil
 
 
+def impor_keluarga(db_path, isi: bytes, nama_file: str, pengguna: str, snapshot: dt.date) -> HasilImpor:
+    return impor_berkas("keluarga", db_path, isi, nama_file, pengguna, snapshot)
+
+
 def batalkan_impor(db_path, id_impor: int, pengguna: str) -> int:
-    """Undo an import: remove its rows, mark it undone, rebuild the derived tables. Returns rows removed."""
+    """Undo an import: remove its rows, mark it undone, rebuild the derived tables. Returns rows removed.
+    (A target or priority row the import replaced is not restored: undo removes, it does not time-travel.)"""
     with ubah_basis_data(db_path) as con:
         ada = _satu(con, "SELECT dibatalkan_pada FROM impor WHERE id = $id", {"id": id_impor})
         if ada is None:
             raise ImporError(f"Impor #{id_impor} tidak ada.")
         if ada[0] is not None:
             raise ImporError(f"Impor #{id_impor} sudah dibatalkan pada {ada[0]:%d-%m-%Y %H:%M}.")
-        n = _satu(con, "SELECT count(*) FROM keluarga WHERE id_impor = $id", {"id": id_impor})[0]
-        con.execute("DELETE FROM individu WHERE id_impor = ?", [id_impor])
-        con.execute("DELETE FROM keluarga WHERE id_impor = ?", [id_impor])
+        n = 0
+        for tabel in ("individu", "keluarga", "intervensi", "desa_prioritas", "target"):
+            n += _satu(con, f"SELECT count(*) FROM {tabel} WHERE id_impor = $id", {"id": id_impor})[0]
+            con.execute(f"DELETE FROM {tabel} WHERE id_impor = $id", {"id": id_impor})
         con.execute("UPDATE impor SET dibatalkan_pada = ?, dibatalkan_oleh = ? WHERE id = ?",
                     [dt.datetime.now().replace(microsecond=0), pengguna, id_impor])
         turunan.bangun_kebutuhan(con)

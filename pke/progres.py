@@ -96,7 +96,8 @@ def simpan_target(path, kode_wilayah: str, tahun: int, tabel: pd.DataFrame, peng
         con.execute("DELETE FROM target WHERE kode_wilayah = $kode AND tahun = $tahun",
                     {"kode": kode_wilayah, "tahun": tahun})
         con.executemany(
-            "INSERT INTO target VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO target (kode_wilayah, klaster, tahun, triwulan, target_keluarga, diubah_oleh, diubah_pada) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(kode_wilayah, r.klaster, tahun, int(r.triwulan), int(r.target_keluarga), pengguna.strip(), waktu)
              for r in t.itertuples(index=False)])
     return len(t)

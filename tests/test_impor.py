@@ -249,3 +249,39 @@ def test_progres_verval(app_env, con):
     assert {m.label: m.value for m in at.metric}["Keluarga diverval tepat waktu"] == fmt.persen(harapan)
     assert tabel["% tepat waktu"].is_monotonic_increasing  # the villages furthest behind first
     assert len(tabel) == 280
+
+
+def test_impor_intervensi_sk_lokus_target(db, con):
+    kel = con.execute("SELECT id_keluarga_p3ke FROM keluarga_aktif ORDER BY id_keluarga_p3ke LIMIT 2").fetchall()
+    a, b = kel[0][0], kel[1][0]
+    tag = pd.DataFrame({"id_keluarga_p3ke": [a, b, "P0000", a],
+                        "klaster": ["RTLH", "Air minum", "jamban", "listrik udara"],
+                        "status": ["selesai", "Proses", "rencana", "rencana"],
+                        "tanggal": ["05/03/2026", "2026-04-01", "2026-04-01", "2026-04-01"],
+                        "opd": ["Disperakim", "Perumdam", "Dinkes", "Disperindag"],
+                        "sumber_dana": ["CSR (TJSLP)", "APBD Kabupaten", "APBN", "APBN"],
+                        "nilai_rp": ["17.500.000", "2500000", "", ""]})
+    hasil = impor.impor_berkas("intervensi", db, csv_bytes(tag.to_dict("records")), "siks.csv", "Dinsos")
+    alasan = {(r.baris, r.kolom): r.alasan for r in hasil.ditolak.itertuples()}
+    assert alasan[(4, "id_keluarga_p3ke")] == "keluarga tidak ada di data P3KE aktif"
+    assert alasan[(5, "klaster")].startswith("klaster tidak dikenal")
+    c = duckdb.connect(str(db), read_only=True)
+    rows = c.execute("SELECT klaster, status, tanggal_selesai, nilai_rp FROM intervensi WHERE id_impor = 1 "
+                     "ORDER BY klaster").fetchall()
+    assert rows == [("air", "proses", None, 2_500_000), ("rtlh", "selesai", dt.date(2026, 3, 5), 17_500_000)]
+    c.close()
+
+    sk = [{"kode_desa": "3315012002", "tahun": "2026", "dasar_penetapan": "SK Bupati 1/2026", "opd_pendamping": "Dinsos"},
+          {"kode_desa": "33.99.01.2001", "tahun": "2026", "dasar_penetapan": "", "opd_pendamping": ""}]
+    hasil = impor.impor_berkas("desa_prioritas", db, csv_bytes(sk), "sk.csv", "Bappeda")
+    assert len(hasil.diterima) == 1 and hasil.ditolak.iloc[0]["alasan"] == "kode desa/kelurahan tidak dikenal"
+    tgt = [{"kode_wilayah": "33.15", "klaster": "jamban", "tahun": "2027", "triwulan": "1", "target_keluarga": "1.200"},
+           {"kode_wilayah": "33.15", "klaster": "jamban", "tahun": "2027", "triwulan": "5", "target_keluarga": "10"}]
+    hasil = impor.impor_berkas("target", db, csv_bytes(tgt), "target.csv", "Bappeda")
+    assert hasil.ditolak.iloc[0]["alasan"] == "triwulan di luar 1–4"
+    c = duckdb.connect(str(db), read_only=True)
+    assert c.execute("SELECT target_keluarga, diubah_oleh FROM target WHERE tahun = 2027").fetchall() == [(1200, "Bappeda")]
+    assert c.execute("SELECT opd_pendamping FROM desa_prioritas WHERE kode = '33.15.01.2002' AND tahun = 2026"
+                     ).fetchall() == [("Dinsos",)]
+    c.close()
+    assert impor.batalkan_impor(db, 1, "Dinsos") == 2  # the two interventions

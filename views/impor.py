@@ -9,11 +9,18 @@ from pke import config, fmt, impor, ui
 
 k = ui.konteks()
 st.title("Impor data")
-st.markdown("Ekspor keluarga **P3KE** (.xlsx atau .csv, tata letak 2022 dan variannya). Berkas diperiksa dulu; "
-            "tidak ada yang ditulis sebelum Anda menekan **Impor**.")
+st.markdown("Berkas .xlsx atau .csv diperiksa dulu; tidak ada yang ditulis sebelum Anda menekan **Impor**.")
 ui.label_demo()
 
-berkas = st.file_uploader("Berkas ekspor keluarga P3KE", type=["xlsx", "csv"])
+jenis = st.radio("Jenis berkas", list(impor.JENIS), horizontal=True, format_func=lambda j: impor.JENIS[j].label)
+st.caption({
+    "keluarga": "Kolom ekspor P3KE: id_keluarga_p3ke, kode_kemdagri, desil_kesejahteraan, nik, … (varian diterima).",
+    "intervensi": "Kolom: id_keluarga_p3ke, klaster, status (rencana/proses/selesai), tanggal; opsional program, "
+                  "opd, sumber_dana, tanggal_selesai, nilai_rp, id.",
+    "desa_prioritas": "Kolom: kode_kemendagri (atau kode_desa), tahun; opsional dasar_penetapan, opd_pendamping.",
+    "target": "Kolom: kode_wilayah (kabupaten), klaster, tahun, triwulan, target_keluarga.",
+}[jenis])
+berkas = st.file_uploader("Berkas", type=["xlsx", "csv"])
 a, b, c = st.columns(3)
 petugas = a.text_input("Nama petugas")
 snapshot = b.date_input("Tanggal data P3KE (snapshot)", value=dt.date.today(), format="DD/MM/YYYY")
@@ -23,7 +30,7 @@ if berkas is not None:
     isi = berkas.getvalue()
     try:
         with st.spinner("Memeriksa berkas…"):
-            hasil = impor.periksa_keluarga(config.db_path(), isi, berkas.name)
+            hasil = impor.periksa(jenis, config.db_path(), isi, berkas.name)
     except impor.ImporError as e:
         st.error(f"Berkas tidak dapat diimpor: {e}")
         st.stop()
@@ -49,7 +56,7 @@ if berkas is not None:
         else:
             try:
                 with st.spinner("Mengimpor dan membangun ulang ringkasan… dasbor tetap melayani selama proses ini."):
-                    selesai = impor.impor_keluarga(config.db_path(), isi, berkas.name, petugas, snapshot)
+                    selesai = impor.impor_berkas(jenis, config.db_path(), isi, berkas.name, petugas, snapshot)
             except impor.ImporError as e:
                 st.error(f"Impor gagal, tidak ada yang ditulis: {e}")
             else:
@@ -82,4 +89,4 @@ else:
                     except impor.ImporError as e:
                         st.error(str(e))
                     else:
-                        st.success(f"Impor #{pilih} dibatalkan; {fmt.angka(n)} keluarga dihapus.")
+                        st.success(f"Impor #{pilih} dibatalkan; {fmt.angka(n)} baris dihapus.")

@@ -93,6 +93,7 @@ CREATE TABLE IF NOT EXISTS desa_prioritas (
     tahun SMALLINT NOT NULL,
     dasar_penetapan VARCHAR,
     opd_pendamping VARCHAR,
+    id_impor INTEGER,
     PRIMARY KEY (kode, tahun)
 );
 
@@ -112,7 +113,8 @@ CREATE TABLE IF NOT EXISTS intervensi (
     status VARCHAR NOT NULL,           -- rencana | proses | selesai
     tanggal DATE NOT NULL,             -- date the intervention was tagged (planned)
     tanggal_selesai DATE,              -- date it was done; NULL unless status = 'selesai'
-    nilai_rp BIGINT
+    nilai_rp BIGINT,
+    id_impor INTEGER
 );
 
 CREATE TABLE IF NOT EXISTS ronde_verval (
@@ -131,6 +133,7 @@ CREATE TABLE IF NOT EXISTS target (
     target_keluarga INTEGER NOT NULL,  -- households whose gap is to be closed within this quarter
     diubah_oleh VARCHAR,
     diubah_pada TIMESTAMP,
+    id_impor INTEGER,
     PRIMARY KEY (kode_wilayah, klaster, tahun, triwulan)
 );
 

@@ -46,7 +46,7 @@ def main() -> int:
             salinan = Path(tmp) / "pke.duckdb"
             shutil.copyfile(args.db, salinan)
             t = time.perf_counter()
-            hasil = impor.periksa_keluarga(salinan, isi, "bench.csv")
+            impor.periksa_keluarga(salinan, isi, "bench.csv")
             periksa.append(time.perf_counter() - t)
             t = time.perf_counter()
             impor.impor_keluarga(salinan, isi, f"bench{i}.csv", "bench",

@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     i = sub.add_parser("impor", help="impor berkas (.xlsx/.csv) dengan validasi: keluarga P3KE, intervensi, "
                                      "SK lokus desa prioritas, target")
     i.add_argument("berkas")
-    i.add_argument("--jenis", default="keluarga", choices=["keluarga", "intervensi", "desa_prioritas", "target"])
+    i.add_argument("--jenis", default="keluarga", choices=["keluarga", "individu", "intervensi", "sektor", "desa_prioritas", "target"])
     i.add_argument("--db", type=Path)
     i.add_argument("--snapshot", default=dt.date.today().isoformat(), help="tanggal data P3KE (YYYY-MM-DD)")
     i.add_argument("--pengguna", default="", help="nama petugas yang mengimpor (wajib kecuali --periksa)")

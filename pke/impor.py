@@ -24,7 +24,7 @@ from pke.boundaries import normalkan_kode
 from pke.tulis import ubah_basis_data
 
 ALIAS = {"kode_kemdagri": "kode_kemendagri", "kode_kemendagri_desa": "kode_kemendagri", "kode_desa": "kode_kemendagri",
-         "tanggal_intervensi": "tanggal", "status_intervensi": "status", "sumber_anggaran": "sumber_dana", "nama_kepala_keluarga":
+         "tanggal_intervensi": "tanggal", "nama_lengkap": "nama", "idbdt": "id", "id_dtks": "id", "status_intervensi": "status", "sumber_anggaran": "sumber_dana", "nama_kepala_keluarga":
          "kepala_keluarga", "desil": "desil_kesejahteraan", "nik_kepala_keluarga": "nik", "risiko_stunting":
          "resiko_stunting"}
 WAJIB = ("id_keluarga_p3ke", "kode_kemendagri", "desil_kesejahteraan", "nik")
@@ -304,6 +304,62 @@ def validasi_target(data: pd.DataFrame, kode_kab: set[str]) -> tuple[pd.DataFram
     return tolak.pisah(h)
 
 
+def validasi_individu(data: pd.DataFrame, snapshot_keluarga: dict[str, dt.date]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """P3KE member export: each member joins its household's active snapshot."""
+    _wajib(data, ("id_individu", "id_keluarga_p3ke", "nik"))
+    tolak = _Penolak(data)
+    h = pd.DataFrame(index=data.index)
+    h["id_individu"] = data["id_individu"]
+    tolak(data["id_individu"].duplicated(keep="first"), "id_individu", "id_individu ganda di berkas ini")
+    h["id_keluarga_p3ke"] = data["id_keluarga_p3ke"]
+    h["snapshot"] = data["id_keluarga_p3ke"].map(snapshot_keluarga)
+    tolak(h["snapshot"].isna(), "id_keluarga_p3ke", "anggota tanpa keluarga: id_keluarga_p3ke tidak ada di P3KE")
+    nik = data["nik"].map(_nik)
+    h["nik"] = nik
+    tolak(~nik.str.fullmatch(r"\d{16}"), "nik", lambda v: f"NIK harus 16 digit (tertulis {len(_nik(v))} karakter)")
+    for kolom in ("nama", "jenis_kelamin", "hubungan_dengan_kepala_keluarga", "pekerjaan", "status_sekolah",
+                  "keterangan"):
+        h[kolom] = data[kolom].replace("", None) if kolom in data else None
+    for kolom in ("padan_dukcapil", "disabilitas", "penyakit_kronis"):
+        if kolom in data:
+            v = data[kolom].str.lower()
+            h[kolom] = v.map(lambda x: True if x in BENAR else (False if x in SALAH else None))
+            tolak(~(v.isin(BENAR | SALAH) | (v == "")), kolom, f"{kolom} bukan Ya/Tidak")
+    if "tanggal_lahir" in data:
+        t = _tanggal(data["tanggal_lahir"])
+        tolak(t.isna() & (data["tanggal_lahir"] != ""), "tanggal_lahir", "tanggal tidak dapat dibaca")
+        h["tanggal_lahir"] = t.dt.date
+    return tolak.pisah(h)
+
+
+def validasi_sektor(data: pd.DataFrame, kode_desa: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A sector source's list for reconciliation (Disperakim RTLH list, a DTKS extract): sumber, NIK or ID, village."""
+    _wajib(data, ("sumber", "kode_kemendagri"))
+    if "nik" not in data and "id" not in data:
+        raise ImporError("Kolom wajib tidak ada: nik atau id (id_keluarga_p3ke / IDBDT).")
+    tolak = _Penolak(data)
+    h = pd.DataFrame(index=data.index)
+    h["sumber"] = data["sumber"]
+    tolak(data["sumber"] == "", "sumber", "sumber kosong")
+    h["kode_kemendagri"] = data["kode_kemendagri"].map(lambda v: normalkan_kode(v.lstrip("'")))
+    tolak(~h["kode_kemendagri"].isin(kode_desa), "kode_kemendagri", "kode desa/kelurahan tidak dikenal")
+    h["nik"] = data["nik"].map(_nik).replace("", None) if "nik" in data else None
+    if "nik" in data:
+        tolak(h["nik"].notna() & ~h["nik"].fillna("").str.fullmatch(r"\d{16}"), "nik", "NIK harus 16 digit")
+    h["id"] = data["id"].replace("", None) if "id" in data else (
+        data["id_keluarga_p3ke"].replace("", None) if "id_keluarga_p3ke" in data else None)
+    kosong = h["nik"].isna() & h["id"].isna() if isinstance(h["nik"], pd.Series) else h["id"].isna()
+    tolak(kosong, "sumber", "baris tanpa NIK maupun ID")
+    if "klaster" in data:
+        k = data["klaster"].str.lower().str.strip().map(KLASTER_ALIAS)
+        tolak(k.isna() & (data["klaster"] != ""), "klaster", "klaster tidak dikenal")
+        h["klaster"] = k
+    else:
+        h["klaster"] = None
+    h["status"] = data["status"].replace("", None) if "status" in data else None
+    return tolak.pisah(h)
+
+
 @dataclass(frozen=True)
 class Jenis:
     kunci: str
@@ -316,6 +372,8 @@ JENIS = {
     "intervensi": Jenis("intervensi", "penandaan intervensi (SIKS-DJ)", "klaster"),
     "desa_prioritas": Jenis("desa_prioritas", "daftar SK lokus desa prioritas", "tahun"),
     "target": Jenis("target", "daftar target triwulan", "target_keluarga"),
+    "individu": Jenis("individu", "ekspor anggota keluarga (individu) P3KE", "id_individu"),
+    "sektor": Jenis("sektor", "daftar sektor (RTLH Disperakim, DTKS, …)", "sumber"),
 }
 
 
@@ -341,9 +399,15 @@ def periksa(jenis: str, db_path, isi: bytes, nama_file: str) -> HasilImpor:
             kel = dict(con.execute("SELECT id_keluarga_p3ke, kode_kemendagri FROM keluarga_aktif "
                                    "WHERE list_contains($ids, id_keluarga_p3ke)", {"ids": ids}).fetchall())
             diterima, ditolak = validasi_intervensi(data, kel)
-        elif jenis == "desa_prioritas":
+        elif jenis in ("desa_prioritas", "sektor"):
             kode_desa = {r[0] for r in con.execute("SELECT kode FROM wilayah WHERE tingkat = 'desa'").fetchall()}
-            diterima, ditolak = validasi_desa_prioritas(data, kode_desa)
+            validasi = validasi_desa_prioritas if jenis == "desa_prioritas" else validasi_sektor
+            diterima, ditolak = validasi(data, kode_desa)
+        elif jenis == "individu":
+            ids = list(data["id_keluarga_p3ke"].unique()) if "id_keluarga_p3ke" in data else []
+            snap = dict(con.execute("SELECT id_keluarga_p3ke, snapshot FROM keluarga_aktif "
+                                    "WHERE list_contains($ids, id_keluarga_p3ke)", {"ids": ids}).fetchall())
+            diterima, ditolak = validasi_individu(data, snap)
         else:
             kode_kab = {r[0] for r in con.execute("SELECT kode FROM wilayah WHERE tingkat = 'kabupaten'").fetchall()}
             diterima, ditolak = validasi_target(data, kode_kab)
@@ -368,6 +432,10 @@ def _tulis(con, jenis: str, rows: pd.DataFrame, id_impor: int, snapshot: dt.date
     elif jenis == "desa_prioritas":
         con.execute("INSERT OR REPLACE INTO desa_prioritas BY NAME SELECT *, $i AS id_impor FROM _impor",
                     {"i": id_impor})
+    elif jenis == "individu":
+        con.execute("INSERT OR REPLACE INTO individu BY NAME SELECT *, $i AS id_impor FROM _impor", {"i": id_impor})
+    elif jenis == "sektor":
+        con.execute("INSERT INTO sumber_sektor BY NAME SELECT *, $i AS id_impor FROM _impor", {"i": id_impor})
     else:
         con.execute("""INSERT OR REPLACE INTO target BY NAME
                        SELECT *, $p AS diubah_oleh, now()::TIMESTAMP AS diubah_pada, $i AS id_impor FROM _impor""",
@@ -418,7 +486,7 @@ def batalkan_impor(db_path, id_impor: int, pengguna: str) -> int:
         if ada[0] is not None:
             raise ImporError(f"Impor #{id_impor} sudah dibatalkan pada {ada[0]:%d-%m-%Y %H:%M}.")
         n = 0
-        for tabel in ("individu", "keluarga", "intervensi", "desa_prioritas", "target"):
+        for tabel in ("individu", "keluarga", "intervensi", "desa_prioritas", "target", "sumber_sektor"):
             n += _satu(con, f"SELECT count(*) FROM {tabel} WHERE id_impor = $id", {"id": id_impor})[0]
             con.execute(f"DELETE FROM {tabel} WHERE id_impor = $id", {"id": id_impor})
         con.execute("UPDATE impor SET dibatalkan_pada = ?, dibatalkan_oleh = ? WHERE id = ?",

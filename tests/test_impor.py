@@ -285,3 +285,22 @@ def test_impor_intervensi_sk_lokus_target(db, con):
                      ).fetchall() == [("Dinsos",)]
     c.close()
     assert impor.batalkan_impor(db, 1, "Dinsos") == 2  # the two interventions
+
+
+def test_impor_individu_dan_daftar_sektor(db, con):
+    kel = con.execute("SELECT id_keluarga_p3ke FROM keluarga_aktif ORDER BY 1 LIMIT 1").fetchall()[0][0]
+    anggota = [{"id_individu": kel + "91", "id_keluarga_p3ke": kel, "nama_lengkap": "Tri Lestari",
+                "nik": "3315014107800091", "hubungan_dengan_kepala_keluarga": "Anak", "tanggal_lahir": "2012-05-01",
+                "disabilitas": "Ya"},
+               {"id_individu": "X1", "id_keluarga_p3ke": "P-TIDAK-ADA", "nama_lengkap": "Anon",
+                "nik": "3315014107800092", "hubungan_dengan_kepala_keluarga": "Anak", "tanggal_lahir": "",
+                "disabilitas": "Tidak"}]
+    hasil = impor.impor_berkas("individu", db, csv_bytes(anggota), "individu.csv", "Dinsos")
+    assert hasil.ditolak.iloc[0]["alasan"] == "anggota tanpa keluarga: id_keluarga_p3ke tidak ada di P3KE"
+    c = duckdb.connect(str(db), read_only=True)
+    assert c.execute("SELECT nama, disabilitas FROM individu WHERE id_impor = 1").fetchall() == [("Tri Lestari", True)]
+    c.close()
+    daftar = [{"sumber": "Disperakim RTLH", "nik": "3315014107800001", "kode_desa": "33.15.01.2001", "klaster": "RTLH"},
+              {"sumber": "Disperakim RTLH", "nik": "", "kode_desa": "33.15.01.2001", "klaster": "RTLH"}]
+    hasil = impor.impor_berkas("sektor", db, csv_bytes(daftar), "rtlh.csv", "Disperakim")
+    assert len(hasil.diterima) == 1 and hasil.ditolak.iloc[0]["alasan"] == "baris tanpa NIK maupun ID"

@@ -19,6 +19,9 @@ st.caption({
                   "opd, sumber_dana, tanggal_selesai, nilai_rp, id.",
     "desa_prioritas": "Kolom: kode_kemendagri (atau kode_desa), tahun; opsional dasar_penetapan, opd_pendamping.",
     "target": "Kolom: kode_wilayah (kabupaten), klaster, tahun, triwulan, target_keluarga.",
+    "individu": "Kolom ekspor individu P3KE: id_individu, id_keluarga_p3ke, nik; opsional nama/nama_lengkap, "
+                "jenis_kelamin, hubungan_dengan_kepala_keluarga, tanggal_lahir, pekerjaan, disabilitas, keterangan.",
+    "sektor": "Kolom: sumber (mis. Disperakim RTLH, DTKS), kode_kemendagri, nik dan/atau id; opsional klaster, status.",
 }[jenis])
 berkas = st.file_uploader("Berkas", type=["xlsx", "csv"])
 a, b, c = st.columns(3)

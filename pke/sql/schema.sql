@@ -143,7 +143,8 @@ CREATE TABLE IF NOT EXISTS sumber_sektor (
     id VARCHAR,
     kode_kemendagri VARCHAR,
     klaster VARCHAR,
-    status VARCHAR
+    status VARCHAR,
+    id_impor INTEGER
 );
 
 CREATE TABLE IF NOT EXISTS impor (

@@ -304,3 +304,29 @@ def test_impor_individu_dan_daftar_sektor(db, con):
               {"sumber": "Disperakim RTLH", "nik": "", "kode_desa": "33.15.01.2001", "klaster": "RTLH"}]
     hasil = impor.impor_berkas("sektor", db, csv_bytes(daftar), "rtlh.csv", "Disperakim")
     assert len(hasil.diterima) == 1 and hasil.ditolak.iloc[0]["alasan"] == "baris tanpa NIK maupun ID"
+
+
+def test_snapshot_baru_dan_perbandingan_triwulan(db):
+    from pke import db as pke_db
+
+    c = duckdb.connect(str(db), read_only=True)
+    lama = pke_db.jalankan(c, "ringkasan_kpi", kode="33.15", tahun=2025, triwulan=1).set_index("periode")
+    c.close()
+    impor.impor_keluarga(db, csv_bytes([baris(1), baris(2), baris(3)]), "baru.csv", "Budi", dt.date(2025, 5, 20))
+    c = duckdb.connect(str(db), read_only=True)
+    kpi = pke_db.jalankan(c, "ringkasan_kpi", kode="33.15", tahun=2025, triwulan=2).set_index("periode")
+    prov = pke_db.jalankan(c, "ringkasan_kpi", kode="33", tahun=2025, triwulan=2).set_index("periode")
+    c.close()
+    assert kpi.loc["ini", "keluarga"] == 3  # the new snapshot, current since May 2025
+    assert kpi.loc["sebelumnya", "keluarga"] == lama.loc["ini", "keluarga"]  # Q1 still counts the old one
+    assert prov.loc["ini", "keluarga"] == 3 and prov.loc["sebelumnya", "keluarga"] > 1000
+
+
+def test_tipe_campuran(db):
+    rows = [baris(1, desil_kesejahteraan="dua"), baris(2, nik="3.31501410780000E+15"),
+            baris(3, desil_kesejahteraan="2,0"), baris(4, nik=" 3315014107800004 ")]
+    hasil = impor.periksa_keluarga(db, csv_bytes(rows), "campur.csv")
+    alasan = {(r.baris, r.kolom): r.alasan for r in hasil.ditolak.itertuples()}
+    assert alasan == {(2, "desil_kesejahteraan"): "desil di luar 1–4", (3, "nik"): "NIK harus 16 digit angka"}
+    assert list(hasil.diterima["desil_kesejahteraan"]) == [2, 1]
+    assert hasil.diterima["nik"].iloc[1] == "3315014107800004"

@@ -11,7 +11,12 @@ ini, lalu = kpi.loc["ini"], kpi.loc["sebelumnya"]
 banding = f"dibanding {fmt.triwulan_singkat(lalu['tahun'], lalu['triwulan'])}"
 
 
+ada_lalu = lalu["keluarga"] > 0  # no snapshot before the first one: nothing to compare with
+
+
 def metrik(kolom, label, nilai, delta, bantuan, delta_color="normal"):
+    if not ada_lalu:
+        delta = None
     arah = "auto"
     if delta is not None:
         if delta.startswith("±"):

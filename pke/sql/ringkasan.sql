@@ -111,6 +111,27 @@ FROM desa CROSS JOIN tingkat t
 GROUP BY ALL
 ORDER BY kode;
 
+-- One row: the families, desil-1 families and people of one region (kabupaten level and below) in one P3KE
+-- snapshot, so a past quarter counts the snapshot that was current then (quarter-over-quarter comparison).
+CREATE OR REPLACE TABLE ringkas_snapshot AS
+WITH anggota AS (
+    SELECT id_keluarga_p3ke, snapshot, count(*) AS n
+    FROM individu WHERE coalesce(keterangan, '') NOT IN ('Meninggal', 'Pindah')
+    GROUP BY ALL
+),
+desa AS (
+    SELECT k.kode_kemendagri AS kode_desa, k.snapshot, count(*) AS n_keluarga,
+           count(*) FILTER (WHERE k.desil_kesejahteraan = 1) AS n_desil1, sum(coalesce(a.n, 0)) AS n_individu
+    FROM keluarga k LEFT JOIN anggota a USING (id_keluarga_p3ke, snapshot)
+    GROUP BY ALL
+)
+SELECT left(kode_desa, t.panjang) AS kode, left(kode_desa, 5) AS kode_kab, snapshot,
+       sum(n_keluarga)::BIGINT AS n_keluarga, sum(n_desil1)::BIGINT AS n_desil1, sum(n_individu)::BIGINT AS n_individu
+FROM desa CROSS JOIN tingkat t
+WHERE t.panjang >= 5
+GROUP BY ALL
+ORDER BY kode, snapshot;
+
 -- One row: a region's counts of the data problems the source documents describe (people not matched to
 -- Dukcapil, deceased or moved members, household heads whose NIK appears in another household, RTLH status
 -- that disagrees between P3KE and the Disperakim list, gaps with no intervention tagged, households in P3KE

@@ -290,6 +290,11 @@ def generate_kabupaten(con: duckdb.DuckDBPyConnection, kab: Kabupaten, seed: int
     dup = np.where(rng.random(nk) < 0.003)[0]
     asal, salinan = dup[0:len(dup) - 1:2], dup[1::2]
     serial_kk[salinan], kec_kk[salinan] = serial_kk[asal], kec_kk[asal]
+    # Some people are recorded twice: a member carries the NIK of someone in another household.
+    dup_i = np.where(rng.random(total_m) < 0.002)[0]
+    asal_i, salinan_i = dup_i[0:len(dup_i) - 1:2], dup_i[1::2]
+    serial, kec_m = serial.copy(), kec_m.copy()
+    serial[salinan_i], kec_m[salinan_i] = serial[asal_i], kec_m[asal_i]
     kec_digit = pa.array([k.replace(".", "") for k in kec_unik])
 
     # House, light, water, toilet, derived from the drawn gaps.

@@ -226,6 +226,7 @@ def test_kualitas_data(app_env, con):
     assert metrik["Anggota tercatat pindah"] == fmt.angka(q["individu_pindah"])
     assert metrik["Keluarga P3KE yang tidak ada di DTKS"] == fmt.angka(q["p3ke_tidak_di_dtks"])
     assert metrik["Keluarga dengan NIK kepala ganda"] == fmt.angka(q["keluarga_nik_ganda"])
+    assert metrik["Individu dengan NIK ganda"] == fmt.angka(q["individu_nik_ganda"]) and q["individu_nik_ganda"] > 0
     assert q["keluarga_nik_ganda"] > 0 and q["dtks_tidak_di_p3ke"] > 0 and q["rtlh_tidak_di_daftar"] > 0
     daftar = at.dataframe[0].value
     assert (daftar["keterangan"] == "Pindah").all()

@@ -16,6 +16,8 @@ q = q.iloc[0]
 MASALAH = [
     ("tidak_padan", "Individu belum padan Dukcapil", q["individu_tidak_padan"], q["individu"], "kualitas_individu",
      "NIK anggota belum cocok dengan data kependudukan (Dukcapil)."),
+    ("nik_ganda_individu", "Individu dengan NIK ganda", q["individu_nik_ganda"], q["individu"], "kualitas_individu",
+     "NIK yang sama tercatat pada lebih dari satu anggota: kemungkinan orang yang sama terdata dua kali."),
     ("nik_ganda", "Keluarga dengan NIK kepala ganda", q["keluarga_nik_ganda"], q["keluarga"], "kualitas_keluarga",
      "NIK kepala keluarga juga tercatat di keluarga lain: kemungkinan data ganda."),
     ("meninggal", "Anggota tercatat meninggal", q["individu_meninggal"], q["individu"], "kualitas_individu",

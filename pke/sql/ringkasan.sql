@@ -168,8 +168,13 @@ desa_dtks AS (
     WHERE s.sumber = 'DTKS' AND k.id_keluarga_p3ke IS NULL
     GROUP BY 1
 ),
+nik_individu_ganda AS (
+    SELECT i.nik FROM individu i JOIN keluarga_aktif k USING (id_keluarga_p3ke, snapshot)
+    WHERE i.nik IS NOT NULL GROUP BY i.nik HAVING count(*) > 1
+),
 desa_ind AS (
     SELECT k.kode_kemendagri AS kode_desa,
+           count(*) FILTER (WHERE i.nik IN (SELECT nik FROM nik_individu_ganda)) AS individu_nik_ganda,
            count(*) FILTER (WHERE NOT coalesce(i.padan_dukcapil, FALSE)) AS individu_tidak_padan,
            count(*) FILTER (WHERE i.keterangan = 'Meninggal') AS individu_meninggal,
            count(*) FILTER (WHERE i.keterangan = 'Pindah') AS individu_pindah
@@ -185,6 +190,7 @@ desa AS (
            coalesce(dk.rtlh_tidak_di_daftar, 0) AS rtlh_tidak_di_daftar,
            coalesce(dk.daftar_bukan_rtlh, 0) AS daftar_bukan_rtlh,
            coalesce(di.individu_tidak_padan, 0) AS individu_tidak_padan,
+           coalesce(di.individu_nik_ganda, 0) AS individu_nik_ganda,
            coalesce(di.individu_meninggal, 0) AS individu_meninggal,
            coalesce(di.individu_pindah, 0) AS individu_pindah,
            coalesce(dkb.kebutuhan_tanpa_intervensi, 0) AS kebutuhan_tanpa_intervensi,
@@ -200,6 +206,7 @@ SELECT left(kode_desa, t.panjang) AS kode, kode_induk(left(kode_desa, t.panjang)
        sum(rtlh_tidak_di_daftar)::INTEGER AS rtlh_tidak_di_daftar,
        sum(daftar_bukan_rtlh)::INTEGER AS daftar_bukan_rtlh,
        sum(individu_tidak_padan)::INTEGER AS individu_tidak_padan,
+       sum(individu_nik_ganda)::INTEGER AS individu_nik_ganda,
        sum(individu_meninggal)::INTEGER AS individu_meninggal,
        sum(individu_pindah)::INTEGER AS individu_pindah,
        sum(kebutuhan_tanpa_intervensi)::INTEGER AS kebutuhan_tanpa_intervensi,

@@ -47,10 +47,10 @@ def _kueri_tampilan(kode: str, tahun: int, tw: int) -> dict[str, list[tuple[str,
                              ("progres_per_subwilayah", p)],
         "Evaluasi Provinsi": [("evaluasi_kabupaten", dict(p, kode=kode[:2])), ("tren_subwilayah", {"kode": kode[:2]})],
     }
-    tampilan["Kualitas Data"] = [("kualitas_ringkas", {"kode": kode}), ("desa_banyak_pindah", {"kode": kode}),
-                                 ("kualitas_individu", {"kode": kode, "masalah": "tidak_padan", "batas": 1000})]
-    if len(kode) >= 5:
-        tampilan["Kualitas Data"].append(("ronde_verval", {"kode": kode}))
+    tampilan["Kualitas Data"] = [("kualitas_ringkas", {"kode": kode}), ("desa_banyak_pindah", {"kode": kode})]
+    if len(kode) >= 5:  # lists for follow-up are offered from kabupaten level down
+        tampilan["Kualitas Data"] += [("kualitas_individu", {"kode": kode, "masalah": "tidak_padan", "batas": 1000}),
+                                      ("ronde_verval", {"kode": kode})]
         tampilan["Daftar Keluarga"] = [("daftar_keluarga", daftar)]
         tampilan["Peluang Kolaborasi"] = [("kebutuhan_desa_klaster", p)]
     if len(kode) == 8:

@@ -1,6 +1,7 @@
 -- kualitas_individu: one row per member of region $kode with problem $masalah ('tidak_padan': not matched to
 -- Dukcapil; 'meninggal' or 'pindah': recorded deceased or moved; 'nik_ganda_individu': a NIK held by more than
--- one member record), for follow-up; at most $batas rows, `total` all.
+-- one member record), for follow-up; at most $batas rows (the
+-- totals are in kualitas_ringkas).
 -- params: $kode, $masalah, $batas
 WITH ganda AS (
     SELECT i.nik FROM individu i JOIN keluarga_aktif k USING (id_keluarga_p3ke, snapshot)
@@ -8,8 +9,7 @@ WITH ganda AS (
 )
 SELECT i.id_keluarga_p3ke, i.id_individu, i.nama, i.nik, i.hubungan_dengan_kepala_keluarga AS hubungan,
        w.nama AS desa, kec.nama AS kecamatan, CASE $masalah WHEN 'nik_ganda_individu' THEN 'NIK dipakai lebih dari satu anggota'
-                     WHEN 'tidak_padan' THEN 'Belum padan Dukcapil' ELSE i.keterangan END AS keterangan,
-       count(*) OVER () AS total
+                     WHEN 'tidak_padan' THEN 'Belum padan Dukcapil' ELSE i.keterangan END AS keterangan
 FROM keluarga_aktif k
 JOIN individu i USING (id_keluarga_p3ke, snapshot)
 JOIN wilayah w ON w.kode = k.kode_kemendagri

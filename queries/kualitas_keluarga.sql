@@ -1,7 +1,7 @@
 -- kualitas_keluarga: one row per household of region $kode with problem $masalah: 'nik_ganda' (the head's NIK is
 -- also another household's), 'rtlh_tidak_di_daftar' (RTLH in P3KE, missing from the Disperakim list),
 -- 'tidak_di_dtks' (in P3KE, not in DTKS), 'tanpa_intervensi' (a gap with no intervention tagged); at most $batas
--- rows, `total` all.
+-- rows (the totals are in kualitas_ringkas).
 -- params: $kode, $masalah, $batas
 WITH ganda AS (SELECT nik FROM keluarga_aktif WHERE nik IS NOT NULL GROUP BY nik HAVING count(*) > 1),
 rtlh AS (SELECT DISTINCT id_keluarga_p3ke FROM kebutuhan WHERE klaster = 'rtlh'),
@@ -14,8 +14,7 @@ SELECT k.id_keluarga_p3ke, k.kepala_keluarga AS nama, k.nik, k.desil_kesejahtera
        CASE $masalah WHEN 'nik_ganda' THEN 'NIK kepala keluarga ganda'
                      WHEN 'rtlh_tidak_di_daftar' THEN 'RTLH di P3KE, tidak di daftar Disperakim'
                      WHEN 'tidak_di_dtks' THEN 'Tidak ada di DTKS'
-                     ELSE 'Kebutuhan tanpa intervensi: ' || t.klaster END AS keterangan,
-       count(*) OVER () AS total
+                     ELSE 'Kebutuhan tanpa intervensi: ' || t.klaster END AS keterangan
 FROM keluarga_aktif k
 JOIN wilayah w ON w.kode = k.kode_kemendagri
 JOIN wilayah kec ON kec.kode = w.kode_induk

@@ -1,12 +1,12 @@
 -- kualitas_sektor: one row per record of a sector list in region $kode that P3KE does not match: $masalah
 -- 'daftar_bukan_rtlh' (on the Disperakim RTLH list, not RTLH in P3KE) or 'dtks_tidak_di_p3ke' (in DTKS, not in
--- P3KE); at most $batas rows, `total` all.
+-- P3KE); at most $batas rows (the
+-- totals are in kualitas_ringkas).
 -- params: $kode, $masalah, $batas
 WITH rtlh AS (SELECT DISTINCT id_keluarga_p3ke FROM kebutuhan WHERE klaster = 'rtlh')
 SELECT s.sumber, s.id, s.nik, w.nama AS desa, kec.nama AS kecamatan,
        CASE $masalah WHEN 'daftar_bukan_rtlh' THEN 'Di daftar RTLH Disperakim, bukan RTLH di P3KE'
-                     ELSE 'Di DTKS, tidak ada di P3KE' END AS keterangan,
-       count(*) OVER () AS total
+                     ELSE 'Di DTKS, tidak ada di P3KE' END AS keterangan
 FROM sumber_sektor s
 JOIN wilayah w ON w.kode = s.kode_kemendagri
 JOIN wilayah kec ON kec.kode = w.kode_induk

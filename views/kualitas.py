@@ -48,15 +48,17 @@ pilih = ui.pilih_url("Masalah", [m[0] for m in MASALAH], "masalah", format_func=
 kunci, _, n, _, kueri, ket = next(m for m in MASALAH if m[0] == pilih)
 st.caption(ket)
 BATAS = 1000
-daftar = ui.kueri(kueri, kode=k.kode, masalah=kunci, batas=BATAS)
-if daftar.empty:
+if len(k.kode) < 5:
+    st.info("Pilih kabupaten/kota (atau kecamatan, desa) untuk daftar tindak lanjut; di tingkat provinsi hanya "
+            "jumlahnya yang ditampilkan.")
+elif n == 0:
     st.success("Tidak ada masalah ini di wilayah terpilih.")
 else:
-    total = int(daftar["total"].iloc[0])
-    st.markdown(f"**{fmt.angka(total)}** baris" + (f"; ditampilkan {fmt.angka(BATAS)} pertama." if total > BATAS else "."))
+    daftar = ui.kueri(kueri, kode=k.kode, masalah=kunci, batas=BATAS)
+    st.markdown(f"**{fmt.angka(n)}** baris" + (f"; ditampilkan {fmt.angka(BATAS)} pertama." if n > BATAS else "."))
     presentasi = st.query_params.get("presentasi") == "1"
     lengkap = False if presentasi else st.toggle("Tampilkan NIK dan nama lengkap", key="kualitas_lengkap")
-    tampil = (daftar if lengkap else privasi.samarkan(daftar, kolom_nama=("nama",))).drop(columns=["total"])
+    tampil = daftar if lengkap else privasi.samarkan(daftar, kolom_nama=("nama",))
     ui.tabel(tampil, tinggi=420)
     st.download_button("Unduh daftar (Excel)", ekspor.tabel_excel({label[kunci][:31]: tampil}),
                        file_name=f"kualitas_{kunci}_{k.kode or 'semua'}.xlsx", icon=":material/download:",

@@ -6,7 +6,6 @@ so a reader never sees a half-built database and a crash leaves the previous one
 from __future__ import annotations
 
 import datetime as dt
-import os
 import time
 from pathlib import Path
 from typing import Callable
@@ -16,7 +15,7 @@ import pandas as pd
 
 from pke import config, demo, klaster, referensi, turunan
 from pke.boundaries import default_boundaries_dir, load_boundaries
-from pke.tulis import buang_sementara, kunci_tulis
+from pke.tulis import berkas_baru
 
 Progress = Callable[[float, str], None]
 
@@ -78,13 +77,10 @@ def bangun_demo(
     path = Path(path or config.db_path())
     sampai = sampai or dt.date.today()
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    buang_sementara(tmp)
     mulai = time.perf_counter()
     hasil: dict = {"waktu": {}}
 
-    con = duckdb.connect(str(tmp))
-    try:
+    with berkas_baru(path) as con:
         buat_skema(con)
         progress(0.01, "Memuat kode wilayah Indonesia")
         hasil["wilayah"] = muat_wilayah(con)
@@ -142,14 +138,6 @@ def bangun_demo(
         }
         con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
         progress(0.97, "Menyimpan basis data")
-        con.execute("CHECKPOINT")
-        con.close()
-    except BaseException:
-        con.close()
-        buang_sementara(tmp)
-        raise
-    with kunci_tulis(path):  # not over a concurrent target edit or import
-        os.replace(tmp, path)
     hasil["waktu"]["total"] = time.perf_counter() - mulai
     progress(1.0, "Selesai")
     return hasil

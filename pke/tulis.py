@@ -30,17 +30,19 @@ def kunci_tulis(path: Path):
 
 
 @contextlib.contextmanager
-def ubah_basis_data(path):
-    """Yield a read-write connection to a copy of `path` inside a transaction; on success swap the copy in."""
+def berkas_baru(path, salin: bool = False):
+    """Yield a read-write connection to a new file beside `path` (a copy of it when `salin`); when the block
+    ends without error, checkpoint and move it over `path`. Writers are serialised for the whole block, so a
+    rebuild and a target edit cannot overwrite each other."""
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
     with kunci_tulis(path):
-        shutil.copyfile(path, tmp)
+        buang_sementara(tmp)  # left over by a killed writer
+        if salin:
+            shutil.copyfile(path, tmp)
         con = duckdb.connect(str(tmp))
         try:
-            con.execute("BEGIN TRANSACTION")
             yield con
-            con.execute("COMMIT")
             con.execute("CHECKPOINT")
             con.close()
         except BaseException:
@@ -48,3 +50,16 @@ def ubah_basis_data(path):
             buang_sementara(tmp)
             raise
         os.replace(tmp, path)
+
+
+@contextlib.contextmanager
+def ubah_basis_data(path):
+    """Yield a read-write connection to a copy of `path` inside one transaction; on success swap the copy in."""
+    with berkas_baru(path, salin=True) as con:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")

@@ -176,7 +176,7 @@ def generate_kabupaten(con: duckdb.DuckDBPyConnection, kab: Kabupaten, seed: int
     kec_unik, kec_idx = np.unique(kec_kode, return_inverse=True)
     f_kec = rng.lognormal(0.0, 0.3, len(kec_unik))
     for nama in KECAMATAN_TERMISKIN.get(kab.kode, ()):
-        f_kec[np.unique(kec_idx[desa.nama_kecamatan.to_numpy() == nama])] *= 2.2
+        f_kec[np.unique(kec_idx[desa.nama_kecamatan.to_numpy() == nama])] *= 2.5
     f = f_kec[kec_idx] * rng.lognormal(0.0, 0.35, nd)
     f = np.where(desa.is_kelurahan.to_numpy(), f * 0.7, f)
 
@@ -186,7 +186,9 @@ def generate_kabupaten(con: duckdb.DuckDBPyConnection, kab: Kabupaten, seed: int
     # Families per village: size times poverty, exact total by largest remainder.
     ukuran = rng.lognormal(0.0, 0.45, nd) * (0.5 + 0.5 * f)
     if kab.kode in KECAMATAN_TERMISKIN:
-        ukuran = ukuran * np.where(f_kec[kec_idx] > 1.8, 2.0, 1.0)
+        # the documents rank these kecamatan first by poor population: more and poorer families there
+        termiskin = np.isin(desa.nama_kecamatan.to_numpy(), KECAMATAN_TERMISKIN[kab.kode])
+        ukuran = ukuran * np.where(termiskin, 3.0, 1.0)
     kuota = ukuran / ukuran.sum() * kab.n_keluarga
     n_kel = np.floor(kuota).astype(np.int64)
     sisa = kab.n_keluarga - n_kel.sum()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -55,7 +56,13 @@ def _kueri(nama: str, path: str, versi: float, params: tuple) -> pd.DataFrame:
 def kueri(nama: str, **params) -> pd.DataFrame:
     """Run a named query of queries/ with $named parameters; cached per database version."""
     path, versi = versi_db()
-    return _kueri(nama, path, versi, tuple(sorted(params.items())))
+    try:
+        return _kueri(nama, path, versi, tuple(sorted(params.items())))
+    except (duckdb.CatalogException, duckdb.BinderException) as e:
+        # A database built by an older version lacks what the queries now read: say how to fix it.
+        st.error(f"Basis data {path} dibuat oleh versi dasbor yang lebih lama dan tidak cocok dengan kueri "
+                 f"'{nama}'. Bangun ulang: `python -m pke demo` (atau impor ulang data). Rincian: {e}")
+        st.stop()
 
 
 @st.cache_resource

@@ -124,3 +124,9 @@ def test_peta_tanpa_batas_jadi_treemap(db_tanpa_batas, monkeypatch):
     assert not at.get("deck_gl_json_chart")
     assert any("Batas wilayah belum dimuat" in w.value and "--batas" in w.value for w in at.warning)
     assert len(at.get("plotly_chart")) == 1
+
+
+def test_basis_data_versi_lama(db_diubah):
+    db_diubah("DROP TABLE ringkas_kualitas")
+    at = _app("views/kualitas.py", wilayah=KAB)
+    assert any("versi dasbor yang lebih lama" in e.value and "python -m pke demo" in e.value for e in at.error)

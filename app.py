@@ -25,5 +25,10 @@ st.sidebar.caption("Penghapusan Kemiskinan Ekstrem")
 st.session_state["konteks"] = ui.pilih_konteks()
 if ui.meta().get("demo") == "ya":
     st.sidebar.warning("**Data demo** — sintetis, bukan data P3KE sebenarnya.")
+if st.sidebar.button("Mode presentasi", icon=":material/slideshow:", help="Layar rapat: tanpa panel samping, huruf "
+                     "besar, tanpa data pribadi. Juga lewat URL: ?presentasi=1"):
+    st.query_params["presentasi"] = "1"
+    st.rerun()
+ui.terapkan_presentasi()
 
 halaman.run()

@@ -225,6 +225,42 @@ def pilih_url(label: str, opsi: list, kunci_url: str, format_func=str, horizonta
     return nilai
 
 
+# ---------- presentation mode ----------------------------------------------------------------------
+
+GAYA_PRESENTASI = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] {display: none;}
+.block-container {padding-top: 1.5rem; max-width: 100%;}
+html, body, [data-testid="stMarkdownContainer"] p, [data-testid="stCaptionContainer"] {font-size: 20px !important;}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] *,
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {font-size: 56px !important; line-height: 1.2;}
+[data-testid="stMetricLabel"] p {font-size: 20px !important;}
+h1 {font-size: 44px !important;}
+</style>
+"""
+
+
+def presentasi() -> bool:
+    """Presentation mode (?presentasi=1): no sidebar or widgets, large type, no personal data anywhere."""
+    return st.query_params.get("presentasi") == "1"
+
+
+def terapkan_presentasi() -> None:
+    if not presentasi():
+        return
+    st.markdown(GAYA_PRESENTASI, unsafe_allow_html=True)
+    if st.button("Keluar dari mode presentasi", icon=":material/close_fullscreen:", type="tertiary"):
+        del st.query_params["presentasi"]
+        st.rerun()
+
+
+def tolak_data_pribadi_saat_presentasi(apa: str) -> None:
+    """Views that list people stop here in presentation mode: personal data never goes on the wall."""
+    if presentasi():
+        st.info(f"{apa} tidak ditampilkan dalam mode presentasi karena memuat data pribadi.")
+        st.stop()
+
+
 # ---------- page furniture -------------------------------------------------------------------------
 
 def label_demo() -> None:

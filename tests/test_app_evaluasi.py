@@ -94,10 +94,17 @@ def test_daftar_keluarga_tersamar(app_env, con):
     assert any("Jangan tampilkan layar ini" in w.value for w in at.warning)
 
 
-def test_daftar_keluarga_presentasi_tanpa_tombol(app_env):
+def test_presentasi_tanpa_data_pribadi(app_env):
     at = _app("views/keluarga.py", wilayah="33.15.01", presentasi="1")
+    assert not at.toggle and not at.dataframe
+    assert any("tidak ditampilkan dalam mode presentasi" in i.value for i in at.info)
+    at = _app("views/kualitas.py", wilayah=KAB, presentasi="1")
     assert not at.toggle
-    assert at.dataframe[0].value["NIK"].str.contains(r"\*").all()
+    assert not any({"nik", "nama"} & set(d.value.columns) for d in at.dataframe)  # village tables only
+    assert any("data pribadi" in i.value for i in at.info)
+    at = _app(wilayah=KAB, presentasi="1")
+    assert any("stMetricValue" in m.value and "56px" in m.value for m in at.markdown)
+    assert [b.label for b in at.button][0] == "Keluar dari mode presentasi"
 
 
 def test_kolaborasi(app_env, con):

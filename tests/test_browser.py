@@ -87,3 +87,25 @@ def test_tampilan_di_chromium(server, browser, jalur, judul, teks):
     ARTEFAK.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTEFAK / f"{judul.lower().replace(' ', '_')}_1280x720.png"))
     page.close()
+
+
+@pytest.mark.parametrize("jalur", [f"?wilayah={KAB}&presentasi=1", f"keluarga?wilayah={KAB}&presentasi=1"])
+def test_mode_presentasi_di_chromium(server, browser, jalur):
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(f"{server}/{jalur}")
+    page.get_by_role("button", name="Keluar dari mode presentasi").wait_for(timeout=60_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+                           " && !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=60_000)
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    isi = page.inner_text("body")
+    assert not re.search(r"(?<!\d)\d{16}(?!\d)", isi) and "****" not in isi  # no NIK, not even masked
+    teks = page.locator("[data-testid='stMarkdownContainer'] p").first
+    assert float(teks.evaluate("e => getComputedStyle(e).fontSize").rstrip("px")) >= 18
+    if not jalur.startswith("keluarga"):
+        # the element that actually holds the figure's text, not its container
+        ukuran = page.locator("[data-testid='stMetricValue']").first.evaluate(
+            "e => { let n = e; while (n.firstElementChild) n = n.firstElementChild; return getComputedStyle(n).fontSize; }")
+        assert float(ukuran.rstrip("px")) >= 48
+    ARTEFAK.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTEFAK / f"presentasi_{jalur.split('?')[0] or 'ringkasan'}_1280x720.png"))
+    page.close()

@@ -9,6 +9,7 @@ from pke import config, fmt, impor, ui
 
 k = ui.konteks()
 st.title("Impor data")
+ui.tolak_data_pribadi_saat_presentasi("Impor data")
 st.markdown("Berkas .xlsx atau .csv diperiksa dulu; tidak ada yang ditulis sebelum Anda menekan **Impor**.")
 ui.label_demo()
 

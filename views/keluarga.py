@@ -6,6 +6,7 @@ from pke import ekspor, fmt, klaster, prioritas, privasi, ui
 
 k = ui.konteks()
 ui.kepala_halaman("Daftar keluarga", k)
+ui.tolak_data_pribadi_saat_presentasi("Daftar keluarga")
 BATAS = 500
 
 with st.expander("Cari dan filter", expanded=True):
@@ -33,9 +34,8 @@ total = int(data["total"].iloc[0]) if not data.empty else 0
 st.markdown(f"**{fmt.angka(total)} keluarga** memenuhi filter"
             + (f"; ditampilkan {fmt.angka(len(data))} dengan skor tertinggi." if total > len(data) else "."))
 
-presentasi = st.query_params.get("presentasi") == "1"
 lengkap = False
-if not presentasi:
+if not ui.presentasi():
     lengkap = st.toggle("Tampilkan NIK dan nama lengkap", help="Data pribadi. Hanya untuk verifikasi lapangan; "
                         "jangan tampilkan di layar rapat.")
     if lengkap:

@@ -53,11 +53,12 @@ if len(k.kode) < 5:
             "jumlahnya yang ditampilkan.")
 elif n == 0:
     st.success("Tidak ada masalah ini di wilayah terpilih.")
+elif ui.presentasi():
+    st.info("Daftar nama tidak ditampilkan dalam mode presentasi karena memuat data pribadi; jumlahnya ada di atas.")
 else:
     daftar = ui.kueri(kueri, kode=k.kode, masalah=kunci, batas=BATAS)
     st.markdown(f"**{fmt.angka(n)}** baris" + (f"; ditampilkan {fmt.angka(BATAS)} pertama." if n > BATAS else "."))
-    presentasi = st.query_params.get("presentasi") == "1"
-    lengkap = False if presentasi else st.toggle("Tampilkan NIK dan nama lengkap", key="kualitas_lengkap")
+    lengkap = False if ui.presentasi() else st.toggle("Tampilkan NIK dan nama lengkap", key="kualitas_lengkap")
     tampil = daftar if lengkap else privasi.samarkan(daftar, kolom_nama=("nama",))
     ui.tabel(tampil, tinggi=420)
     st.download_button("Unduh daftar (Excel)", ekspor.tabel_excel({label[kunci][:31]: tampil}),

@@ -141,7 +141,3 @@ def bangun_demo(
     hasil["waktu"]["total"] = time.perf_counter() - mulai
     progress(1.0, "Selesai")
     return hasil
-
-
-def ringkas_hasil(hasil: dict) -> pd.DataFrame:
-    return pd.DataFrame([(k, v) for k, v in hasil.items() if k != "waktu"], columns=["tabel", "baris"])

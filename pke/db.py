@@ -30,11 +30,6 @@ def teks(nama: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def parameter(nama: str) -> set[str]:
-    """The $names a query uses (comments included, which is where its header declares them)."""
-    return set(_PARAM.findall(teks(nama)))
-
-
 def daftar_kueri() -> list[str]:
     return sorted(p.stem for p in config.QUERIES_DIR.glob("*.sql"))
 

@@ -44,16 +44,6 @@ def label(kunci: str) -> str:
     return BY_KUNCI[kunci].label
 
 
-STATUS_INTERVENSI = ("rencana", "proses", "selesai")
-STATUS_LABEL = {
-    "belum": "Belum diintervensi",
-    "rencana": "Rencana",
-    "proses": "Proses",
-    "selesai": "Selesai",
-}
-
-SUMBER_DANA = ("APBN", "APBD Provinsi", "APBD Kabupaten", "APBDes/Dana Desa", "CSR (TJSLP)", "Baznas/UPZ")
-
 # Programmes the demo tags, per cluster: (programme, OPD, funding source, unit value in rupiah).
 PROGRAM: dict[str, tuple[tuple[str, str, str, int], ...]] = {
     "rtlh": (
@@ -99,6 +89,3 @@ PROGRAM: dict[str, tuple[tuple[str, str, str, int], ...]] = {
         ("Padat karya Dana Desa", "Dispermasdes", "APBDes/Dana Desa", 1_500_000),
     ),
 }
-
-OPD = ("Disdik", "Disperakim", "Dispermasdes", "Dinkes", "Dinsos", "DP3AKB", "Disnakertrans",
-       "Disperindag", "Perumdam")

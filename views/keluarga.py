@@ -58,10 +58,17 @@ tabel = tampil.assign(lansia=tampil["kepala_lansia"].map(ya), sendiri=tampil["ti
         "belum": "Belum terjangkau"})
 ui.tabel(tabel, tinggi=520)
 
-lembar = ui.kueri("verval_keluarga", ids=list(data["id_keluarga_p3ke"]))
-berkas = ekspor.lembar_verval(lembar, list(data["id_keluarga_p3ke"]), data["skor"], tampilkan_data_pribadi=lengkap)
+ids = list(data["id_keluarga_p3ke"])
+
+
+def berkas_verval() -> bytes:
+    # Built only when the button is clicked, not on every rerun of the page.
+    return ekspor.lembar_verval(ui.kueri("verval_keluarga", ids=ids), ids, data["skor"],
+                                tampilkan_data_pribadi=lengkap)
+
+
 st.download_button(
-    f"Unduh lembar verval ({fmt.angka(len(data))} keluarga, Excel)", berkas, icon=":material/download:",
+    f"Unduh lembar verval ({fmt.angka(len(data))} keluarga, Excel)", berkas_verval, icon=":material/download:",
     file_name=f"verval_{k.kode or 'semua'}_{k.tahun}_tw{k.triwulan}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 st.caption("Lembar memakai nama kolom ekspor P3KE, ditambah skor prioritas dan kolom isian verval "

@@ -49,13 +49,18 @@ tabel = per_desa.assign(
 ui.tabel(tabel, rupiah=("Perkiraan biaya", "Anggaran terpakai"), tinggi=460)
 ui.tautan_profil_desa(dict(zip(per_desa["kode"], per_desa["desa"])))
 
-rinci = kebutuhan.merge(biaya[["klaster", "Biaya satuan (Rp)"]], on="klaster")
-rinci["Perkiraan biaya (Rp)"] = rinci[dasar] * rinci["Biaya satuan (Rp)"]
-berkas = ekspor.tabel_excel({
-    "per desa": per_desa.rename(columns={"biaya": "perkiraan_biaya_rp", "kumulatif": "anggaran_terpakai_rp"}),
-    "per desa dan klaster": rinci.drop(columns=["klaster"]),
-    "biaya satuan": biaya.drop(columns=["klaster"]),
-})
-st.download_button("Unduh (Excel)", berkas, file_name=f"peluang_kolaborasi_{k.kode}_{k.tahun}_tw{k.triwulan}.xlsx",
+
+def berkas_kolaborasi() -> bytes:
+    # Built only when the button is clicked, not on every rerun of the page.
+    rinci = kebutuhan.merge(biaya[["klaster", "Biaya satuan (Rp)"]], on="klaster")
+    rinci["Perkiraan biaya (Rp)"] = rinci[dasar] * rinci["Biaya satuan (Rp)"]
+    return ekspor.tabel_excel({
+        "per desa": per_desa.rename(columns={"biaya": "perkiraan_biaya_rp", "kumulatif": "anggaran_terpakai_rp"}),
+        "per desa dan klaster": rinci.drop(columns=["klaster"]),
+        "biaya satuan": biaya.drop(columns=["klaster"]),
+    })
+
+
+st.download_button("Unduh (Excel)", berkas_kolaborasi, file_name=f"peluang_kolaborasi_{k.kode}_{k.tahun}_tw{k.triwulan}.xlsx",
                    icon=":material/download:",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

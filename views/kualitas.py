@@ -61,7 +61,7 @@ else:
     lengkap = False if ui.presentasi() else st.toggle("Tampilkan NIK dan nama lengkap", key="kualitas_lengkap")
     tampil = daftar if lengkap else privasi.samarkan(daftar, kolom_nama=("nama",))
     ui.tabel(tampil, tinggi=420)
-    st.download_button("Unduh daftar (Excel)", ekspor.tabel_excel({label[kunci][:31]: tampil}),
+    st.download_button("Unduh daftar (Excel)", lambda: ekspor.tabel_excel({label[kunci][:31]: tampil}),
                        file_name=f"kualitas_{kunci}_{k.kode or 'semua'}.xlsx", icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 

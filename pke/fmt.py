@@ -1,11 +1,22 @@
-"""Indonesian number, percentage and period formatting: 1.234.567; 12,5%; Triwulan IV 2026."""
+"""Number, percentage, money, date and period formatting in the language of the run.
+
+Indonesian (the default): 1.234.567; 12,5%; Rp 1,5 M; 23 November 2026; Triwulan IV 2026.
+English: 1,234,567; 12.5%; Rp 1.5 bn; 23 November 2026; Quarter IV 2026."""
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import pandas as pd
 
+from pke.i18n import bahasa
+
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+BULAN = {"id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+                "November", "Desember"),
+         "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")}
+SATUAN_RUPIAH = {"id": ("T", "M", "jt"), "en": ("tn", "bn", "m")}
 
 
 def _kosong(x) -> bool:
@@ -13,10 +24,12 @@ def _kosong(x) -> bool:
 
 
 def angka(x, desimal: int = 0) -> str:
-    """1234567 -> '1.234.567'; 1234.5 with desimal=1 -> '1.234,5'; None -> '–'."""
+    """1234567 -> '1.234.567'; 1234.5 with desimal=1 -> '1.234,5' (English: '1,234.5'); None -> '–'."""
     if _kosong(x):
         return "–"
     teks = f"{float(x):,.{desimal}f}" if desimal else f"{round(float(x)):,d}"
+    if bahasa() == "en":
+        return teks
     return teks.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
@@ -32,12 +45,13 @@ def rupiah(x) -> str:
     if _kosong(x):
         return "–"
     x = float(x)
+    triliun, miliar, juta = SATUAN_RUPIAH[bahasa()]
     if abs(x) >= 1e12:
-        return f"Rp {angka(x / 1e12, 2)} T"
+        return f"Rp {angka(x / 1e12, 2)} {triliun}"
     if abs(x) >= 1e9:
-        return f"Rp {angka(x / 1e9, 1)} M"
+        return f"Rp {angka(x / 1e9, 1)} {miliar}"
     if abs(x) >= 1e6:
-        return f"Rp {angka(x / 1e6, 1)} jt"
+        return f"Rp {angka(x / 1e6, 1)} {juta}"
     return f"Rp {angka(x)}"
 
 
@@ -55,12 +69,35 @@ def selisih_poin(rasio, desimal: int = 1) -> str:
     """Change of a share in percentage points: 0.021 -> '+2,1 poin'."""
     if _kosong(rasio):
         return "–"
-    return selisih(100 * float(rasio), desimal) + " poin"
+    return selisih(100 * float(rasio), desimal) + (" pts" if bahasa() == "en" else " poin")
 
 
 def triwulan(tahun: int, tw: int) -> str:
-    return f"Triwulan {ROMAWI[int(tw)]} {int(tahun)}"
+    return f"{'Quarter' if bahasa() == 'en' else 'Triwulan'} {ROMAWI[int(tw)]} {int(tahun)}"
 
 
 def triwulan_singkat(tahun: int, tw: int) -> str:
-    return f"TW {ROMAWI[int(tw)]} {int(tahun)}"
+    return f"{'Q' if bahasa() == 'en' else 'TW'} {ROMAWI[int(tw)]} {int(tahun)}"
+
+
+def tw(t: int) -> str:
+    """A quarter without its year: 'TW IV' / 'Q IV'."""
+    return f"{'Q' if bahasa() == 'en' else 'TW'} {ROMAWI[int(t)]}"
+
+
+def tanggal(d) -> str:
+    """23 November 2026 (month names in the language of the run)."""
+    if _kosong(d):
+        return "–"
+    if isinstance(d, str):
+        d = dt.date.fromisoformat(d[:10])
+    return f"{d.day} {BULAN[bahasa()][d.month - 1]} {d.year}"
+
+
+def tanggal_singkat(d) -> str:
+    """23/11/2026."""
+    if _kosong(d):
+        return "–"
+    if isinstance(d, str):
+        d = dt.date.fromisoformat(d[:10])
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"

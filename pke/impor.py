@@ -19,7 +19,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pke import turunan
+from pke import fmt, turunan
+from pke.i18n import N_, t
 from pke.boundaries import normalkan_kode
 from pke.tulis import ubah_basis_data
 
@@ -56,8 +57,8 @@ class HasilImpor:
         return self.ditolak["baris"].nunique() if not self.ditolak.empty else 0
 
     def ringkasan(self) -> str:
-        teks = (f"{self.file}: {len(self.diterima):,} baris diterima, {self.baris_ditolak:,} baris ditolak"
-                .replace(",", "."))
+        teks = t("{file}: {diterima} baris diterima, {ditolak} baris ditolak", file=self.file,
+                 diterima=fmt.angka(len(self.diterima)), ditolak=fmt.angka(self.baris_ditolak))
         if not self.ditolak.empty:
             sebab = self.ditolak["alasan"].str.replace(r" \(.*\)$", "", regex=True).value_counts()
             teks += " (" + "; ".join(f"{a}: {n}" for a, n in sebab.items()) + ")"
@@ -78,20 +79,20 @@ def baca_berkas(isi: bytes, nama: str, kolom_kunci: str = "id_keluarga_p3ke",
     notes for the user. Finds the header row among the first rows (verval sheets have 3-row headers)."""
     catatan: list[str] = []
     if not isi or not isi.strip():
-        raise ImporError(f"Berkas {nama} kosong.")
+        raise ImporError(t("Berkas {nama} kosong.", nama=nama))
     akhiran = Path(nama).suffix.lower()
     if akhiran in (".xlsx", ".xlsm", ".xls"):
         try:
             lembar = pd.read_excel(io.BytesIO(isi), sheet_name=None, header=None, dtype=str)
         except Exception as e:  # openpyxl raises several kinds for damaged files
-            raise ImporError(f"Berkas {nama} tidak dapat dibuka sebagai Excel: {e}") from e
+            raise ImporError(t("Berkas {nama} tidak dapat dibuka sebagai Excel: {e}", nama=nama, e=e)) from e
         calon = [(n, df) for n, df in lembar.items()]
     elif akhiran in (".csv", ".txt"):
         try:
             teks = isi.decode("utf-8-sig")
         except UnicodeDecodeError:
             teks = isi.decode("cp1252")
-            catatan.append("Berkas bukan UTF-8; dibaca sebagai Windows-1252 (ANSI). Periksa huruf beraksen.")
+            catatan.append(t("Berkas bukan UTF-8; dibaca sebagai Windows-1252 (ANSI). Periksa huruf beraksen."))
         try:
             pemisah = csv.Sniffer().sniff(teks[:5000], delimiters=",;\t|").delimiter
         except csv.Error:
@@ -100,7 +101,8 @@ def baca_berkas(isi: bytes, nama: str, kolom_kunci: str = "id_keluarga_p3ke",
                          skip_blank_lines=False)
         calon = [("CSV", df)]
     else:
-        raise ImporError(f"Jenis berkas {akhiran or '(tanpa akhiran)'} tidak didukung; unggah .xlsx atau .csv.")
+        raise ImporError(t("Jenis berkas {akhiran} tidak didukung; unggah .xlsx atau .csv.",
+                           akhiran=akhiran or t("(tanpa akhiran)")))
 
     for nama_lembar, df in calon:
         for i in range(min(10, len(df))):
@@ -115,14 +117,19 @@ def baca_berkas(isi: bytes, nama: str, kolom_kunci: str = "id_keluarga_p3ke",
                 kosong = (data == "").all(axis=1)
                 data = data[~kosong]
                 if nama_lembar != "CSV" and len(calon) > 1:
-                    catatan.append(f"Dibaca dari lembar '{nama_lembar}'.")
+                    catatan.append(t("Dibaca dari lembar '{lembar}'.", lembar=nama_lembar))
                 if data.empty:
-                    raise ImporError(f"Lembar '{nama_lembar}' berisi kepala kolom tetapi tidak ada baris data.")
+                    raise ImporError(t("Lembar '{lembar}' berisi kepala kolom tetapi tidak ada baris data.",
+                                       lembar=nama_lembar))
                 data.index = data.index + 1  # sheet row numbers (1-based)
                 return data, i + 1, catatan
-    ditemukan = ", ".join(str(v) for v in calon[0][1].iloc[0].dropna().tolist()[:8]) if len(calon[0][1]) else "(kosong)"
-    raise ImporError(f"Berkas {nama} bukan {jenis_label}: tidak ada kolom {kolom_kunci} di sepuluh baris pertama"
-                     f"{' lembar mana pun' if len(calon) > 1 else ''}. Kolom yang terbaca: {ditemukan}.")
+    ditemukan = (", ".join(str(v) for v in calon[0][1].iloc[0].dropna().tolist()[:8]) if len(calon[0][1])
+                 else t("(kosong)"))
+    pesan = (t("Berkas {nama} bukan {jenis}: tidak ada kolom {kolom} di sepuluh baris pertama lembar mana pun. "
+               "Kolom yang terbaca: {ditemukan}.") if len(calon) > 1 else
+             t("Berkas {nama} bukan {jenis}: tidak ada kolom {kolom} di sepuluh baris pertama. "
+               "Kolom yang terbaca: {ditemukan}."))
+    raise ImporError(pesan.format(nama=nama, jenis=t(jenis_label), kolom=kolom_kunci, ditemukan=ditemukan))
 
 
 def _nik(nilai: str) -> str:
@@ -137,8 +144,8 @@ def _nik(nilai: str) -> str:
 def _wajib(data: pd.DataFrame, wajib) -> None:
     kurang = [k for k in wajib if k not in data.columns]
     if kurang:
-        raise ImporError("Kolom wajib tidak ada: " + ", ".join(kurang) + ". Kolom yang ada: "
-                         + ", ".join(list(data.columns)[:12]) + ".")
+        raise ImporError(t("Kolom wajib tidak ada: {kurang}. Kolom yang ada: {ada}.", kurang=", ".join(kurang),
+                           ada=", ".join(list(data.columns)[:12])))
 
 
 class _Penolak:
@@ -169,39 +176,39 @@ def validasi_keluarga(data: pd.DataFrame, kode_desa: set[str]) -> tuple[pd.DataF
 
     hasil = pd.DataFrame(index=data.index)
     hasil["id_keluarga_p3ke"] = data["id_keluarga_p3ke"]
-    tolak(data["id_keluarga_p3ke"] == "", "id_keluarga_p3ke", "id_keluarga_p3ke kosong")
+    tolak(data["id_keluarga_p3ke"] == "", "id_keluarga_p3ke", t("id_keluarga_p3ke kosong"))
     ganda = data["id_keluarga_p3ke"].duplicated(keep="first") & (data["id_keluarga_p3ke"] != "")
     pertama = data.reset_index().drop_duplicates("id_keluarga_p3ke").set_index("id_keluarga_p3ke")["index"]
-    tolak(ganda, "id_keluarga_p3ke", lambda v: f"id_keluarga_p3ke ganda (sudah ada di baris {pertama[v]})")
+    tolak(ganda, "id_keluarga_p3ke", lambda v: t("id_keluarga_p3ke ganda (sudah ada di baris {baris})", baris=pertama[v]))
 
     kode = data["kode_kemendagri"].map(lambda v: normalkan_kode(v.lstrip("'")))
     hasil["kode_kemendagri"] = kode
-    tolak(~kode.isin(kode_desa), "kode_kemendagri", "kode desa/kelurahan tidak dikenal")
+    tolak(~kode.isin(kode_desa), "kode_kemendagri", t("kode desa/kelurahan tidak dikenal"))
 
     desil = pd.to_numeric(data["desil_kesejahteraan"].str.replace(",", "."), errors="coerce")
     hasil["desil_kesejahteraan"] = desil
-    tolak(~desil.isin([1, 2, 3, 4]), "desil_kesejahteraan", "desil di luar 1–4")
+    tolak(~desil.isin([1, 2, 3, 4]), "desil_kesejahteraan", t("desil di luar 1–4"))
 
     nik = data["nik"].map(_nik)
     hasil["nik"] = nik
     tolak(~nik.str.fullmatch(r"\d{16}"), "nik",
-          lambda v: (f"NIK harus 16 digit (tertulis {len(_nik(v))} digit)" if _nik(v).isdigit()
-                     else "NIK harus 16 digit angka"))
+          lambda v: (t("NIK harus 16 digit (tertulis {n} digit)", n=len(_nik(v))) if _nik(v).isdigit()
+                     else t("NIK harus 16 digit angka")))
 
     if "padan_dukcapil" in data:
         p = data["padan_dukcapil"].str.lower()
         hasil["padan_dukcapil"] = p.map(lambda v: True if v in BENAR else (False if v in SALAH else None))
-        tolak(~(p.isin(BENAR | SALAH) | (p == "")), "padan_dukcapil", "padan_dukcapil bukan Padan/Tidak Padan/Ya/Tidak")
+        tolak(~(p.isin(BENAR | SALAH) | (p == "")), "padan_dukcapil", t("padan_dukcapil bukan Padan/Tidak Padan/Ya/Tidak"))
     for kolom in YA_TIDAK:
         if kolom in data:
             v = data[kolom].str.lower()
             hasil[kolom] = v.map(lambda x: True if x in BENAR else (False if x in SALAH else None))
-            tolak(~(v.isin(BENAR | SALAH) | (v == "")), kolom, f"{kolom} bukan Ya/Tidak")
+            tolak(~(v.isin(BENAR | SALAH) | (v == "")), kolom, t("{kolom} bukan Ya/Tidak", kolom=kolom))
     if "tanggal_lahir" in data:
-        t = data["tanggal_lahir"]
-        tanggal = _tanggal(t)
+        lahir = data["tanggal_lahir"]
+        tanggal = _tanggal(lahir)
         hasil["tanggal_lahir"] = tanggal.dt.date
-        tolak(tanggal.isna() & (t != ""), "tanggal_lahir", "tanggal tidak dapat dibaca")
+        tolak(tanggal.isna() & (lahir != ""), "tanggal_lahir", t("tanggal tidak dapat dibaca"))
     if "luas_lantai" in data:
         hasil["luas_lantai"] = pd.to_numeric(data["luas_lantai"].str.replace(",", "."), errors="coerce")
     for kolom in TEKS:
@@ -230,8 +237,8 @@ STATUS_ALIAS = {"rencana": "rencana", "direncanakan": "rencana", "proses": "pros
 
 def _klaster(data: pd.DataFrame, tolak: _Penolak) -> pd.Series:
     k = data["klaster"].str.lower().str.strip().map(KLASTER_ALIAS)
-    tolak(k.isna(), "klaster", "klaster tidak dikenal (RTLH, listrik, air, jamban, stunting, ATS, disabilitas, "
-                               "tidak bekerja)")
+    tolak(k.isna(), "klaster", t("klaster tidak dikenal (RTLH, listrik, air, jamban, stunting, ATS, disabilitas, "
+                                 "tidak bekerja)"))
     return k
 
 
@@ -242,30 +249,30 @@ def validasi_intervensi(data: pd.DataFrame, kel_aktif: dict[str, str]) -> tuple[
     h = pd.DataFrame(index=data.index)
     h["id_keluarga_p3ke"] = data["id_keluarga_p3ke"]
     h["kode_kemendagri"] = data["id_keluarga_p3ke"].map(kel_aktif)
-    tolak(h["kode_kemendagri"].isna(), "id_keluarga_p3ke", "keluarga tidak ada di data P3KE aktif")
+    tolak(h["kode_kemendagri"].isna(), "id_keluarga_p3ke", t("keluarga tidak ada di data P3KE aktif"))
     h["klaster"] = _klaster(data, tolak)
     h["status"] = data["status"].str.lower().str.strip().map(STATUS_ALIAS)
-    tolak(h["status"].isna(), "status", "status bukan rencana/proses/selesai")
+    tolak(h["status"].isna(), "status", t("status bukan rencana/proses/selesai"))
     tanggal = _tanggal(data["tanggal"])
-    tolak(tanggal.isna(), "tanggal", "tanggal tidak dapat dibaca")
+    tolak(tanggal.isna(), "tanggal", t("tanggal tidak dapat dibaca"))
     selesai = _tanggal(data["tanggal_selesai"]) if "tanggal_selesai" in data else pd.Series(pd.NaT, index=data.index)
     if "tanggal_selesai" in data:
-        tolak(selesai.isna() & (data["tanggal_selesai"] != ""), "tanggal_selesai", "tanggal tidak dapat dibaca")
+        tolak(selesai.isna() & (data["tanggal_selesai"] != ""), "tanggal_selesai", t("tanggal tidak dapat dibaca"))
     h["tanggal"] = tanggal.dt.date
     # a done tag without its own completion date is taken as done on its date
     h["tanggal_selesai"] = selesai.fillna(tanggal).where(h["status"] == "selesai").dt.date
-    tolak((selesai < tanggal).fillna(False), "tanggal_selesai", "tanggal_selesai sebelum tanggal")
+    tolak((selesai < tanggal).fillna(False), "tanggal_selesai", t("tanggal_selesai sebelum tanggal"))
     for kolom in ("program", "opd", "sumber_dana"):
         h[kolom] = data[kolom].replace("", None) if kolom in data else None
     if "nilai_rp" in data:
         nilai = pd.to_numeric(data["nilai_rp"].str.replace(r"[.\s]", "", regex=True).str.replace(",", "."),
                               errors="coerce")
-        tolak(nilai.isna() & (data["nilai_rp"] != ""), "nilai_rp", "nilai_rp bukan angka")
+        tolak(nilai.isna() & (data["nilai_rp"] != ""), "nilai_rp", t("nilai_rp bukan angka"))
         h["nilai_rp"] = nilai
     h["id"] = data["id"].replace("", None) if "id" in data else None
     if "id" in data:
         ganda = data["id"].duplicated(keep="first") & (data["id"] != "")
-        tolak(ganda, "id", "id intervensi ganda di berkas ini")
+        tolak(ganda, "id", t("id intervensi ganda di berkas ini"))
     return tolak.pisah(h)
 
 
@@ -275,14 +282,14 @@ def validasi_desa_prioritas(data: pd.DataFrame, kode_desa: set[str]) -> tuple[pd
     tolak = _Penolak(data)
     h = pd.DataFrame(index=data.index)
     h["kode"] = data["kode_kemendagri"].map(lambda v: normalkan_kode(v.lstrip("'")))
-    tolak(~h["kode"].isin(kode_desa), "kode_kemendagri", "kode desa/kelurahan tidak dikenal")
+    tolak(~h["kode"].isin(kode_desa), "kode_kemendagri", t("kode desa/kelurahan tidak dikenal"))
     tahun = pd.to_numeric(data["tahun"], errors="coerce")
-    tolak(~tahun.between(2020, 2035), "tahun", "tahun di luar 2020–2035")
+    tolak(~tahun.between(2020, 2035), "tahun", t("tahun di luar 2020–2035"))
     h["tahun"] = tahun
     h["dasar_penetapan"] = data["dasar_penetapan"].replace("", None) if "dasar_penetapan" in data else None
     h["opd_pendamping"] = data["opd_pendamping"].replace("", None) if "opd_pendamping" in data else None
     tolak(pd.Series(list(zip(h["kode"], h["tahun"])), index=data.index).duplicated(), "kode_kemendagri",
-          "desa dan tahun ganda di berkas ini")
+          t("desa dan tahun ganda di berkas ini"))
     return tolak.pisah(h)
 
 
@@ -292,11 +299,11 @@ def validasi_target(data: pd.DataFrame, kode_kab: set[str]) -> tuple[pd.DataFram
     tolak = _Penolak(data)
     h = pd.DataFrame(index=data.index)
     h["kode_wilayah"] = data["kode_wilayah"].map(lambda v: normalkan_kode(v.lstrip("'")))
-    tolak(~h["kode_wilayah"].isin(kode_kab), "kode_wilayah", "kode kabupaten/kota tidak dikenal")
+    tolak(~h["kode_wilayah"].isin(kode_kab), "kode_wilayah", t("kode kabupaten/kota tidak dikenal"))
     h["klaster"] = _klaster(data, tolak)
-    for kolom, bawah, atas, alasan in (("tahun", 2020, 2035, "tahun di luar 2020–2035"),
-                                       ("triwulan", 1, 4, "triwulan di luar 1–4"),
-                                       ("target_keluarga", 0, 10**8, "target harus bilangan bulat ≥ 0")):
+    for kolom, bawah, atas, alasan in (("tahun", 2020, 2035, t("tahun di luar 2020–2035")),
+                                       ("triwulan", 1, 4, t("triwulan di luar 1–4")),
+                                       ("target_keluarga", 0, 10**8, t("target harus bilangan bulat ≥ 0"))):
         v = pd.to_numeric(data[kolom].str.replace(".", "", regex=False) if kolom == "target_keluarga"
                           else data[kolom], errors="coerce")
         tolak(~v.between(bawah, atas) | (v % 1 != 0), kolom, alasan)
@@ -310,13 +317,13 @@ def validasi_individu(data: pd.DataFrame, snapshot_keluarga: dict[str, dt.date])
     tolak = _Penolak(data)
     h = pd.DataFrame(index=data.index)
     h["id_individu"] = data["id_individu"]
-    tolak(data["id_individu"].duplicated(keep="first"), "id_individu", "id_individu ganda di berkas ini")
+    tolak(data["id_individu"].duplicated(keep="first"), "id_individu", t("id_individu ganda di berkas ini"))
     h["id_keluarga_p3ke"] = data["id_keluarga_p3ke"]
     h["snapshot"] = data["id_keluarga_p3ke"].map(snapshot_keluarga)
-    tolak(h["snapshot"].isna(), "id_keluarga_p3ke", "anggota tanpa keluarga: id_keluarga_p3ke tidak ada di P3KE")
+    tolak(h["snapshot"].isna(), "id_keluarga_p3ke", t("anggota tanpa keluarga: id_keluarga_p3ke tidak ada di P3KE"))
     nik = data["nik"].map(_nik)
     h["nik"] = nik
-    tolak(~nik.str.fullmatch(r"\d{16}"), "nik", lambda v: f"NIK harus 16 digit (tertulis {len(_nik(v))} karakter)")
+    tolak(~nik.str.fullmatch(r"\d{16}"), "nik", lambda v: t("NIK harus 16 digit (tertulis {n} karakter)", n=len(_nik(v))))
     for kolom in ("nama", "jenis_kelamin", "hubungan_dengan_kepala_keluarga", "pekerjaan", "status_sekolah",
                   "keterangan"):
         h[kolom] = data[kolom].replace("", None) if kolom in data else None
@@ -324,11 +331,11 @@ def validasi_individu(data: pd.DataFrame, snapshot_keluarga: dict[str, dt.date])
         if kolom in data:
             v = data[kolom].str.lower()
             h[kolom] = v.map(lambda x: True if x in BENAR else (False if x in SALAH else None))
-            tolak(~(v.isin(BENAR | SALAH) | (v == "")), kolom, f"{kolom} bukan Ya/Tidak")
+            tolak(~(v.isin(BENAR | SALAH) | (v == "")), kolom, t("{kolom} bukan Ya/Tidak", kolom=kolom))
     if "tanggal_lahir" in data:
-        t = _tanggal(data["tanggal_lahir"])
-        tolak(t.isna() & (data["tanggal_lahir"] != ""), "tanggal_lahir", "tanggal tidak dapat dibaca")
-        h["tanggal_lahir"] = t.dt.date
+        lahir = _tanggal(data["tanggal_lahir"])
+        tolak(lahir.isna() & (data["tanggal_lahir"] != ""), "tanggal_lahir", t("tanggal tidak dapat dibaca"))
+        h["tanggal_lahir"] = lahir.dt.date
     return tolak.pisah(h)
 
 
@@ -336,23 +343,23 @@ def validasi_sektor(data: pd.DataFrame, kode_desa: set[str]) -> tuple[pd.DataFra
     """A sector source's list for reconciliation (Disperakim RTLH list, a DTKS extract): sumber, NIK or ID, village."""
     _wajib(data, ("sumber", "kode_kemendagri"))
     if "nik" not in data and "id" not in data:
-        raise ImporError("Kolom wajib tidak ada: nik atau id (id_keluarga_p3ke / IDBDT).")
+        raise ImporError(t("Kolom wajib tidak ada: nik atau id (id_keluarga_p3ke / IDBDT)."))
     tolak = _Penolak(data)
     h = pd.DataFrame(index=data.index)
     h["sumber"] = data["sumber"]
-    tolak(data["sumber"] == "", "sumber", "sumber kosong")
+    tolak(data["sumber"] == "", "sumber", t("sumber kosong"))
     h["kode_kemendagri"] = data["kode_kemendagri"].map(lambda v: normalkan_kode(v.lstrip("'")))
-    tolak(~h["kode_kemendagri"].isin(kode_desa), "kode_kemendagri", "kode desa/kelurahan tidak dikenal")
+    tolak(~h["kode_kemendagri"].isin(kode_desa), "kode_kemendagri", t("kode desa/kelurahan tidak dikenal"))
     h["nik"] = data["nik"].map(_nik).replace("", None) if "nik" in data else None
     if "nik" in data:
-        tolak(h["nik"].notna() & ~h["nik"].fillna("").str.fullmatch(r"\d{16}"), "nik", "NIK harus 16 digit")
+        tolak(h["nik"].notna() & ~h["nik"].fillna("").str.fullmatch(r"\d{16}"), "nik", t("NIK harus 16 digit"))
     h["id"] = data["id"].replace("", None) if "id" in data else (
         data["id_keluarga_p3ke"].replace("", None) if "id_keluarga_p3ke" in data else None)
     kosong = h["nik"].isna() & h["id"].isna() if isinstance(h["nik"], pd.Series) else h["id"].isna()
-    tolak(kosong, "sumber", "baris tanpa NIK maupun ID")
+    tolak(kosong, "sumber", t("baris tanpa NIK maupun ID"))
     if "klaster" in data:
         k = data["klaster"].str.lower().str.strip().map(KLASTER_ALIAS)
-        tolak(k.isna() & (data["klaster"] != ""), "klaster", "klaster tidak dikenal")
+        tolak(k.isna() & (data["klaster"] != ""), "klaster", t("klaster tidak dikenal"))
         h["klaster"] = k
     else:
         h["klaster"] = None
@@ -368,12 +375,12 @@ class Jenis:
 
 
 JENIS = {
-    "keluarga": Jenis("keluarga", "ekspor keluarga P3KE", "id_keluarga_p3ke"),
-    "intervensi": Jenis("intervensi", "penandaan intervensi (SIKS-DJ)", "klaster"),
-    "desa_prioritas": Jenis("desa_prioritas", "daftar SK lokus desa prioritas", "tahun"),
-    "target": Jenis("target", "daftar target triwulan", "target_keluarga"),
-    "individu": Jenis("individu", "ekspor anggota keluarga (individu) P3KE", "id_individu"),
-    "sektor": Jenis("sektor", "daftar sektor (RTLH Disperakim, DTKS, …)", "sumber"),
+    "keluarga": Jenis("keluarga", N_("ekspor keluarga P3KE"), "id_keluarga_p3ke"),
+    "intervensi": Jenis("intervensi", N_("penandaan intervensi (SIKS-DJ)"), "klaster"),
+    "desa_prioritas": Jenis("desa_prioritas", N_("daftar SK lokus desa prioritas"), "tahun"),
+    "target": Jenis("target", N_("daftar target triwulan"), "target_keluarga"),
+    "individu": Jenis("individu", N_("ekspor anggota keluarga (individu) P3KE"), "id_individu"),
+    "sektor": Jenis("sektor", N_("daftar sektor (RTLH Disperakim, DTKS, …)"), "sumber"),
 }
 
 
@@ -391,9 +398,10 @@ def periksa(jenis: str, db_path, isi: bytes, nama_file: str) -> HasilImpor:
                 lama = con.execute("SELECT count(*), max(snapshot) FROM keluarga_aktif "
                                    "WHERE left(kode_kemendagri, 5) = $k", {"k": kab}).fetchall()[0]
                 if lama[0]:
-                    catatan.append(f"Kabupaten {kab}: {n_baru:,} keluarga di berkas ini akan menjadi data aktif bila "
-                                   f"snapshotnya lebih baru dari {lama[1]:%d-%m-%Y} ({lama[0]:,} keluarga); data lama "
-                                   "tetap disimpan untuk perbandingan.".replace(",", "."))
+                    catatan.append(t("Kabupaten {kab}: {n} keluarga di berkas ini akan menjadi data aktif bila "
+                                     "snapshotnya lebih baru dari {tanggal} ({lama} keluarga); data lama tetap disimpan "
+                                     "untuk perbandingan.", kab=kab, n=fmt.angka(n_baru), tanggal=fmt.tanggal(lama[1]),
+                                     lama=fmt.angka(lama[0])))
         elif jenis == "intervensi":
             ids = list(data["id_keluarga_p3ke"].unique()) if "id_keluarga_p3ke" in data else []
             kel = dict(con.execute("SELECT id_keluarga_p3ke, kode_kemendagri FROM keluarga_aktif "
@@ -448,17 +456,17 @@ def impor_berkas(jenis: str, db_path, isi: bytes, nama_file: str, pengguna: str,
     """Validate, then write the accepted rows in one transaction on a copy of the database, log the import and
     rebuild the derived tables. For keluarga, a newer snapshot becomes the active one for its kabupaten."""
     if not pengguna or not pengguna.strip():
-        raise ImporError("Nama pengimpor wajib diisi.")
+        raise ImporError(t("Nama pengimpor wajib diisi."))
     hasil = periksa(jenis, db_path, isi, nama_file)
     if hasil.diterima.empty:
-        raise ImporError(f"Tidak ada baris yang dapat diimpor dari {nama_file}; semua {hasil.baris_ditolak} baris "
-                         "ditolak. Unduh daftar baris yang ditolak, perbaiki, lalu unggah lagi.")
+        raise ImporError(t("Tidak ada baris yang dapat diimpor dari {file}; semua {n} baris ditolak. Unduh daftar "
+                           "baris yang ditolak, perbaiki, lalu unggah lagi.", file=nama_file, n=hasil.baris_ditolak))
     with ubah_basis_data(db_path) as con:
         sudah = _satu(con, "SELECT id, waktu FROM impor WHERE hash = $h AND dibatalkan_pada IS NULL",
                       {"h": hasil.hash})
         if sudah:
-            raise ImporError(f"Berkas ini sudah diimpor (impor #{sudah[0]}, {sudah[1]:%d-%m-%Y %H:%M}); "
-                             "tidak diimpor dua kali.")
+            raise ImporError(t("Berkas ini sudah diimpor (impor #{id}, {waktu}); tidak diimpor dua kali.",
+                               id=sudah[0], waktu=f"{sudah[1]:%d-%m-%Y %H:%M}"))
         id_impor = _satu(con, "SELECT coalesce(max(id), 0) + 1 FROM impor")[0]
         _tulis(con, jenis, hasil.diterima, id_impor, snapshot or dt.date.today(), pengguna.strip())
         con.execute("INSERT INTO impor (id, file, hash, jenis, snapshot, waktu, baris_diterima, baris_ditolak, pengguna) "
@@ -482,9 +490,9 @@ def batalkan_impor(db_path, id_impor: int, pengguna: str) -> int:
     with ubah_basis_data(db_path) as con:
         ada = _satu(con, "SELECT dibatalkan_pada FROM impor WHERE id = $id", {"id": id_impor})
         if ada is None:
-            raise ImporError(f"Impor #{id_impor} tidak ada.")
+            raise ImporError(t("Impor #{id} tidak ada.", id=id_impor))
         if ada[0] is not None:
-            raise ImporError(f"Impor #{id_impor} sudah dibatalkan pada {ada[0]:%d-%m-%Y %H:%M}.")
+            raise ImporError(t("Impor #{id} sudah dibatalkan pada {waktu}.", id=id_impor, waktu=f"{ada[0]:%d-%m-%Y %H:%M}"))
         n = 0
         for tabel in ("individu", "keluarga", "intervensi", "desa_prioritas", "target", "sumber_sektor"):
             n += _satu(con, f"SELECT count(*) FROM {tabel} WHERE id_impor = $id", {"id": id_impor})[0]

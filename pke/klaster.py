@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
+from pke.i18n import N_, bahasa, t
+
 
 @dataclass(frozen=True)
 class Klaster:
@@ -18,22 +22,22 @@ class Klaster:
 
 
 KLASTER: tuple[Klaster, ...] = (
-    Klaster("rtlh", "Rumah tidak layak huni", "RTLH", "Disperakim",
-            "Atap/dinding mudah rusak, lantai tanah/bambu/papan kualitas rendah, atau < 7,2 m² per orang"),
-    Klaster("listrik", "Tanpa listrik", "Listrik", "Disperindag",
-            "Penerangan utama bukan listrik, atau listrik bukan dari meteran PLN sendiri"),
-    Klaster("air", "Air minum tidak layak", "Air minum", "Perumdam",
-            "Sumber air minum sumur/mata air tak terlindung, sungai/danau, atau lainnya"),
-    Klaster("jamban", "Tanpa jamban layak", "Jamban", "Dinkes",
-            "Tidak punya fasilitas BAB sendiri/bersama, atau kloset tidak layak"),
-    Klaster("stunting", "Risiko stunting", "Stunting", "DP3AKB",
-            "Keluarga berisiko stunting menurut BKKBN"),
-    Klaster("ats", "Anak tidak sekolah", "ATS", "Disdik",
-            "Ada anggota usia 7–18 tahun yang tidak bersekolah"),
-    Klaster("disabilitas", "Disabilitas", "Disabilitas", "Dinsos",
-            "Ada anggota keluarga penyandang disabilitas"),
-    Klaster("tidak_bekerja", "Tidak bekerja", "Tidak bekerja", "Disnakertrans",
-            "Tidak ada anggota usia kerja (19–59) yang bekerja"),
+    Klaster("rtlh", N_("Rumah tidak layak huni"), N_("RTLH"), "Disperakim",
+            N_("Atap/dinding mudah rusak, lantai tanah/bambu/papan kualitas rendah, atau < 7,2 m² per orang")),
+    Klaster("listrik", N_("Tanpa listrik"), N_("Listrik"), "Disperindag",
+            N_("Penerangan utama bukan listrik, atau listrik bukan dari meteran PLN sendiri")),
+    Klaster("air", N_("Air minum tidak layak"), N_("Air minum"), "Perumdam",
+            N_("Sumber air minum sumur/mata air tak terlindung, sungai/danau, atau lainnya")),
+    Klaster("jamban", N_("Tanpa jamban layak"), N_("Jamban"), "Dinkes",
+            N_("Tidak punya fasilitas BAB sendiri/bersama, atau kloset tidak layak")),
+    Klaster("stunting", N_("Risiko stunting"), N_("Stunting"), "DP3AKB",
+            N_("Keluarga berisiko stunting menurut BKKBN")),
+    Klaster("ats", N_("Anak tidak sekolah"), N_("ATS"), "Disdik",
+            N_("Ada anggota usia 7–18 tahun yang tidak bersekolah")),
+    Klaster("disabilitas", N_("Disabilitas"), N_("Disabilitas"), "Dinsos",
+            N_("Ada anggota keluarga penyandang disabilitas")),
+    Klaster("tidak_bekerja", N_("Tidak bekerja"), N_("Tidak bekerja"), "Disnakertrans",
+            N_("Tidak ada anggota usia kerja (19–59) yang bekerja")),
 )
 
 KUNCI = tuple(k.kunci for k in KLASTER)
@@ -41,7 +45,22 @@ BY_KUNCI = {k.kunci: k for k in KLASTER}
 
 
 def label(kunci: str) -> str:
-    return BY_KUNCI[kunci].label
+    return t(BY_KUNCI[kunci].label)
+
+
+def label_singkat(kunci: str) -> str:
+    return t(BY_KUNCI[kunci].label_singkat)
+
+
+KOLOM_LABEL = ("label", "label_singkat", "pr_terbesar")
+
+
+def terjemahkan(df: pd.DataFrame) -> pd.DataFrame:
+    """Query results carry the clusters' Indonesian labels (from the klaster table); in English, translate them."""
+    kolom = [k for k in KOLOM_LABEL if k in df.columns]
+    if bahasa() == "id" or not kolom:
+        return df
+    return df.assign(**{k: df[k].map(lambda v: t(v) if isinstance(v, str) else v) for k in kolom})
 
 
 # Programmes the demo tags, per cluster: (programme, OPD, funding source, unit value in rupiah).

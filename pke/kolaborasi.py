@@ -5,29 +5,31 @@ from __future__ import annotations
 import pandas as pd
 
 from pke import klaster
+from pke.i18n import N_, t
 
 # Default unit costs (rupiah per household), from the programme values used in Central Java; users edit them.
 BIAYA_SATUAN = {
-    "rtlh": ("Perbaikan satu RTLH", 20_000_000),
-    "listrik": ("Satu sambungan listrik", 1_500_000),
-    "air": ("Satu sambungan air minum", 2_500_000),
-    "jamban": ("Satu jamban sehat", 3_500_000),
-    "stunting": ("Pendampingan + PMT satu keluarga", 750_000),
-    "ats": ("Kembali bersekolah satu anak", 1_500_000),
-    "disabilitas": ("Alat bantu / ATENSI satu orang", 3_000_000),
-    "tidak_bekerja": ("Pelatihan + modal usaha satu keluarga", 3_000_000),
+    "rtlh": (N_("Perbaikan satu RTLH"), 20_000_000),
+    "listrik": (N_("Satu sambungan listrik"), 1_500_000),
+    "air": (N_("Satu sambungan air minum"), 2_500_000),
+    "jamban": (N_("Satu jamban sehat"), 3_500_000),
+    "stunting": (N_("Pendampingan + PMT satu keluarga"), 750_000),
+    "ats": (N_("Kembali bersekolah satu anak"), 1_500_000),
+    "disabilitas": (N_("Alat bantu / ATENSI satu orang"), 3_000_000),
+    "tidak_bekerja": (N_("Pelatihan + modal usaha satu keluarga"), 3_000_000),
 }
 
 
 def tabel_biaya() -> pd.DataFrame:
-    return pd.DataFrame([(k, klaster.label(k), uraian, biaya) for k, (uraian, biaya) in BIAYA_SATUAN.items()],
-                        columns=["klaster", "Klaster", "Satuan", "Biaya satuan (Rp)"])
+    """The editable unit-cost table: klaster (key), label, satuan (unit), biaya (rupiah per unit)."""
+    return pd.DataFrame([(k, klaster.label(k), t(uraian), biaya) for k, (uraian, biaya) in BIAYA_SATUAN.items()],
+                        columns=["klaster", "label", "satuan", "biaya"])
 
 
 def hitung(kebutuhan: pd.DataFrame, biaya: pd.DataFrame, dasar: str = "belum") -> pd.DataFrame:
     """Per village: households to fund (column `dasar`: 'belum' = not yet planned by anyone, or 'tersisa'),
     and the estimated cost, from the kebutuhan_desa_klaster rows and the unit-cost table."""
-    harga = dict(zip(biaya["klaster"], pd.to_numeric(biaya["Biaya satuan (Rp)"], errors="coerce").fillna(0)))
+    harga = dict(zip(biaya["klaster"], pd.to_numeric(biaya["biaya"], errors="coerce").fillna(0)))
     d = kebutuhan.assign(biaya=kebutuhan[dasar] * kebutuhan["klaster"].map(harga).fillna(0))
     per_desa = d.groupby(["kode", "desa", "kecamatan", "prioritas", "keluarga"], as_index=False).agg(
         keluarga_dibantu=(dasar, "sum"), biaya=("biaya", "sum"))

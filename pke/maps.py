@@ -13,6 +13,7 @@ import shapely
 from pydeck.bindings.json_tools import default_serialize
 
 from pke import fmt
+from pke.i18n import t
 
 # ColorBrewer YlOrRd, 5 classes: sequential and readable by colour-blind viewers.
 KELAS_WARNA = ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"]
@@ -78,7 +79,7 @@ def klasifikasi(nilai: pd.Series, batas: list[float]) -> np.ndarray:
 
 
 def legenda(batas: list[float], judul: str, desimal: int = 0) -> Legenda:
-    kelas = [("0 / tidak ada", WARNA_NOL)]
+    kelas = [(t("0 / tidak ada"), WARNA_NOL)]
     tepi = [0.0] + list(batas)
     for i, warna in enumerate(KELAS_WARNA[: len(batas) + 1]):
         if i < len(batas):
@@ -144,8 +145,8 @@ def peta_wilayah(
     fitur = _fitur(d, properti, {"warna": warna, "nilai": label_nilai,
                                  "keluarga_fmt": [fmt.angka(v) for v in d["keluarga"]],
                                  "tersisa_fmt": [fmt.angka(v) for v in d["tersisa"]],
-                                 "prioritas_fmt": ["Desa prioritas" if p and len(k) == 13 else
-                                                   (f"{p} desa prioritas" if p else "")
+                                 "prioritas_fmt": [t("Desa prioritas") if p and len(k) == 13 else
+                                                   (t("{n} desa prioritas", n=p) if p else "")
                                                    for k, p in zip(d["kode"], d["desa_prioritas"])]})
     lapisan = [pdk.Layer(
         "GeoJsonLayer", id="wilayah", data=fitur, pickable=True, auto_highlight=True,
@@ -171,8 +172,8 @@ def peta_wilayah(
         ))
     tooltip = {
         "html": "<b>{nama}</b><br/><span>{nama_induk}</span><br/>"
-                f"{judul_nilai}: <b>{{nilai}}</b><br/>Keluarga P3KE: {{keluarga_fmt}}<br/>"
-                "Kebutuhan tersisa: {tersisa_fmt}<br/><i>{prioritas_fmt}</i>",
+                + judul_nilai + ": <b>{nilai}</b><br/>" + t("Keluarga P3KE") + ": {keluarga_fmt}<br/>"
+                + t("Kebutuhan tersisa") + ": {tersisa_fmt}<br/><i>{prioritas_fmt}</i>",
         "style": {"backgroundColor": "#1f2933", "color": "white", "fontSize": "15px"},
     }
     deck = Deck(layers=lapisan, initial_view_state=tampilan_awal(d["geojson"], *ukuran), map_provider=None,
@@ -191,5 +192,5 @@ def legenda_html(leg: Legenda, prioritas: bool = True) -> str:
         r, g, b = WARNA_PRIORITAS
         baris += (f'<div style="display:flex;align-items:center;gap:8px;margin:6px 0 3px">'
                   f'<span style="width:26px;height:18px;border:3px solid rgb({r},{g},{b});display:inline-block"></span>'
-                  f"<span>Desa prioritas</span></div>")
+                  f"<span>{t('Desa prioritas')}</span></div>")
     return f'<div style="font-size:16px"><b>{leg.judul}</b>{baris}</div>'

@@ -2,17 +2,19 @@
 The weights travel into queries/daftar_keluarga.sql as parameters, so the rule shown is the rule applied."""
 from __future__ import annotations
 
+from pke.i18n import N_, t
+
 # (parameter, points, label shown to users)
 BOBOT: tuple[tuple[str, int, str], ...] = (
-    ("b_desil1", 3, "desil 1"),
-    ("b_desil2", 2, "desil 2"),
-    ("b_desil3", 1, "desil 3"),
-    ("b_kebutuhan", 1, "per kebutuhan layanan dasar yang masih terbuka"),
-    ("b_lansia", 2, "kepala keluarga lansia (≥ 60 tahun)"),
-    ("b_sendiri", 2, "tinggal sendiri"),
-    ("b_disabilitas", 1, "ada anggota penyandang disabilitas"),
-    ("b_kronis", 1, "ada anggota sakit kronis"),
-    ("b_belum_terjangkau", 2, "belum terjangkau bansos maupun intervensi apa pun"),
+    ("b_desil1", 3, N_("desil 1")),
+    ("b_desil2", 2, N_("desil 2")),
+    ("b_desil3", 1, N_("desil 3")),
+    ("b_kebutuhan", 1, N_("per kebutuhan layanan dasar yang masih terbuka")),
+    ("b_lansia", 2, N_("kepala keluarga lansia (≥ 60 tahun)")),
+    ("b_sendiri", 2, N_("tinggal sendiri")),
+    ("b_disabilitas", 1, N_("ada anggota penyandang disabilitas")),
+    ("b_kronis", 1, N_("ada anggota sakit kronis")),
+    ("b_belum_terjangkau", 2, N_("belum terjangkau bansos maupun intervensi apa pun")),
 )
 
 
@@ -30,5 +32,6 @@ def skor(desil: int, n_kebutuhan: int, lansia: bool, sendiri: bool, disabilitas:
 
 
 def aturan() -> str:
-    return "Skor prioritas = " + " + ".join(f"{b} × {label}" if "per " in label else f"{b} jika {label}"
-                                           for _, b, label in BOBOT) + "."
+    bagian = [f"{b} × {t(label)}" if label.startswith("per ")
+              else t("{b} jika {label}", b=b, label=t(label)) for _, b, label in BOBOT]
+    return t("Skor prioritas = {rumus}.", rumus=" + ".join(bagian))

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from pke import klaster
+from pke import fmt, klaster
+from pke.i18n import N_, t
 from pke.tulis import ubah_basis_data
 
 BATAS_SESUAI = 0.9
@@ -25,13 +26,24 @@ class Status:
     warna: str  # background colour, colour-blind safe, AA contrast with dark text
 
 
-SESUAI = Status("sesuai", "Sesuai target", "#9be3c5")
-TERTINGGAL = Status("tertinggal", "Tertinggal", "#ffd98a")
-JAUH = Status("jauh", "Jauh tertinggal", "#f4a3a3")
-TANPA_TARGET = Status("tanpa_target", "Tanpa target", "#e4e7eb")
-ATURAN = (f"Capaian = realisasi kumulatif ÷ target kumulatif sejak triwulan I. "
-          f"≥ {BATAS_SESUAI:.0%} **{SESUAI.label}**, {BATAS_TERTINGGAL:.0%}–{BATAS_SESUAI:.0%} "
-          f"**{TERTINGGAL.label}**, < {BATAS_TERTINGGAL:.0%} **{JAUH.label}**.").replace("%", " %")
+SESUAI = Status("sesuai", N_("Sesuai target"), "#9be3c5")
+TERTINGGAL = Status("tertinggal", N_("Tertinggal"), "#ffd98a")
+JAUH = Status("jauh", N_("Jauh tertinggal"), "#f4a3a3")
+TANPA_TARGET = Status("tanpa_target", N_("Tanpa target"), "#e4e7eb")
+SEMUA_STATUS = (SESUAI, TERTINGGAL, JAUH, TANPA_TARGET)
+
+
+def aturan() -> str:
+    """The colour rule, as shown to users."""
+    return t("Capaian = realisasi kumulatif ÷ target kumulatif sejak triwulan I. ≥ {sesuai} **{l_sesuai}**, "
+             "{tertinggal}–{sesuai} **{l_tertinggal}**, < {tertinggal} **{l_jauh}**.",
+             sesuai=fmt.persen(BATAS_SESUAI, 0), tertinggal=fmt.persen(BATAS_TERTINGGAL, 0),
+             l_sesuai=t(SESUAI.label), l_tertinggal=t(TERTINGGAL.label), l_jauh=t(JAUH.label))
+
+
+def warna_status() -> dict[str, str]:
+    """Background colour per status label in the language of the run (for Styler.map)."""
+    return {t(s.label): s.warna for s in SEMUA_STATUS}
 
 
 def capaian(realisasi, target) -> float | None:
@@ -76,21 +88,22 @@ def simpan_target(path, kode_wilayah: str, tahun: int, tabel: pd.DataFrame, peng
     """Save the edited targets of one kabupaten and year (columns klaster, triwulan, target_keluarga).
     Validates first; writes through the single writer path (a new database file swapped in)."""
     if not pengguna or not pengguna.strip():
-        raise TargetError("Nama petugas wajib diisi.")
+        raise TargetError(t("Nama petugas wajib diisi."))
     if len(kode_wilayah) != 5:
-        raise TargetError("Target ditetapkan per kabupaten/kota.")
-    t = tabel[["klaster", "triwulan", "target_keluarga"]].copy()
-    tidak_dikenal = set(t["klaster"]) - set(klaster.KUNCI)
+        raise TargetError(t("Target ditetapkan per kabupaten/kota."))
+    tb = tabel[["klaster", "triwulan", "target_keluarga"]].copy()
+    tidak_dikenal = set(tb["klaster"]) - set(klaster.KUNCI)
     if tidak_dikenal:
-        raise TargetError(f"Klaster tidak dikenal: {', '.join(sorted(tidak_dikenal))}")
-    nilai = pd.to_numeric(t["target_keluarga"], errors="coerce")
-    salah = t[t["target_keluarga"].notna() & (nilai.isna() | (nilai < 0) | (nilai % 1 != 0))]
+        raise TargetError(t("Klaster tidak dikenal: {daftar}", daftar=", ".join(sorted(tidak_dikenal))))
+    nilai = pd.to_numeric(tb["target_keluarga"], errors="coerce")
+    salah = tb[tb["target_keluarga"].notna() & (nilai.isna() | (nilai < 0) | (nilai % 1 != 0))]
     if not salah.empty:
         baris = salah.iloc[0]
-        raise TargetError(f"Target {klaster.label(baris['klaster'])} triwulan {baris['triwulan']} harus "
-                          f"bilangan bulat ≥ 0 (tertulis: {baris['target_keluarga']}).")
-    t["target_keluarga"] = nilai
-    t = t[t["target_keluarga"].notna()]
+        raise TargetError(t("Target {klaster} triwulan {tw} harus bilangan bulat ≥ 0 (tertulis: {nilai}).",
+                            klaster=klaster.label(baris["klaster"]), tw=baris["triwulan"],
+                            nilai=baris["target_keluarga"]))
+    tb["target_keluarga"] = nilai
+    tb = tb[tb["target_keluarga"].notna()]
     waktu = dt.datetime.now().replace(microsecond=0)
     with ubah_basis_data(path) as con:
         con.execute("DELETE FROM target WHERE kode_wilayah = $kode AND tahun = $tahun",
@@ -99,8 +112,8 @@ def simpan_target(path, kode_wilayah: str, tahun: int, tabel: pd.DataFrame, peng
             "INSERT INTO target (kode_wilayah, klaster, tahun, triwulan, target_keluarga, diubah_oleh, diubah_pada) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(kode_wilayah, r.klaster, tahun, int(r.triwulan), int(r.target_keluarga), pengguna.strip(), waktu)
-             for r in t.itertuples(index=False)])
-    return len(t)
+             for r in tb.itertuples(index=False)])
+    return len(tb)
 
 
 def per_klaster(data: pd.DataFrame, triwulan: int, berlalu: float) -> pd.DataFrame:
@@ -108,8 +121,8 @@ def per_klaster(data: pd.DataFrame, triwulan: int, berlalu: float) -> pd.DataFra
     achievement, status, the year's target and the projection to year end."""
     ini = data[data["triwulan"] == triwulan].copy()
     ini["selisih"] = ini["realisasi_kumulatif"] - ini["target_kumulatif"]
-    ini["capaian"] = [capaian(r, t) for r, t in zip(ini["realisasi_kumulatif"], ini["target_kumulatif"])]
-    ini["status"] = [status(r, t).label for r, t in zip(ini["realisasi_kumulatif"], ini["target_kumulatif"])]
+    ini["capaian"] = [capaian(r, tg) for r, tg in zip(ini["realisasi_kumulatif"], ini["target_kumulatif"])]
+    ini["status"] = [t(status(r, tg).label) for r, tg in zip(ini["realisasi_kumulatif"], ini["target_kumulatif"])]
     ini["target_tahun"] = ini["klaster"].map(data.groupby("klaster")["target"].sum(min_count=1))
     terakhir = data[data["ada_data"]].groupby("klaster")["realisasi_kumulatif"].last()
     ini["proyeksi"] = [proyeksi_akhir_tahun(terakhir.get(kl), berlalu) for kl in ini["klaster"]]
@@ -120,21 +133,17 @@ def per_wilayah(data: pd.DataFrame) -> pd.DataFrame:
     """All clusters together per child region (progres_per_subwilayah query), best achievement first."""
     j = data.groupby(["kode", "nama"], as_index=False)[
         ["target_kumulatif", "realisasi_kumulatif", "target_tahun"]].sum(min_count=1)
-    j["capaian"] = [capaian(r, t) for r, t in zip(j["realisasi_kumulatif"], j["target_kumulatif"])]
-    j["status"] = [status(r, t).label for r, t in zip(j["realisasi_kumulatif"], j["target_kumulatif"])]
+    j["capaian"] = [capaian(r, tg) for r, tg in zip(j["realisasi_kumulatif"], j["target_kumulatif"])]
+    j["status"] = [t(status(r, tg).label) for r, tg in zip(j["realisasi_kumulatif"], j["target_kumulatif"])]
     return j.sort_values("capaian", ascending=False, na_position="last").reset_index(drop=True)
 
 
 def matriks_triwulan(data: pd.DataFrame) -> pd.DataFrame:
     """Clusters (rows) by quarter (columns): "realisation / target" per quarter, Indonesian numbers."""
-    from pke import fmt
-
     sel = data.assign(teks=[f"{fmt.angka(r)} / {fmt.angka(t)}" for r, t in zip(data["realisasi"], data["target"])])
     m = sel.pivot(index="label", columns="triwulan", values="teks")
     m = m.reindex(index=list(dict.fromkeys(data["label"])))
-    m.columns = [f"TW {fmt.ROMAWI[c]}" for c in m.columns]
-    m.index.name = "Klaster"
+    m.columns = [fmt.tw(c) for c in m.columns]
+    m.index.name = t("Klaster")
     return m
 
-
-WARNA_STATUS = {s.label: s.warna for s in (SESUAI, TERTINGGAL, JAUH, TANPA_TARGET)}

@@ -11,10 +11,26 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from pke import build, config, db, fmt
+from pke import build, config, db, fmt, klaster
+from pke.i18n import BAHASA, N_, NAMA_BAHASA, bahasa, t
 
-TINGKAT_LABEL = {"provinsi": "Provinsi", "kabupaten": "Kabupaten/Kota", "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan"}
+TINGKAT_LABEL = {"provinsi": N_("Provinsi"), "kabupaten": N_("Kabupaten/Kota"), "kecamatan": N_("Kecamatan"),
+                 "desa": N_("Desa/Kelurahan")}
 PANJANG_ANAK = {0: 2, 2: 5, 5: 8, 8: 13, 13: 13}
+HALAMAN = {  # url_path: (script, title, icon) — the navigation app.py builds, in this order
+    "ringkasan": ("views/ringkasan.py", N_("Ringkasan"), ":material/dashboard:"),
+    "peta": ("views/peta.py", N_("Peta"), ":material/map:"),
+    "sektor": ("views/sektor.py", N_("Sektor"), ":material/table_chart:"),
+    "progres": ("views/progres.py", N_("Progres Triwulan"), ":material/trending_up:"),
+    "evaluasi": ("views/evaluasi.py", N_("Evaluasi Provinsi"), ":material/leaderboard:"),
+    "desa": ("views/profil_desa.py", N_("Profil Desa"), ":material/home_pin:"),
+    "keluarga": ("views/keluarga.py", N_("Daftar Keluarga"), ":material/groups:"),
+    "kolaborasi": ("views/kolaborasi.py", N_("Peluang Kolaborasi"), ":material/handshake:"),
+    "kualitas": ("views/kualitas.py", N_("Kualitas Data"), ":material/fact_check:"),
+    "laporan": ("views/laporan.py", N_("Laporan"), ":material/description:"),
+    "tayangan": ("views/tayangan.py", N_("Tayangan Rapat"), ":material/slideshow:"),
+    "impor": ("views/impor.py", N_("Impor Data"), ":material/upload_file:"),
+}
 
 
 # ---------- database -------------------------------------------------------------------------------
@@ -54,15 +70,30 @@ def _kueri(nama: str, path: str, versi: float, params: tuple) -> pd.DataFrame:
 
 
 def kueri(nama: str, **params) -> pd.DataFrame:
-    """Run a named query of queries/ with $named parameters; cached per database version."""
+    """Run a named query of queries/ with $named parameters; cached per database version. Cluster labels
+    come back in the language of the run."""
     path, versi = versi_db()
     try:
-        return _kueri(nama, path, versi, tuple(sorted(params.items())))
+        return klaster.terjemahkan(_kueri(nama, path, versi, tuple(sorted(params.items()))))
     except (duckdb.CatalogException, duckdb.BinderException) as e:
         # A database built by an older version lacks what the queries now read: say how to fix it.
-        st.error(f"Basis data {path} dibuat oleh versi dasbor yang lebih lama dan tidak cocok dengan kueri "
-                 f"'{nama}'. Bangun ulang: `python -m pke demo` (atau impor ulang data). Rincian: {e}")
+        st.error(t("Basis data {path} dibuat oleh versi dasbor yang lebih lama dan tidak cocok dengan kueri "
+                   "'{nama}'. Bangun ulang: `python -m pke demo` (atau impor ulang data). Rincian: {e}",
+                   path=path, nama=nama, e=e))
         st.stop()
+
+
+def susun_laporan(k: "Konteks", bahasa_laporan: str, progres_cb=None):
+    """Gather the quarterly report of the context's region on the app's read-only connection."""
+    from pke import laporan
+
+    path, versi = versi_db()
+    with _KUNCI_KONEKSI:
+        cur = _koneksi(path, versi).cursor()
+    try:
+        return laporan.susun(cur, k.kode, k.tahun, k.triwulan, bahasa_laporan, progres_cb=progres_cb)
+    finally:
+        cur.close()
 
 
 @st.cache_resource
@@ -77,10 +108,10 @@ def pastikan_basis_data() -> None:
     with _kunci_bangun():
         if config.db_path().exists():
             return
-        st.title("Menyiapkan Dasbor PKE")
-        st.info("Basis data belum ada. Data demo (sintetis, di atas wilayah dan batas desa yang nyata) sedang "
-                "dibangun sekali saja; biasanya kurang dari dua menit.")
-        bar = st.progress(0.0, text="Memulai")
+        st.title(t("Menyiapkan Dasbor PKE"))
+        st.info(t("Basis data belum ada. Data demo (sintetis, di atas wilayah dan batas desa yang nyata) sedang "
+                  "dibangun sekali saja; biasanya kurang dari dua menit."))
+        bar = st.progress(0.0, text=t("Memulai"))
         build.bangun_demo(progress=lambda f, pesan: bar.progress(min(max(f, 0.0), 1.0), text=pesan))
     st.rerun()
 
@@ -101,7 +132,7 @@ class Konteks:
 
     @property
     def nama(self) -> str:
-        return self.jalur[-1][1] if self.jalur else "Semua wilayah"
+        return self.jalur[-1][1] if self.jalur else t("Semua wilayah")
 
     @property
     def tingkat(self) -> str:
@@ -120,7 +151,7 @@ class Konteks:
         return {"kode": self.kode, "tahun": self.tahun, "triwulan": self.triwulan}
 
     def judul_wilayah(self) -> str:
-        return " › ".join(n for _, n, _ in self.jalur) or "Semua wilayah"
+        return " › ".join(n for _, n, _ in self.jalur) or t("Semua wilayah")
 
 
 _LEVEL = (("w_prov", "provinsi", 2), ("w_kab", "kabupaten", 5), ("w_kec", "kecamatan", 8), ("w_desa", "desa", 13))
@@ -133,10 +164,10 @@ def buka_wilayah(kode: str, halaman: str) -> None:
     st.switch_page(halaman)
 
 
-def tautan_profil_desa(kode_nama: dict[str, str], label: str = "Buka profil desa") -> None:
+def tautan_profil_desa(kode_nama: dict[str, str], label: str | None = None, kunci: str = "profil") -> None:
     """A picker under a table that lists villages: choosing one opens its Profil Desa."""
-    desa = st.selectbox(label, [""] + list(kode_nama), format_func=lambda x: kode_nama[x] if x else "— pilih desa —",
-                        key=f"profil_{label}")
+    desa = st.selectbox(label or t("Buka profil desa"), [""] + list(kode_nama),
+                        format_func=lambda x: kode_nama[x] if x else t("— pilih desa —"), key=f"profil_{kunci}")
     if desa:
         buka_wilayah(desa, "views/profil_desa.py")
 
@@ -164,7 +195,7 @@ def pilih_konteks() -> Konteks:
     """Sidebar selectors: provinsi → kabupaten → kecamatan → desa, then year and quarter."""
     _awal_dari_url()
     sb = st.sidebar
-    sb.markdown("### Wilayah")
+    sb.markdown("### " + t("Wilayah"))
     induk, jalur = "", []
     for kunci, tingkat, _ in _LEVEL:
         opsi = kueri("wilayah_anak", induk=induk)
@@ -177,8 +208,9 @@ def pilih_konteks() -> Konteks:
         if st.session_state.get(kunci) not in pilihan:
             st.session_state[kunci] = pilihan[0]
         nilai = sb.selectbox(
-            TINGKAT_LABEL[tingkat], pilihan, key=kunci,
-            format_func=lambda k, n=nama, t=tingkat: n.get(k, k) if k else f"— Semua {TINGKAT_LABEL[t].lower()} —",
+            t(TINGKAT_LABEL[tingkat]), pilihan, key=kunci,
+            format_func=lambda k, n=nama, tk=tingkat: n.get(k, k) if k else t("— Semua {tingkat} —",
+                                                                                 tingkat=t(TINGKAT_LABEL[tk]).lower()),
         )
         if not nilai:
             break
@@ -189,15 +221,15 @@ def pilih_konteks() -> Konteks:
         st.session_state[kunci] = ""
 
     periode = kueri("periode")
-    sb.markdown("### Periode")
+    sb.markdown("### " + t("Periode"))
     tahun_opsi = sorted(periode["tahun"].unique().tolist(), reverse=True)
     if st.session_state.get("tahun") not in tahun_opsi:
         st.session_state["tahun"] = tahun_opsi[0]
-    tahun = sb.selectbox("Tahun", tahun_opsi, key="tahun")
+    tahun = sb.selectbox(t("Tahun"), tahun_opsi, key="tahun")
     tw_opsi = sorted(periode.loc[periode["tahun"] == tahun, "triwulan"].tolist())
     if st.session_state.get("tw") not in tw_opsi:
         st.session_state["tw"] = tw_opsi[-1]
-    tw = sb.selectbox("Triwulan", tw_opsi, key="tw", format_func=lambda t: f"Triwulan {fmt.ROMAWI[t]}")
+    tw = sb.selectbox(t("Triwulan"), tw_opsi, key="tw", format_func=lambda x: t("Triwulan {tw}", tw=fmt.ROMAWI[x]))
 
     kode = jalur[-1][0] if jalur else ""
     st.query_params["wilayah"] = kode
@@ -225,6 +257,27 @@ def pilih_url(label: str, opsi: list, kunci_url: str, format_func=str, horizonta
     return nilai
 
 
+# ---------- language -------------------------------------------------------------------------------
+
+def bahasa_dari_url() -> str:
+    """Set this run's language from ?bahasa= (id or en); called first thing by app.py."""
+    from pke.i18n import atur_bahasa
+
+    kode = atur_bahasa(st.query_params.get("bahasa", "id"))
+    st.query_params["bahasa"] = kode
+    return kode
+
+
+def pilih_bahasa() -> None:
+    """The language switch in the sidebar; the choice lives in the URL so a shared link keeps it."""
+    kini = bahasa()
+    pilih = st.sidebar.radio("Bahasa / Language", BAHASA, index=BAHASA.index(kini), format_func=NAMA_BAHASA.get,
+                             horizontal=True, key=f"bahasa_{kini}")
+    if pilih != kini:
+        st.query_params["bahasa"] = pilih
+        st.rerun()
+
+
 # ---------- presentation mode ----------------------------------------------------------------------
 
 GAYA_PRESENTASI = """
@@ -236,6 +289,8 @@ html, body, [data-testid="stMarkdownContainer"] p, [data-testid="stCaptionContai
 [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {font-size: 56px !important; line-height: 1.2;}
 [data-testid="stMetricLabel"] p {font-size: 20px !important;}
 h1 {font-size: 44px !important;}
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {color: #3e4c59 !important;}
+.pke-slide {font-size: 22px; color: #1f2933; border-bottom: 3px solid #0072B2; padding-bottom: 4px;}
 </style>
 """
 
@@ -249,7 +304,7 @@ def terapkan_presentasi() -> None:
     if not presentasi():
         return
     st.markdown(GAYA_PRESENTASI, unsafe_allow_html=True)
-    if st.button("Keluar dari mode presentasi", icon=":material/close_fullscreen:", type="tertiary"):
+    if st.button(t("Keluar dari mode presentasi"), icon=":material/close_fullscreen:", type="tertiary"):
         del st.query_params["presentasi"]
         st.rerun()
 
@@ -257,7 +312,7 @@ def terapkan_presentasi() -> None:
 def tolak_data_pribadi_saat_presentasi(apa: str) -> None:
     """Views that list people stop here in presentation mode: personal data never goes on the wall."""
     if presentasi():
-        st.info(f"{apa} tidak ditampilkan dalam mode presentasi karena memuat data pribadi.")
+        st.info(t("{apa} tidak ditampilkan dalam mode presentasi karena memuat data pribadi.", apa=apa))
         st.stop()
 
 
@@ -265,8 +320,8 @@ def tolak_data_pribadi_saat_presentasi(apa: str) -> None:
 
 def label_demo() -> None:
     if meta().get("demo") == "ya":
-        st.caption("⚠️ **DATA DEMO** — keluarga dan individu sintetis di atas wilayah dan batas desa yang nyata; "
-                   "bukan data P3KE sebenarnya.")
+        st.caption(t("⚠️ **DATA DEMO** — keluarga dan individu sintetis di atas wilayah dan batas desa yang nyata; "
+                     "bukan data P3KE sebenarnya."))
 
 
 def kepala_halaman(judul: str, k: Konteks) -> None:

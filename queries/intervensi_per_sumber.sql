@@ -3,7 +3,7 @@
 -- params: $kode (Kemendagri code), $tahun, $triwulan
 WITH p AS (SELECT ($tahun * 4 + $triwulan - 1)::INTEGER AS qi)
 SELECT
-    k.label_singkat AS klaster, r.opd, r.sumber_dana,
+    k.label_singkat, r.opd, r.sumber_dana,
     coalesce(sum(r.n) FILTER (WHERE status_pada(r.qi_tag, r.qi_selesai, r.status_akhir, p.qi) = 'rencana'), 0)::BIGINT AS rencana,
     coalesce(sum(r.n) FILTER (WHERE status_pada(r.qi_tag, r.qi_selesai, r.status_akhir, p.qi) = 'proses'), 0)::BIGINT AS proses,
     coalesce(sum(r.n) FILTER (WHERE status_pada(r.qi_tag, r.qi_selesai, r.status_akhir, p.qi) = 'selesai'), 0)::BIGINT AS selesai,

@@ -14,7 +14,7 @@ P = {"kode": KAB, "tahun": 2026, "triwulan": 4}
 def test_progres_kabupaten(app_env, con):
     at = _app("views/progres.py", wilayah=KAB, tahun="2026", tw="3")
     assert at.title[0].value == "Progres triwulan"
-    assert any("≥ 90 %" in c.value and "Sesuai target" in c.value for c in at.caption)
+    assert any("≥ 90%" in c.value and "Sesuai target" in c.value for c in at.caption)
     tabel = at.dataframe[0].value
     data = db.jalankan(con, "progres_triwulan", kode=KAB, tahun=2026)
     tw3 = data[data["triwulan"] == 3].reset_index(drop=True)
@@ -111,12 +111,12 @@ def test_kolaborasi(app_env, con):
     at = _app("views/kolaborasi.py", wilayah=KAB)
     keb = db.jalankan(con, "kebutuhan_desa_klaster", **P)
     keb = keb[keb["klaster"].isin(["rtlh", "jamban", "air", "listrik"])]
-    harga = dict(kolaborasi.tabel_biaya()[["klaster", "Biaya satuan (Rp)"]].to_numpy())
+    harga = dict(kolaborasi.tabel_biaya()[["klaster", "biaya"]].to_numpy())
     total = (keb["belum"] * keb["klaster"].map(harga)).sum()
     metrik = {m.label: m.value for m in at.metric}
     assert metrik["Perkiraan biaya seluruh kebutuhan"] == fmt.rupiah(total)
     assert re.fullmatch(r"[\d.]+ dari [\d.]+", metrik["Desa terjangkau anggaran"])
-    assert at.dataframe[0].value["Biaya satuan (Rp)"].iloc[0] == 20_000_000
+    assert at.dataframe[0].value["biaya"].iloc[0] == 20_000_000
 
 
 def test_kolaborasi_minta_kabupaten(app_env):

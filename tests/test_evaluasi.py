@@ -92,7 +92,7 @@ def test_kolaborasi(con):
     per_desa = kolaborasi.hitung(keb[keb["klaster"] == "rtlh"], biaya, "belum")
     assert per_desa["biaya"].sum() == keb.loc[keb["klaster"] == "rtlh", "belum"].sum() * 20_000_000
     assert list(per_desa["prioritas"]) == sorted(per_desa["prioritas"], reverse=True)  # priority villages first
-    biaya.loc[biaya["klaster"] == "rtlh", "Biaya satuan (Rp)"] = 10_000_000
+    biaya.loc[biaya["klaster"] == "rtlh", "biaya"] = 10_000_000
     assert kolaborasi.hitung(keb[keb["klaster"] == "rtlh"], biaya, "belum")["biaya"].sum() == per_desa["biaya"].sum() / 2
     j = kolaborasi.jangkauan(per_desa, per_desa["biaya"].iloc[0] + 1)
     assert j["terjangkau"].iloc[0] and j.loc[j["terjangkau"], "biaya"].sum() <= per_desa["biaya"].iloc[0] + 1

@@ -242,7 +242,7 @@ def test_progres_verval(app_env, con):
 
     at = _app("views/kualitas.py", wilayah="33.15")
     ronde = [s for s in at.selectbox if s.label == "Ronde verval"][0]
-    assert ronde.options == ["Verval P3KE 2025 (03-03-2025 s.d. 31-03-2025)"]
+    assert ronde.options == ["Verval P3KE 2025 (3 Maret 2025 s.d. 31 Maret 2025)"]
     tabel = at.dataframe[-1].value
     harapan = con.execute("""
         SELECT count(*) FILTER (WHERE tanggal_verval BETWEEN DATE '2025-03-03' AND DATE '2025-03-31') / count(*)

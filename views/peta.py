@@ -3,35 +3,36 @@ outlined, with the chosen village's figures beside the map."""
 import streamlit as st
 
 from pke import charts, fmt, klaster, maps, ui
+from pke.i18n import t
 
 k = ui.konteks()
-ui.kepala_halaman("Peta kebutuhan", k)
+ui.kepala_halaman(t("Peta kebutuhan"), k)
 
 kol1, kol2 = st.columns([2, 2])
 with kol1:
-    kunci = ui.pilih_url("Klaster", list(klaster.KUNCI), "klaster", format_func=klaster.label)
+    kunci = ui.pilih_url(t("Klaster"), list(klaster.KUNCI), "klaster", format_func=klaster.label)
 with kol2:
-    ukuran = ui.pilih_url("Ukuran", ["per100", "jumlah"], "ukuran", radio=True,
-                          format_func={"per100": "Per 100 keluarga", "jumlah": "Jumlah keluarga"}.get)
+    ukuran = ui.pilih_url(t("Ukuran"), ["per100", "jumlah"], "ukuran", radio=True,
+                          format_func={"per100": t("Per 100 keluarga"), "jumlah": t("Jumlah keluarga")}.get)
 
 ling = maps.lingkup_peta(k.kode)
 data = ui.kueri("peta_wilayah", kode=ling.area, panjang=ling.panjang, klaster=kunci, tahun=k.tahun,
                  triwulan=k.triwulan)
 nilai = "tersisa_per_100" if ukuran == "per100" else "tersisa"
-judul_nilai = (f"{klaster.label(kunci)}: tersisa per 100 keluarga" if ukuran == "per100"
-               else f"{klaster.label(kunci)}: keluarga tersisa")
+judul_nilai = (t("{klaster}: tersisa per 100 keluarga", klaster=klaster.label(kunci)) if ukuran == "per100"
+               else t("{klaster}: keluarga tersisa", klaster=klaster.label(kunci)))
 
 if data.empty:
-    st.info("Tidak ada data keluarga untuk wilayah ini.")
+    st.info(t("Tidak ada data keluarga untuk wilayah ini."))
     st.stop()
 
 kiri, kanan = st.columns([3, 1.2])
 terpilih = k.kode if len(k.kode) == 13 else st.session_state.get("peta_desa")
 if data["geojson"].isna().all():
     with kiri:
-        st.warning("Batas wilayah belum dimuat, jadi peta ditampilkan sebagai treemap. Untuk peta, bangun ulang "
-                   "basis data dengan folder batas: `python -m pke demo --batas ../shared/boundaries` "
-                   "(atau atur variabel lingkungan `PKE_BOUNDARIES`).")
+        st.warning(t("Batas wilayah belum dimuat, jadi peta ditampilkan sebagai treemap. Untuk peta, bangun ulang "
+                     "basis data dengan folder batas: `python -m pke demo --batas ../shared/boundaries` "
+                     "(atau atur variabel lingkungan `PKE_BOUNDARIES`)."))
         st.plotly_chart(charts.treemap_wilayah(data, "tersisa", judul_nilai), width="stretch")
 else:
     garis = ui.kueri("peta_garis", kode=ling.area, panjang=ling.panjang_garis)
@@ -48,7 +49,7 @@ else:
             st.session_state["peta_desa"] = terpilih
         tanpa_batas = int(data["geojson"].isna().sum())
         if tanpa_batas:
-            st.caption(f"{fmt.angka(tanpa_batas)} wilayah tanpa batas tidak tergambar.")
+            st.caption(t("{n} wilayah tanpa batas tidak tergambar.", n=fmt.angka(tanpa_batas)))
     with kanan:
         st.markdown(maps.legenda_html(leg), unsafe_allow_html=True)
 
@@ -58,25 +59,28 @@ with kanan:
     opsi = [""] + list(data["kode"])
     if terpilih not in opsi:
         terpilih = ""
-    terpilih = st.selectbox("Lihat wilayah", opsi, index=opsi.index(terpilih),
-                            format_func=lambda x: nama_opsi[x] if x else "— pilih di peta atau di sini —")
+    terpilih = st.selectbox(t("Lihat wilayah"), opsi, index=opsi.index(terpilih),
+                            format_func=lambda x: nama_opsi[x] if x else t("— pilih di peta atau di sini —"))
     if terpilih:
         baris = data.set_index("kode").loc[terpilih]
         st.markdown(f"#### {baris['nama']}")
         if len(terpilih) == 13:
-            st.caption(f"Kec. {baris['nama_induk']}")
-            if st.button("Buka profil desa", icon=":material/home_pin:"):
+            st.caption(t("Kec. {nama}", nama=baris["nama_induk"]))
+            if st.button(t("Buka profil desa"), icon=":material/home_pin:"):
                 ui.buka_wilayah(terpilih, "views/profil_desa.py")
             if baris["desa_prioritas"]:
-                st.markdown("**Desa prioritas PKE**" + (f" · OPD pendamping: {baris['opd_pendamping']}"
-                                                         if baris["opd_pendamping"] else ""))
+                st.markdown("**" + t("Desa prioritas PKE") + "**"
+                            + (" · " + t("OPD pendamping: {opd}", opd=baris["opd_pendamping"])
+                               if baris["opd_pendamping"] else ""))
         else:
-            st.markdown(f"{fmt.angka(baris['desa_prioritas'])} desa prioritas")
-        st.markdown(f"Keluarga P3KE: **{fmt.angka(baris['keluarga'])}** · desil 1: "
-                    f"**{fmt.angka(baris['keluarga_desil1'])}**")
+            st.markdown(t("{n} desa prioritas", n=fmt.angka(baris["desa_prioritas"])))
+        st.markdown(t("Keluarga P3KE: **{keluarga}** · desil 1: **{desil1}**", keluarga=fmt.angka(baris["keluarga"]),
+                      desil1=fmt.angka(baris["keluarga_desil1"])))
         rinci = ui.kueri("kebutuhan_per_klaster", kode=terpilih, tahun=k.tahun, triwulan=k.triwulan)
         ui.tabel(rinci[["label_singkat", "kebutuhan", "selesai", "tersisa"]].rename(columns={
-            "label_singkat": "Klaster", "kebutuhan": "Kebutuhan", "selesai": "Selesai", "tersisa": "Tersisa"}))
+            "label_singkat": t("Klaster"), "kebutuhan": t("Kebutuhan"), "selesai": t("Selesai"),
+            "tersisa": t("Tersisa")}))
 
-st.caption(f"Warna: {judul_nilai.lower()} pada akhir {k.periode}. Garis biru tua: desa prioritas tahun {k.tahun}."
-           + (" Garis abu-abu: batas kecamatan." if ling.panjang == 13 else " Garis abu-abu: batas kabupaten/kota."))
+st.caption(t("Warna: {judul} pada akhir {periode}. Garis biru tua: desa prioritas tahun {tahun}.",
+             judul=judul_nilai.lower(), periode=k.periode, tahun=k.tahun) + " "
+           + (t("Garis abu-abu: batas kecamatan.") if ling.panjang == 13 else t("Garis abu-abu: batas kabupaten/kota.")))

@@ -8,87 +8,92 @@ import pandas as pd
 import streamlit as st
 
 from pke import charts, config, fmt, klaster, progres, ui
+from pke.i18n import t
 
 k = ui.konteks()
-ui.kepala_halaman("Progres triwulan", k)
-st.caption(progres.ATURAN)
+ui.kepala_halaman(t("Progres triwulan"), k)
+st.caption(progres.aturan())
 
 data = ui.kueri("progres_triwulan", kode=k.kode, tahun=k.tahun)
 # The year's pace: the latest realisation over the quarters elapsed by the data's date.
 berlalu = progres.triwulan_berlalu(k.tahun, dt.date.fromisoformat(ui.meta()["tanggal_data"]))
 ini = progres.per_klaster(data, k.triwulan, berlalu)
 ini["tersisa"] = ini["klaster"].map(ui.kueri("kebutuhan_per_klaster", **k.params).set_index("klaster")["tersisa"])
-warna = progres.WARNA_STATUS
+warna = progres.warna_status()
 
-st.subheader(f"Per klaster, {k.periode}")
+st.subheader(t("Per klaster, {periode}", periode=k.periode))
 if ini["target"].isna().all():
-    st.info("Belum ada target untuk wilayah dan tahun ini. Target ditetapkan per kabupaten/kota; "
-            "pilih kabupaten/kota (atau provinsi untuk jumlahnya).")
+    st.info(t("Belum ada target untuk wilayah dan tahun ini. Target ditetapkan per kabupaten/kota; "
+              "pilih kabupaten/kota (atau provinsi untuk jumlahnya)."))
 tabel = ini[["label", "target", "realisasi", "target_kumulatif", "realisasi_kumulatif", "selisih", "capaian",
              "status", "target_tahun", "proyeksi", "tersisa"]].rename(columns={
-    "label": "Klaster", "target": "Target TW", "realisasi": "Realisasi TW", "target_kumulatif": "Target kumulatif",
-    "realisasi_kumulatif": "Realisasi kumulatif", "selisih": "Selisih", "capaian": "Capaian",
-    "status": "Status", "target_tahun": "Target setahun", "proyeksi": "Proyeksi akhir tahun",
-    "tersisa": "Kebutuhan tersisa"})
-gaya = tabel.style.format({c: fmt.angka for c in tabel.columns if c not in ("Klaster", "Status", "Capaian")}
-                          | {"Capaian": fmt.persen}, na_rep="–").map(lambda v: f"background-color: {warna.get(v, '')}",
-                                                         subset=["Status"])
+    "label": t("Klaster"), "target": t("Target TW"), "realisasi": t("Realisasi TW"),
+    "target_kumulatif": t("Target kumulatif"), "realisasi_kumulatif": t("Realisasi kumulatif"), "selisih": t("Selisih"),
+    "capaian": t("Capaian"), "status": t("Status"), "target_tahun": t("Target setahun"),
+    "proyeksi": t("Proyeksi akhir tahun"), "tersisa": t("Kebutuhan tersisa")})
+gaya = tabel.style.format({c: fmt.angka for c in tabel.columns if c not in (t("Klaster"), t("Status"), t("Capaian"))}
+                          | {t("Capaian"): fmt.persen}, na_rep="–").map(
+    lambda v: f"background-color: {warna.get(v, '')}", subset=[t("Status")])
 st.dataframe(gaya, hide_index=True, width="stretch")
 
-st.subheader(f"Realisasi / target per triwulan, {k.tahun}")
+st.subheader(t("Realisasi / target per triwulan, {tahun}", tahun=k.tahun))
 st.dataframe(progres.matriks_triwulan(data), width="stretch")
-st.caption("Keluarga yang kebutuhannya tertutup dalam triwulan itu / target triwulan; – berarti belum ada data atau target.")
+st.caption(t("Keluarga yang kebutuhannya tertutup dalam triwulan itu / target triwulan; – berarti belum ada data "
+             "atau target."))
 
-st.subheader("Kumulatif menuju target akhir tahun")
-kunci = ui.pilih_url("Klaster", list(klaster.KUNCI), "klaster", format_func=klaster.label)
+st.subheader(t("Kumulatif menuju target akhir tahun"))
+kunci = ui.pilih_url(t("Klaster"), list(klaster.KUNCI), "klaster", format_func=klaster.label)
 satu = data[data["klaster"] == kunci]
 baris = ini.set_index("klaster").loc[kunci]
 st.plotly_chart(charts.progres_kumulatif(satu, baris["proyeksi"]), width="stretch", config={"displayModeBar": False})
 if pd.notna(baris["target_tahun"]) and baris["proyeksi"] is not None:
     kurang = baris["target_tahun"] - baris["proyeksi"]
-    st.markdown(f"Dengan laju saat ini, **{klaster.label(kunci)}** diproyeksikan mencapai "
-                f"**{fmt.angka(baris['proyeksi'])}** dari target **{fmt.angka(baris['target_tahun'])}** keluarga "
-                f"pada akhir {k.tahun}" + (f" — kurang {fmt.angka(kurang)}." if kurang > 0 else " — target tercapai."))
+    st.markdown(t("Dengan laju saat ini, **{klaster}** diproyeksikan mencapai **{proyeksi}** dari target **{target}** "
+                  "keluarga pada akhir {tahun}", klaster=klaster.label(kunci), proyeksi=fmt.angka(baris["proyeksi"]),
+                  target=fmt.angka(baris["target_tahun"]), tahun=k.tahun)
+                + (t(" — kurang {n}.", n=fmt.angka(kurang)) if kurang > 0 else t(" — target tercapai.")))
 
 if len(k.kode) <= 2:
-    st.subheader(f"Per kabupaten/kota, kumulatif sampai {k.periode}")
+    st.subheader(t("Per kabupaten/kota, kumulatif sampai {periode}", periode=k.periode))
     jumlah = progres.per_wilayah(ui.kueri("progres_per_subwilayah", **k.params))
     tampil = jumlah[
         ["nama", "target_kumulatif", "realisasi_kumulatif", "capaian", "status", "target_tahun"]].rename(columns={
-            "nama": "Kabupaten/Kota", "target_kumulatif": "Target kumulatif", "realisasi_kumulatif": "Realisasi kumulatif",
-            "capaian": "Capaian", "status": "Status", "target_tahun": "Target setahun"})
-    st.dataframe(tampil.style.format({"Target kumulatif": fmt.angka, "Realisasi kumulatif": fmt.angka,
-                                      "Capaian": fmt.persen, "Target setahun": fmt.angka}, na_rep="–")
-                 .map(lambda v: f"background-color: {warna.get(v, '')}", subset=["Status"]),
+            "nama": t("Kabupaten/Kota"), "target_kumulatif": t("Target kumulatif"),
+            "realisasi_kumulatif": t("Realisasi kumulatif"), "capaian": t("Capaian"), "status": t("Status"),
+            "target_tahun": t("Target setahun")})
+    st.dataframe(tampil.style.format({t("Target kumulatif"): fmt.angka, t("Realisasi kumulatif"): fmt.angka,
+                                      t("Capaian"): fmt.persen, t("Target setahun"): fmt.angka}, na_rep="–")
+                 .map(lambda v: f"background-color: {warna.get(v, '')}", subset=[t("Status")]),
                  hide_index=True, width="stretch")
 
 if len(k.kode) == 5:
-    with st.expander("Ubah target (petugas berwenang)"):
+    with st.expander(t("Ubah target (petugas berwenang)")):
         pin_benar = os.environ.get("PKE_ADMIN_PIN")
         if not pin_benar:
-            st.info("Pengubahan target dimatikan. Administrator dapat mengaktifkannya dengan variabel lingkungan "
-                    "`PKE_ADMIN_PIN`.")
+            st.info(t("Pengubahan target dimatikan. Administrator dapat mengaktifkannya dengan variabel lingkungan "
+                      "`PKE_ADMIN_PIN`."))
         else:
             with st.form("form_target"):
-                petugas = st.text_input("Nama petugas")
+                petugas = st.text_input(t("Nama petugas"))
                 pin = st.text_input("PIN", type="password")
                 target = ui.kueri("target_wilayah", kode=k.kode, tahun=k.tahun)
-                st.caption("Satu baris per klaster dan triwulan; kosongkan untuk menghapus target.")
+                st.caption(t("Satu baris per klaster dan triwulan; kosongkan untuk menghapus target."))
                 diubah = st.data_editor(
                     target[["klaster", "label", "triwulan", "target_keluarga", "diubah_oleh", "diubah_pada"]],
                     hide_index=True, width="stretch", key="editor_target",
                     disabled=["klaster", "label", "triwulan", "diubah_oleh", "diubah_pada"],
-                    column_config={"target_keluarga": st.column_config.NumberColumn("Target (keluarga)", min_value=0,
-                                                                                     step=1, format="%d"),
-                                   "label": "Klaster", "klaster": None, "triwulan": "Triwulan",
-                                   "diubah_oleh": "Diubah oleh", "diubah_pada": "Diubah pada"})
-                if st.form_submit_button("Simpan target"):
+                    column_config={"target_keluarga": st.column_config.NumberColumn(t("Target (keluarga)"),
+                                                                                     min_value=0, step=1, format="%d"),
+                                   "label": t("Klaster"), "klaster": None, "triwulan": t("Triwulan"),
+                                   "diubah_oleh": t("Diubah oleh"), "diubah_pada": t("Diubah pada")})
+                if st.form_submit_button(t("Simpan target")):
                     if pin != pin_benar:
-                        st.error("PIN salah; target tidak disimpan.")
+                        st.error(t("PIN salah; target tidak disimpan."))
                     else:
                         try:
                             n = progres.simpan_target(config.db_path(), k.kode, k.tahun, diubah, petugas)
                         except progres.TargetError as e:
-                            st.error(f"Target tidak disimpan: {e}")
+                            st.error(t("Target tidak disimpan: {e}", e=e))
                         else:
-                            st.success(f"{n} target {k.nama} tahun {k.tahun} disimpan oleh {petugas}.")
+                            st.success(t("{n} target {wilayah} tahun {tahun} disimpan oleh {petugas}.", n=n,
+                                         wilayah=k.nama, tahun=k.tahun, petugas=petugas))

@@ -3,44 +3,44 @@ and % closed — in total, by sub-region (table and heatmap) and by the OPD that
 import streamlit as st
 
 from pke import charts, ui
+from pke.i18n import t
 
 k = ui.konteks()
-ui.kepala_halaman("Kebutuhan per sektor", k)
+ui.kepala_halaman(t("Kebutuhan per sektor"), k)
 
-KOLOM = {"kebutuhan": "Kebutuhan", "rencana": "Rencana", "proses": "Proses", "selesai": "Selesai",
-         "tersisa": "Tersisa", "persen_tertutup": "% tertutup"}
+KOLOM = {"kebutuhan": t("Kebutuhan"), "rencana": t("Rencana"), "proses": t("Proses"), "selesai": t("Selesai"),
+         "tersisa": t("Tersisa"), "persen_tertutup": t("% tertutup")}
 
 per_klaster = ui.kueri("kebutuhan_per_klaster", **k.params)
-st.subheader("Per klaster")
-st.caption(f"Keluarga dengan kebutuhan per klaster dan status intervensinya pada akhir {k.periode}. "
-           "Tersisa = kebutuhan − selesai.")
-ui.tabel(per_klaster[["label", "opd", *KOLOM]].rename(columns={"label": "Klaster", "opd": "OPD penanggung jawab",
+st.subheader(t("Per klaster"))
+st.caption(t("Keluarga dengan kebutuhan per klaster dan status intervensinya pada akhir {periode}. "
+             "Tersisa = kebutuhan − selesai.", periode=k.periode))
+ui.tabel(per_klaster[["label", "opd", *KOLOM]].rename(columns={"label": t("Klaster"), "opd": t("OPD penanggung jawab"),
                                                                **KOLOM}),
-         persen=("% tertutup",))
+         persen=(t("% tertutup"),))
 
 anak = ui.kueri("kebutuhan_per_subwilayah", **k.params)
 if len(k.kode) < 13 and not anak.empty:
-    label_anak = {0: "provinsi", 2: "kabupaten/kota", 5: "kecamatan", 8: "desa/kelurahan"}[len(k.kode)]
-    st.subheader(f"Per {label_anak}")
-    ukuran = ui.pilih_url("Tampilkan", ["tersisa", "persen_tertutup"], "nilai", radio=True,
-                          format_func={"tersisa": "Keluarga tersisa", "persen_tertutup": "% tertutup"}.get)
-    tab_peta, tab_tabel = st.tabs(["Peta panas", "Tabel"])
+    label_anak = {0: t("Provinsi"), 2: t("Kabupaten/Kota"), 5: t("Kecamatan"), 8: t("Desa/Kelurahan")}[len(k.kode)]
+    st.subheader(t("Per {tingkat}", tingkat=label_anak.lower()))
+    ukuran = ui.pilih_url(t("Tampilkan"), ["tersisa", "persen_tertutup"], "nilai", radio=True,
+                          format_func={"tersisa": t("Keluarga tersisa"), "persen_tertutup": t("% tertutup")}.get)
+    tab_peta, tab_tabel = st.tabs([t("Peta panas"), t("Tabel")])
     with tab_peta:
         st.plotly_chart(charts.heatmap_subwilayah(anak, ukuran), width="stretch", config={"displayModeBar": False})
     with tab_tabel:
         ui.tabel(anak[["nama", "label_singkat", *KOLOM]].rename(columns={
-            "nama": label_anak.capitalize(), "label_singkat": "Klaster", **KOLOM}), persen=("% tertutup",),
-            tinggi=500)
+            "nama": label_anak, "label_singkat": t("Klaster"), **KOLOM}), persen=(t("% tertutup"),), tinggi=500)
     if len(k.kode) == 8:
         ui.tautan_profil_desa(dict(zip(anak["kode"], anak["nama"])))
 
-st.subheader("Per OPD")
+st.subheader(t("Per OPD"))
 opd = ui.kueri("intervensi_per_opd", **k.params)
 if opd.empty:
-    st.info("Belum ada intervensi yang ditandai untuk wilayah dan periode ini.")
+    st.info(t("Belum ada intervensi yang ditandai untuk wilayah dan periode ini."))
 else:
-    st.caption("Intervensi yang ditandai per OPD pelaksana, status pada akhir triwulan, dan nilai intervensi "
-               "yang telah selesai.")
+    st.caption(t("Intervensi yang ditandai per OPD pelaksana, status pada akhir triwulan, dan nilai intervensi "
+                 "yang telah selesai."))
     ui.tabel(opd[["opd", "label_singkat", "rencana", "proses", "selesai", "nilai_rp_selesai"]].rename(columns={
-        "opd": "OPD", "label_singkat": "Klaster", "rencana": "Rencana", "proses": "Proses", "selesai": "Selesai",
-        "nilai_rp_selesai": "Nilai selesai"}), rupiah=("Nilai selesai",))
+        "opd": "OPD", "label_singkat": t("Klaster"), "rencana": t("Rencana"), "proses": t("Proses"),
+        "selesai": t("Selesai"), "nilai_rp_selesai": t("Nilai selesai")}), rupiah=(t("Nilai selesai"),))

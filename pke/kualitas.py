@@ -1,0 +1,55 @@
+"""The data problems the source documents describe, counted per region from the kualitas_ringkas query.
+Shared by the Kualitas Data view and the quarterly report."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pke.i18n import N_, t
+
+
+@dataclass(frozen=True)
+class Masalah:
+    kunci: str
+    label: str        # N_-marked; shown with t()
+    kolom: str        # count column of kualitas_ringkas
+    penyebut: str | None  # denominator column for a share, if any
+    kueri: str        # query that lists the rows
+    keterangan: str   # N_-marked
+
+
+MASALAH: tuple[Masalah, ...] = (
+    Masalah("tidak_padan", N_("Individu belum padan Dukcapil"), "individu_tidak_padan", "individu", "kualitas_individu",
+            N_("NIK anggota belum cocok dengan data kependudukan (Dukcapil).")),
+    Masalah("nik_ganda_individu", N_("Individu dengan NIK ganda"), "individu_nik_ganda", "individu",
+            "kualitas_individu",
+            N_("NIK yang sama tercatat pada lebih dari satu anggota: kemungkinan orang yang sama terdata dua kali.")),
+    Masalah("nik_ganda", N_("Keluarga dengan NIK kepala ganda"), "keluarga_nik_ganda", "keluarga", "kualitas_keluarga",
+            N_("NIK kepala keluarga juga tercatat di keluarga lain: kemungkinan data ganda.")),
+    Masalah("meninggal", N_("Anggota tercatat meninggal"), "individu_meninggal", "individu", "kualitas_individu",
+            N_("Perlu dikeluarkan dari sasaran pada pemutakhiran berikutnya.")),
+    Masalah("pindah", N_("Anggota tercatat pindah"), "individu_pindah", "individu", "kualitas_individu",
+            N_("Perlu diverifikasi: pindah ke desa lain atau keluar daerah.")),
+    Masalah("tidak_di_dtks", N_("Keluarga P3KE yang tidak ada di DTKS"), "p3ke_tidak_di_dtks", "keluarga",
+            "kualitas_keluarga", N_("Belum terdaftar di DTKS Kemensos: tidak dapat menerima bansos pusat.")),
+    Masalah("dtks_tidak_di_p3ke", N_("Keluarga DTKS yang tidak ada di P3KE"), "dtks_tidak_di_p3ke", None,
+            "kualitas_sektor", N_("Ada di DTKS tetapi tidak di P3KE: periksa apakah layak masuk sasaran.")),
+    Masalah("rtlh_tidak_di_daftar", N_("RTLH di P3KE, tidak di daftar Disperakim"), "rtlh_tidak_di_daftar", None,
+            "kualitas_keluarga", N_("Status RTLH berbeda antar sumber: rekonsiliasi agar tidak salah sasaran.")),
+    Masalah("daftar_bukan_rtlh", N_("Di daftar RTLH Disperakim, bukan RTLH di P3KE"), "daftar_bukan_rtlh", None,
+            "kualitas_sektor", N_("Status RTLH berbeda antar sumber: rekonsiliasi agar tidak salah sasaran.")),
+    Masalah("tanpa_intervensi", N_("Kebutuhan tanpa intervensi ditandai"), "kebutuhan_tanpa_intervensi", None,
+            "kualitas_keluarga",
+            N_("Keluarga × klaster dengan kebutuhan yang belum ditandai intervensi apa pun (SIKS-DJ).")),
+)
+BY_KUNCI = {m.kunci: m for m in MASALAH}
+
+
+def ringkasan(q: pd.Series) -> pd.DataFrame:
+    """One row per problem for a kualitas_ringkas row: kunci, label, jumlah, persen (share of its total or None),
+    keterangan — labels in the language of the run."""
+    return pd.DataFrame([{
+        "kunci": m.kunci, "label": t(m.label), "jumlah": int(q[m.kolom]),
+        "persen": (float(q[m.kolom]) / float(q[m.penyebut]) if m.penyebut and q[m.penyebut] else None),
+        "keterangan": t(m.keterangan)} for m in MASALAH])

@@ -6,6 +6,7 @@ from pke.i18n import t
 
 st.set_page_config(page_title="Dasbor PKE", page_icon="📊", layout="wide")
 ui.bahasa_dari_url()
+ui.gaya_umum()
 
 halaman = st.navigation([st.Page(skrip, title=t(judul), icon=ikon, url_path=url, default=(url == "ringkasan"))
                          for url, (skrip, judul, ikon) in ui.HALAMAN.items()])
@@ -23,7 +24,7 @@ if st.sidebar.button(t("Mode presentasi"), icon=":material/slideshow:",
                             "?presentasi=1")):
     st.query_params["presentasi"] = "1"
     st.rerun()
-ui.terapkan_presentasi()
+ui.terapkan_presentasi(dalam_tayangan=tayangan.aktif(halaman.url_path))
 tayangan.kendali(halaman.url_path)
 
 halaman.run()

@@ -23,6 +23,14 @@ def daftar_dari_url() -> list[str]:
     return [v for v in st.query_params.get("tayang", "").split(",") if v in BOLEH]
 
 
+def tautan(halaman: list[str], detik: int, params: dict[str, str]) -> str:
+    """The shareable link (path and query) of a slideshow; Ringkasan, the default page, lives at "/"."""
+    import urllib.parse
+
+    awal = "" if halaman[0] == "ringkasan" else halaman[0]
+    return f"/{awal}?{urllib.parse.urlencode(url_tayangan(halaman, detik, params), safe=',')}"
+
+
 def url_tayangan(halaman: list[str], detik: int, params: dict[str, str]) -> dict[str, str]:
     """The query parameters of a slideshow of `halaman` (url paths) starting at its first slide."""
     return {**{k: v for k, v in params.items() if k in PARAM_TETAP and v}, "presentasi": "1",
@@ -32,15 +40,22 @@ def url_tayangan(halaman: list[str], detik: int, params: dict[str, str]) -> dict
 def _pindah(ke: str) -> None:
     params = {k: st.query_params.get(k) for k in (*PARAM_TETAP, "presentasi", "tayang", "detik")
               if st.query_params.get(k)}
+    st.session_state["_konteks_awal"] = False  # the next run takes region and period from the URL again
     st.switch_page(ui.HALAMAN[ke][0], query_params=params)
+
+
+def aktif(url_kini: str) -> bool:
+    """Whether the current view is a slide of the slideshow in the URL."""
+    return (url_kini or "ringkasan") in daftar_dari_url()
 
 
 def kendali(url_kini: str) -> None:
     """When the URL carries a slideshow and the current view is one of its slides: the slide bar (position,
     region, period, previous / next / stop) and the keyboard and timer hooks."""
-    daftar = daftar_dari_url()
-    if not daftar or url_kini not in daftar:
+    if not aktif(url_kini):
         return
+    daftar = daftar_dari_url()
+    url_kini = url_kini or "ringkasan"  # the default page is served at "/"
     i, n = daftar.index(url_kini), len(daftar)
     detik = int(st.query_params.get("detik", "0") or 0) if st.query_params.get("detik", "0").isdigit() else 0
     k = ui.konteks()

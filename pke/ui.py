@@ -280,6 +280,18 @@ def pilih_bahasa() -> None:
 
 # ---------- presentation mode ----------------------------------------------------------------------
 
+# Always: captions at full opacity in a dark grey (Streamlit's default faded caption is about 3:1, below WCAG AA).
+GAYA_UMUM = """
+<style>
+[data-testid="stCaptionContainer"] {opacity: 1 !important; color: #3e4c59 !important;}
+</style>
+"""
+
+
+def gaya_umum() -> None:
+    st.markdown(GAYA_UMUM, unsafe_allow_html=True)
+
+
 GAYA_PRESENTASI = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] {display: none;}
@@ -288,8 +300,9 @@ html, body, [data-testid="stMarkdownContainer"] p, [data-testid="stCaptionContai
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] *,
 [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {font-size: 56px !important; line-height: 1.2;}
 [data-testid="stMetricLabel"] p {font-size: 20px !important;}
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important;}
 h1 {font-size: 44px !important;}
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {color: #3e4c59 !important;}
 .pke-slide {font-size: 22px; color: #1f2933; border-bottom: 3px solid #0072B2; padding-bottom: 4px;}
 </style>
 """
@@ -300,10 +313,12 @@ def presentasi() -> bool:
     return st.query_params.get("presentasi") == "1"
 
 
-def terapkan_presentasi() -> None:
+def terapkan_presentasi(dalam_tayangan: bool = False) -> None:
     if not presentasi():
         return
     st.markdown(GAYA_PRESENTASI, unsafe_allow_html=True)
+    if dalam_tayangan:
+        return  # a slideshow has its own bar with a stop button
     if st.button(t("Keluar dari mode presentasi"), icon=":material/close_fullscreen:", type="tertiary"):
         del st.query_params["presentasi"]
         st.rerun()

@@ -1,6 +1,10 @@
-"""Real-browser tests: a Streamlit server on the fixture database, each view opened in headless Chromium at
-1280×720; the page renders without an error, shows its title and figures, and no 16-digit NIK appears in its
-text. Screenshots go to test-artifacts/."""
+"""Real-browser tests: a Streamlit server on the fixture database, driven in headless Chromium (Debian's
+chromium through Playwright). Every view at 1280×720 and 1920×1080 in both languages; every view in
+presentation mode at both sizes; the slideshow by keyboard and timer; a report downloaded from the page.
+
+Each page must render without an error, show its title and key figures, have no text cut off or spilling out
+of its box, and show no 16-digit NIK; in presentation mode all text must meet WCAG AA contrast and the type must
+be large. Screenshots go to test-artifacts/ (CI keeps them as artefacts)."""
 from __future__ import annotations
 
 import os
@@ -20,20 +24,86 @@ CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chro
 ARGS = ["--no-sandbox", "--disable-gpu", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARTEFAK = ROOT / "test-artifacts"
+UKURAN = {"1280x720": (1280, 720), "1920x1080": (1920, 1080)}
+NIK = re.compile(r"(?<!\d)\d{16}(?!\d)")
 
-# (url path and query, title, text that must be visible)
-VIEWS = [
-    (f"?wilayah={KAB}", "Ringkasan", "Keluarga P3KE"),
-    (f"peta?wilayah={KAB}", "Peta kebutuhan", "Desa prioritas"),
-    (f"sektor?wilayah={KAB}", "Kebutuhan per sektor", "Per kecamatan"),
-    (f"progres?wilayah={KAB}", "Progres triwulan", "Sesuai target"),
-    ("evaluasi?wilayah=33", "Evaluasi provinsi", "kabupaten/kota prioritas provinsi"),
-    ("desa?wilayah=33.15.01.2001", "Desa Karanglangu", "Keluarga per desil"),
-    ("keluarga?wilayah=33.15.01", "Daftar keluarga", "Skor prioritas"),
-    (f"kolaborasi?wilayah={KAB}", "Peluang kolaborasi", "Biaya satuan"),
-    (f"kualitas?wilayah={KAB}", "Kualitas data", "Progres verval desa"),
-    ("impor", "Impor data", "Riwayat impor"),
-]
+# name: (url path and query, {language: (title, a key text that must be visible)})
+VIEWS = {
+    "ringkasan": (f"?wilayah={KAB}", {"id": ("Ringkasan", "Keluarga P3KE"), "en": ("Summary", "P3KE households")}),
+    "peta": (f"peta?wilayah={KAB}", {"id": ("Peta kebutuhan", "Desa prioritas"),
+                                     "en": ("Map of needs", "Priority village")}),
+    "sektor": (f"sektor?wilayah={KAB}", {"id": ("Kebutuhan per sektor", "Per kecamatan"),
+                                         "en": ("Needs per sector", "Per district")}),
+    "progres": (f"progres?wilayah={KAB}", {"id": ("Progres triwulan", "Sesuai target"),
+                                           "en": ("Quarterly progress", "On target")}),
+    "evaluasi": ("evaluasi?wilayah=33", {"id": ("Evaluasi provinsi", "kabupaten/kota prioritas provinsi"),
+                                         "en": ("Provincial evaluation", "provincial priority regencies")}),
+    "desa": ("desa?wilayah=33.15.01.2001", {"id": ("Desa Karanglangu", "Keluarga per desil"),
+                                            "en": ("Village Karanglangu", "Households per decile")}),
+    "keluarga": ("keluarga?wilayah=33.15.01", {"id": ("Daftar keluarga", "Skor prioritas"),
+                                               "en": ("Household list", "Priority score")}),
+    "kolaborasi": (f"kolaborasi?wilayah={KAB}", {"id": ("Peluang kolaborasi", "Biaya satuan"),
+                                                 "en": ("Collaboration opportunities", "Unit costs")}),
+    "kualitas": (f"kualitas?wilayah={KAB}", {"id": ("Kualitas data", "Progres verval desa"),
+                                             "en": ("Data quality", "Village verification progress")}),
+    "laporan": (f"laporan?wilayah={KAB}", {"id": ("Laporan triwulan", "Buat laporan"),
+                                           "en": ("Quarterly report", "Create the report")}),
+    "tayangan": (f"tayangan?wilayah={KAB}", {"id": ("Tayangan rapat", "Mulai tayangan"),
+                                             "en": ("Meeting slideshow", "Start the slideshow")}),
+    "impor": ("impor", {"id": ("Impor data", "Riwayat impor"), "en": ("Import data", "Import history")}),
+}
+PRIBADI = {"keluarga", "impor"}  # refuse to show in presentation mode
+
+# Text that is cut off (ellipsis / hidden overflow) or spills out of the window, in the main area.
+JS_MELUAP = """() => {
+  const main = document.querySelector('[data-testid="stMain"]') || document.body;
+  const sel = 'h1,h2,h3,h4,p,li,button,label,[data-testid="stMetricValue"],[data-testid="stMetricLabel"],'
+            + '[data-testid="stMetricDelta"],[data-testid="stCaptionContainer"],[data-testid="stMarkdownContainer"] *';
+  const bad = [];
+  for (const e of main.querySelectorAll(sel)) {
+    if (!e.getClientRects().length || e.closest('[data-testid="stDataFrame"]') || e.closest('svg')) continue;
+    const st = getComputedStyle(e);
+    const potong = ['hidden', 'clip'].includes(st.overflowX) || st.textOverflow === 'ellipsis';
+    if (potong && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 2)
+      bad.push('cut off: ' + e.tagName + ' "' + e.innerText.slice(0, 60) + '"');
+    const r = e.getBoundingClientRect();
+    if (r.width > 0 && r.right > window.innerWidth + 2 && e.innerText.trim())
+      bad.push('outside the window: ' + e.tagName + ' "' + e.innerText.slice(0, 60) + '"');
+  }
+  if (document.documentElement.scrollWidth > window.innerWidth + 2) bad.push('page wider than the window');
+  return bad;
+}"""
+
+# WCAG 2.x contrast of every visible text node of the main area against its effective background.
+JS_KONTRAS = """() => {
+  const rgba = s => { const m = s.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+    const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(parseFloat); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+  const campur = (atas, bawah) => [0, 1, 2].map(i => atas[i] * atas[3] + bawah[i] * (1 - atas[3]));
+  const latar = e => { const lapis = [];
+    for (let n = e; n; n = n.parentElement) { const c = rgba(getComputedStyle(n).backgroundColor);
+      if (c && c[3] > 0) { lapis.push(c); if (c[3] >= 1) break; } }
+    let hasil = [255, 255, 255]; for (const c of lapis.reverse()) hasil = campur(c, hasil); return hasil; };
+  const main = document.querySelector('[data-testid="stMain"]') || document.body;
+  const jalan = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  const bad = []; const dilihat = new Set();
+  while (jalan.nextNode()) {
+    const teks = jalan.currentNode.textContent.trim(); const e = jalan.currentNode.parentElement;
+    if (!teks || !e || dilihat.has(e) || e.closest('svg') || !e.getClientRects().length) continue;
+    dilihat.add(e);
+    const st = getComputedStyle(e); if (st.visibility === 'hidden' || parseFloat(st.opacity) === 0) continue;
+    let op = 1; for (let n = e; n; n = n.parentElement) op *= parseFloat(getComputedStyle(n).opacity);
+    const b = latar(e); const f = rgba(st.color); const w = campur([f[0], f[1], f[2], f[3] * op], b);
+    const l1 = lum(w), l2 = lum(b); const rasio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+    const besar = parseFloat(st.fontSize) >= 24 || (parseFloat(st.fontSize) >= 18.66 && parseInt(st.fontWeight) >= 700);
+    if (rasio < (besar ? 3 : 4.5)) bad.push(rasio.toFixed(2) + ' "' + teks.slice(0, 50) + '" ' + st.color);
+  }
+  return bad;
+}"""
+
+SIAP = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && !document.querySelector('[data-testid=\"stSkeleton\"]')")
 
 
 @pytest.fixture(scope="module")
@@ -69,43 +139,122 @@ def browser(server):
         b.close()
 
 
-@pytest.mark.parametrize("jalur, judul, teks", VIEWS, ids=[v[1] for v in VIEWS])
-def test_tampilan_di_chromium(server, browser, jalur, judul, teks):
-    page = browser.new_page(viewport={"width": 1280, "height": 720})
+def _buka(browser, server, jalur: str, ukuran: str, judul: str, teks: str | None):
+    lebar, tinggi = UKURAN[ukuran]
+    page = browser.new_page(viewport={"width": lebar, "height": tinggi}, accept_downloads=True)
     page.goto(f"{server}/{jalur}")
     page.get_by_role("heading", name=judul).first.wait_for(timeout=60_000)
-    page.get_by_text(teks).first.wait_for(timeout=60_000)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-                           " && !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=60_000)
-    if jalur.startswith("peta") or jalur.startswith("desa"):
+    if teks:
+        page.get_by_text(teks).first.wait_for(timeout=60_000)
+    page.wait_for_function(SIAP, timeout=60_000)
+    if jalur.split("?")[0] in ("peta", "desa"):
         page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=60_000)
         page.wait_for_timeout(1500)  # let WebGL draw the polygons before the screenshot
+    return page
+
+
+def _simpan(page, nama: str) -> None:
+    ARTEFAK.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTEFAK / f"{nama}.png"))
+
+
+def _params(jalur: str, **tambah) -> str:
+    pisah = "&" if "?" in jalur else "?"
+    return jalur + pisah + "&".join(f"{k}={v}" for k, v in tambah.items())
+
+
+@pytest.mark.parametrize("ukuran", list(UKURAN))
+@pytest.mark.parametrize("bahasa", ["id", "en"])
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_view_in_chromium(server, browser, view, bahasa, ukuran):
+    jalur, teks = VIEWS[view]
+    judul, kunci = teks[bahasa]
+    page = _buka(browser, server, _params(jalur, bahasa=bahasa), ukuran, judul, kunci)
     assert page.locator("[data-testid='stException']").count() == 0
     isi = page.inner_text("body")
-    assert "DATA DEMO" in isi or judul == "Impor data"
-    assert not re.search(r"(?<!\d)\d{16}(?!\d)", isi), "a full 16-digit NIK is visible"
-    ARTEFAK.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTEFAK / f"{judul.lower().replace(' ', '_')}_1280x720.png"))
+    assert ("DATA DEMO" in isi or "DEMO DATA" in isi) or view == "impor"
+    assert not NIK.search(isi), "a full 16-digit NIK is visible"
+    if bahasa == "en":  # the interface speaks English: no Indonesian interface words left
+        sisa = [w for w in ("Kebutuhan", "tersisa", "Keluarga", "Pilih", "Unduh", "Tampilkan", "Triwulan", "Wilayah")
+                if re.search(rf"\b{w}\b", page.inner_text("[data-testid='stMain']"))]
+        assert not sisa, f"Indonesian words in the English interface: {sisa}"
+    meluap = page.evaluate(JS_MELUAP)
+    assert not meluap, meluap
+    _simpan(page, f"{view}_{bahasa}_{ukuran}")
     page.close()
 
 
-@pytest.mark.parametrize("jalur", [f"?wilayah={KAB}&presentasi=1", f"keluarga?wilayah={KAB}&presentasi=1"])
-def test_mode_presentasi_di_chromium(server, browser, jalur):
-    page = browser.new_page(viewport={"width": 1280, "height": 720})
-    page.goto(f"{server}/{jalur}")
-    page.get_by_role("button", name="Keluar dari mode presentasi").wait_for(timeout=60_000)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-                           " && !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=60_000)
+@pytest.mark.parametrize("ukuran", list(UKURAN))
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_presentation_mode_in_chromium(server, browser, view, ukuran):
+    jalur, teks = VIEWS[view]
+    judul, kunci = teks["id"]
+    page = _buka(browser, server, _params(jalur, presentasi=1), ukuran, judul, None if view in PRIBADI else kunci)
     assert not page.locator("[data-testid='stSidebar']").is_visible()
+    assert page.locator("[data-testid='stException']").count() == 0
     isi = page.inner_text("body")
-    assert not re.search(r"(?<!\d)\d{16}(?!\d)", isi) and "****" not in isi  # no NIK, not even masked
-    teks = page.locator("[data-testid='stMarkdownContainer'] p").first
-    assert float(teks.evaluate("e => getComputedStyle(e).fontSize").rstrip("px")) >= 18
-    if not jalur.startswith("keluarga"):
+    assert not NIK.search(isi) and "****" not in isi  # no NIK, not even masked
+    if view in PRIBADI:
+        assert "tidak ditampilkan dalam mode presentasi" in isi
+    teks_biasa = page.locator("[data-testid='stMain'] [data-testid='stMarkdownContainer'] p").first
+    assert float(teks_biasa.evaluate("e => getComputedStyle(e).fontSize").rstrip("px")) >= 18
+    if page.locator("[data-testid='stMetricValue']").count():
         # the element that actually holds the figure's text, not its container
-        ukuran = page.locator("[data-testid='stMetricValue']").first.evaluate(
+        ukuran_angka = page.locator("[data-testid='stMetricValue']").first.evaluate(
             "e => { let n = e; while (n.firstElementChild) n = n.firstElementChild; return getComputedStyle(n).fontSize; }")
-        assert float(ukuran.rstrip("px")) >= 48
-    ARTEFAK.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTEFAK / f"presentasi_{jalur.split('?')[0] or 'ringkasan'}_1280x720.png"))
+        assert float(ukuran_angka.rstrip("px")) >= 48
+    kontras = page.evaluate(JS_KONTRAS)
+    assert not kontras, f"text below WCAG AA contrast: {kontras[:8]}"
+    meluap = page.evaluate(JS_MELUAP)
+    assert not meluap, meluap
+    _simpan(page, f"presentasi_{view}_{ukuran}")
+    page.close()
+
+
+@pytest.mark.parametrize("bahasa", ["id", "en"])
+def test_slideshow_keyboard_and_timer(server, browser, bahasa):
+    slide = {"id": "Tayangan {i} dari {n}", "en": "Slide {i} of {n}"}[bahasa]
+    judul = {"id": ["Ringkasan", "Peta kebutuhan", "Kebutuhan per sektor", "Progres triwulan"],
+             "en": ["Summary", "Map of needs", "Needs per sector", "Quarterly progress"]}[bahasa]
+    periode = {"id": "Triwulan IV 2026", "en": "Quarter IV 2026"}[bahasa]
+    page = _buka(browser, server, f"?wilayah={KAB}&tahun=2026&tw=4&bahasa={bahasa}&presentasi=1"
+                                  "&tayang=ringkasan,peta,sektor,progres&detik=0", "1920x1080", judul[0], None)
+    bar = page.locator(".pke-slide")
+    bar.get_by_text(slide.format(i=1, n=4)).wait_for(timeout=30_000)
+    assert "Kab. Grobogan" in bar.inner_text() and periode in bar.inner_text()
+    for i, tombol in ((2, "ArrowRight"), (3, "PageDown"), (2, "ArrowLeft"), (3, " "), (4, "ArrowRight"),
+                      (1, "ArrowRight")):
+        page.keyboard.press(tombol)
+        page.locator(".pke-slide").get_by_text(slide.format(i=i, n=4)).wait_for(timeout=30_000)
+        page.get_by_role("heading", name=judul[i - 1]).first.wait_for(timeout=30_000)
+        page.wait_for_function(SIAP, timeout=60_000)
+        bar = page.locator(".pke-slide")
+        assert "Kab. Grobogan" in bar.inner_text() and periode in bar.inner_text(), "each slide names region, period"
+        assert not page.locator("[data-testid='stSidebar']").is_visible()
+        if i == 2:
+            _simpan(page, f"tayangan_peta_{bahasa}_1920x1080")
+    # on a timer: the next slide comes by itself
+    page.goto(f"{server}/sektor?wilayah={KAB}&bahasa={bahasa}&presentasi=1&tayang=ringkasan,sektor&detik=2")
+    page.locator(".pke-slide").get_by_text(slide.format(i=2, n=2)).wait_for(timeout=30_000)
+    page.locator(".pke-slide").get_by_text(slide.format(i=1, n=2)).wait_for(timeout=30_000)
+    # Esc ends the slideshow and leaves presentation mode
+    page.wait_for_function(SIAP, timeout=60_000)
+    page.keyboard.press("Escape")
+    page.locator("[data-testid='stSidebar']").wait_for(state="visible", timeout=30_000)
+    assert "tayang" not in page.url and "presentasi" not in page.url
+    page.close()
+
+
+def test_report_downloads_from_the_page(server, browser):
+    page = _buka(browser, server, f"laporan?wilayah={KAB}&bahasa=en", "1920x1080", "Quarterly report", None)
+    page.get_by_role("button", name="Create the report").click()
+    page.get_by_text("ready: 6 sections").wait_for(timeout=120_000)
+    for tombol, awal in (("Download PDF", b"%PDF"), ("Download PowerPoint", b"PK"), ("Download Excel", b"PK")):
+        with page.expect_download(timeout=60_000) as unduh:
+            page.get_by_role("button", name=tombol).click()
+        berkas = unduh.value
+        isi = open(berkas.path(), "rb").read()
+        assert isi.startswith(awal) and len(isi) > 5_000, tombol
+        assert "_en_" in berkas.suggested_filename and "3315_2026_tw4" in berkas.suggested_filename
+    _simpan(page, "laporan_en_1920x1080")
     page.close()

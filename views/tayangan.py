@@ -1,7 +1,5 @@
 """Tayangan Rapat: set up a slideshow of chosen views for the region and period chosen in the sidebar, shown in
 presentation mode, stepped by keyboard (or a presenter's clicker) or on a timer. The slideshow is a link."""
-import urllib.parse
-
 import streamlit as st
 
 from pke import tayangan, ui
@@ -16,7 +14,7 @@ st.markdown(t("Tayangan menampilkan halaman terpilih satu per satu dalam mode pr
 
 pilih = st.multiselect(t("Halaman, berurutan"), list(tayangan.BOLEH), default=list(tayangan.BAWAAN),
                        format_func=JUDUL.get, placeholder=t("Pilih halaman"))
-detik = st.select_slider(t("Ganti otomatis setiap"), [0, 15, 30, 45, 60, 90, 120], value=0,
+detik = st.selectbox(t("Ganti otomatis setiap"), [0, 15, 30, 45, 60, 90, 120], index=0,
                          format_func=lambda d: t("{d} detik", d=d) if d else t("tidak (pakai tombol/keyboard)"))
 st.caption(t("Keyboard: → / PageDown / spasi = berikutnya, ← / PageUp = sebelumnya, Esc = selesai. Klik penunjuk "
              "presentasi (clicker) juga bekerja."))
@@ -26,6 +24,6 @@ if not pilih:
 
 params = tayangan.url_tayangan(pilih, detik, dict(st.query_params))
 st.markdown(t("Tautan tayangan ini (dapat dibagikan):"))
-st.code(f"/{pilih[0]}?{urllib.parse.urlencode(params, safe=',')}", language=None)
+st.code(tayangan.tautan(pilih, detik, dict(st.query_params)), language=None)
 if st.button(t("Mulai tayangan"), type="primary", icon=":material/play_arrow:"):
     st.switch_page(ui.HALAMAN[pilih[0]][0], query_params=params)

@@ -63,3 +63,13 @@ def db_diubah(fixture_db, tmp_path, monkeypatch):
         return salinan
 
     return ubah
+
+
+@pytest.fixture(autouse=True)
+def bahasa_indonesia():
+    """Every test starts and ends in Indonesian, whatever language a test switched its thread to."""
+    from pke.i18n import atur_bahasa
+
+    atur_bahasa("id")
+    yield
+    atur_bahasa("id")

@@ -6,12 +6,16 @@ from streamlit.testing.v1 import AppTest
 
 from pke import db, fmt
 from pke.config import ROOT
+from pke.i18n import atur_bahasa
 from tests.conftest import KAB
 
 TAHUN, TW = 2026, 4
 
 
 def _app(halaman: str | None = None, **qp) -> AppTest:
+    # AppTest formats widget options in this thread on reruns: speak the app's language here too
+    # (tests/conftest.py puts Indonesian back after each test).
+    atur_bahasa(qp.get("bahasa", "id"))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     for k, v in qp.items():
         at.query_params[k] = v

@@ -42,7 +42,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"  {kunci:<15} {hasil.get(kunci, 0):>12,}".replace(",", "."))
     print("  waktu: " + ", ".join(f"{k} {v:.1f} s" for k, v in hasil["waktu"].items()))
     if not hasil.get("batas_wilayah"):
-        print("  (tanpa batas wilayah: peta akan tampil sebagai treemap; pakai --batas DIR)")
+        print("  (tanpa batas wilayah: peta diganti grafik wilayah; pakai --batas DIR)")
     return 0
 
 
@@ -91,6 +91,28 @@ def cmd_batal(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_laporan(args) -> int:
+    from pke import db, laporan
+
+    path = args.db or config.db_path()
+    con = db.buka(path)
+    try:
+        periode = db.jalankan(con, "periode")
+        tahun = args.tahun or int(periode["tahun"].max())
+        tw = args.tw or int(periode.loc[periode["tahun"] == tahun, "triwulan"].max())
+        lap = laporan.susun(con, args.wilayah, tahun, tw, args.bahasa,
+                            progres_cb=lambda f, pesan: print(f"  {f:4.0%} {pesan}", file=sys.stderr))
+    finally:
+        con.close()
+    args.keluar.mkdir(parents=True, exist_ok=True)
+    for ext, tulis in (("pdf", laporan.pdf), ("pptx", laporan.pptx), ("xlsx", laporan.xlsx)):
+        if ext in args.format:
+            berkas = args.keluar / f"{lap.nama_berkas}.{ext}"
+            berkas.write_bytes(tulis(lap))
+            print(berkas)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m pke", description="Dasbor PKE: data dan benchmark")
     sub = p.add_subparsers(dest="perintah", required=True)
@@ -103,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--sampai", help="tanggal data terakhir (YYYY-MM-DD, bawaan: hari ini)")
     d.add_argument("--batas", help="folder batas wilayah (tata letak ../shared/boundaries) atau berkas "
                                    "GeoJSON/GeoPackage/Shapefile/GeoParquet; bawaan: PKE_BOUNDARIES atau ../shared/boundaries")
-    d.add_argument("--tanpa-batas", action="store_true", help="bangun tanpa batas wilayah (peta menjadi treemap)")
+    d.add_argument("--tanpa-batas", action="store_true", help="bangun tanpa batas wilayah (peta diganti grafik wilayah)")
     d.set_defaults(func=cmd_demo)
 
     b = sub.add_parser("bench", help="ukur waktu kueri setiap tampilan (median beberapa kali jalan)")
@@ -126,6 +148,16 @@ def main(argv: list[str] | None = None) -> int:
     bt.add_argument("--db", type=Path)
     bt.add_argument("--pengguna", required=True)
     bt.set_defaults(func=cmd_batal)
+
+    lp = sub.add_parser("laporan", help="laporan triwulan satu wilayah sebagai PDF, PowerPoint dan Excel")
+    lp.add_argument("--wilayah", required=True, help="kode wilayah, mis. 33 (provinsi) atau 33.15 (kabupaten)")
+    lp.add_argument("--tahun", type=int, help="bawaan: tahun terakhir dalam data")
+    lp.add_argument("--tw", type=int, choices=[1, 2, 3, 4], help="triwulan (bawaan: yang terakhir)")
+    lp.add_argument("--bahasa", default="id", choices=["id", "en"])
+    lp.add_argument("--format", default="pdf,pptx,xlsx", help="daftar dipisah koma: pdf,pptx,xlsx")
+    lp.add_argument("--keluar", type=Path, default=Path("laporan"), help="folder tujuan (bawaan: ./laporan)")
+    lp.add_argument("--db", type=Path)
+    lp.set_defaults(func=cmd_laporan)
 
     args = p.parse_args(argv)
     return args.func(args)

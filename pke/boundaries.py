@@ -17,6 +17,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from pke.i18n import t
+
 ROOT = Path(__file__).resolve().parent.parent
 TINGKAT = {1: "provinsi", 2: "kabupaten", 3: "kecamatan", 4: "desa"}
 # Simplification tolerance in degrees per level (≈ 30 m for villages): maps stay light, borders look right.
@@ -159,7 +161,7 @@ def load_boundaries(source: str | Path, kode_prefixes: Iterable[str] | None = No
         berkas = _berkas_folder(source, prefiks, tingkat)
         baris, geoms = [], []
         for i, path in enumerate(berkas):
-            progress(i / max(len(berkas), 1), f"Membaca batas {path.stem.removeprefix('wilayah_boundaries_')}")
+            progress(i / max(len(berkas), 1), t("Membaca batas {nama}", nama=path.stem.removeprefix("wilayah_boundaries_")))
             b, g = _baca_sql(path)
             pilih = [j for j, r in enumerate(b) if _cocok(r["kode"], prefiks)]
             baris += [b[j] for j in pilih]
@@ -173,9 +175,9 @@ def load_boundaries(source: str | Path, kode_prefixes: Iterable[str] | None = No
     df["tingkat"] = df["kode"].str.count(r"\.").add(1).map(TINGKAT)
     pilih = df["tingkat"].isin(tingkat).to_numpy()
     df, geoms = df[pilih].reset_index(drop=True), geoms[pilih]
-    progress(0.95, "Memperbaiki dan menyederhanakan geometri")
+    progress(0.95, t("Memperbaiki dan menyederhanakan geometri"))
     df = _siapkan(df, geoms)
-    progress(1.0, "Batas wilayah siap")
+    progress(1.0, t("Batas wilayah siap"))
     return df[["kode", "nama", "tingkat", "lat", "lng", "geojson", "wkb"]]
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 
 from pke import config, demo, klaster, referensi, turunan
 from pke.boundaries import default_boundaries_dir, load_boundaries
+from pke.i18n import t
 from pke.tulis import berkas_baru
 
 Progress = Callable[[float, str], None]
@@ -82,7 +83,7 @@ def bangun_demo(
 
     with berkas_baru(path) as con:
         buat_skema(con)
-        progress(0.01, "Memuat kode wilayah Indonesia")
+        progress(0.01, t("Memuat kode wilayah Indonesia"))
         hasil["wilayah"] = muat_wilayah(con)
         wil = con.execute("SELECT * FROM wilayah").df()
         if provinsi:
@@ -94,15 +95,15 @@ def bangun_demo(
 
         sumber_batas = default_boundaries_dir() if batas == "default" else (Path(batas) if batas else None)
         if sumber_batas:
-            t = time.perf_counter()
+            t0 = time.perf_counter()
             hasil["batas_wilayah"] = muat_batas(
                 con, sumber_batas, [provinsi] if provinsi else kabupaten,
                 lambda f, pesan: progress(0.02 + 0.18 * f, pesan))
-            hasil["waktu"]["batas"] = time.perf_counter() - t
+            hasil["waktu"]["batas"] = time.perf_counter() - t0
         else:
             hasil["batas_wilayah"] = 0
 
-        t = time.perf_counter()
+        t0 = time.perf_counter()
         alokasi = demo.alokasi_keluarga(wil, kabupaten, skala)
         desa = wil[wil.tingkat == "desa"].merge(
             wil[wil.tingkat == "kecamatan"][["kode", "nama"]].rename(columns={"kode": "kode_induk", "nama": "nama_kecamatan"}),
@@ -110,23 +111,23 @@ def bangun_demo(
         nama = dict(zip(wil.kode, wil.nama))
         total = {"keluarga": 0, "individu": 0, "desa_prioritas": 0}
         for i, kode in enumerate(kabupaten):
-            progress(0.2 + 0.55 * i / len(kabupaten), f"Membuat keluarga demo {nama[kode]} ({i + 1}/{len(kabupaten)})")
+            progress(0.2 + 0.55 * i / len(kabupaten), t("Membuat keluarga demo {nama} ({i}/{n})", nama=nama[kode], i=i + 1, n=len(kabupaten)))
             kab = demo.Kabupaten(kode, nama[kode], alokasi[kode],
                                  desa[desa.kode.str.startswith(kode + ".")].sort_values("kode"))
             for k, v in demo.generate_kabupaten(con, kab, seed, sampai.year).items():
                 total[k] += v
         hasil.update(total)
-        hasil["waktu"]["keluarga"] = time.perf_counter() - t
+        hasil["waktu"]["keluarga"] = time.perf_counter() - t0
 
-        t = time.perf_counter()
-        progress(0.76, "Menurunkan kebutuhan per klaster")
+        t0 = time.perf_counter()
+        progress(0.76, t("Menurunkan kebutuhan per klaster"))
         turunan.bangun_kebutuhan(con)
-        progress(0.82, "Membuat intervensi dan target demo")
+        progress(0.82, t("Membuat intervensi dan target demo"))
         hasil["intervensi"] = demo.generate_intervensi(con, seed, sampai)
         demo.generate_target(con, sampai)
-        progress(0.9, "Menyusun ringkasan per desa dan triwulan")
+        progress(0.9, t("Menyusun ringkasan per desa dan triwulan"))
         turunan.bangun_ringkasan(con)
-        hasil["waktu"]["turunan"] = time.perf_counter() - t
+        hasil["waktu"]["turunan"] = time.perf_counter() - t0
 
         meta = {
             "demo": "ya",
@@ -137,7 +138,7 @@ def bangun_demo(
             "dibangun_pada": dt.datetime.now().isoformat(timespec="seconds"),
         }
         con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
-        progress(0.97, "Menyimpan basis data")
+        progress(0.97, t("Menyimpan basis data"))
     hasil["waktu"]["total"] = time.perf_counter() - mulai
-    progress(1.0, "Selesai")
+    progress(1.0, t("Selesai"))
     return hasil

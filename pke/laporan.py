@@ -1,7 +1,7 @@
 """The quarterly report of a region: the same queries as the views, gathered into sections once, then written
 as a paginated PDF (reportlab), a PowerPoint deck with one slide per section (python-pptx) and an Excel
-workbook of the underlying tables (openpyxl). Charts and the map are rendered to PNG by Plotly/kaleido
-(headless Chromium). Numbers and dates follow the report's language (Indonesian by default).
+workbook of the underlying tables (openpyxl). Charts and the map are the dashboard's Vega-Lite specs rendered
+to PNG by vl-convert (in-process, no browser). Numbers and dates follow the report's language (Indonesian by default).
 
     lap = susun(con, "33.15", 2026, 4, bahasa="id", progres=lambda f, pesan: ...)
     pdf(lap), pptx(lap), xlsx(lap)  -> bytes
@@ -79,13 +79,15 @@ def _tabel(df: pd.DataFrame, kolom: dict[str, str], persen=(), rupiah=(), desima
     return Tabel(tampil, data, persen, rupiah)
 
 
-def _png(fig, lebar: int = 1000, tinggi: int | None = None) -> bytes:
-    """PNG at twice the pixels (sharp on a projector and in print); fonts stay readable at page width."""
-    import warnings
+def _png(spek: dict, lebar: int = 1000, tinggi: int | None = None) -> bytes:
+    """A chart spec as PNG at twice the pixels (sharp on a projector and in print), drawn by vl-convert in
+    this process: no browser, nothing downloaded."""
+    import vl_convert
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # kaleido: "kopts ignored when using a server"
-        return fig.to_image(format="png", width=lebar, height=tinggi or fig.layout.height or 600, scale=2)
+    spek = {**spek, "width": lebar, "autosize": {"type": "fit", "contains": "padding"}}
+    if tinggi:
+        spek["height"] = tinggi
+    return vl_convert.vegalite_to_png(spek, scale=2)
 
 
 def susun(con, kode: str, tahun: int, triwulan: int, bahasa: str = "id", gambar: bool = True,
@@ -97,149 +99,140 @@ def susun(con, kode: str, tahun: int, triwulan: int, bahasa: str = "id", gambar:
 
 
 def _susun(con, kode, tahun, triwulan, bahasa, gambar, lapor) -> Laporan:
-    import kaleido
-
     p = {"kode": kode, "tahun": tahun, "triwulan": triwulan}
     meta = dict(db.jalankan(con, "meta").itertuples(index=False))
     jalur = _q(con, "wilayah_jalur", kode=kode)
     wilayah = " › ".join(jalur["nama"]) or t("Semua wilayah")
     periode = fmt.triwulan(tahun, triwulan)
     bagian: list[Bagian] = []
-    if gambar:
-        lapor(0.02, t("Menyiapkan penggambar grafik (Chromium)…"))
-        kaleido.start_sync_server(silence_warnings=True)
-    try:
-        # 1. Headline figures
-        lapor(0.1, t("Angka utama"))
-        kpi = _q(con, "ringkasan_kpi", **p).set_index("periode")
-        ini, lalu = kpi.loc["ini"], kpi.loc["sebelumnya"]
-        per_klaster = _q(con, "kebutuhan_per_klaster", **p)
-        angka = [
-            (t("Keluarga P3KE"), fmt.angka(ini["keluarga"])),
-            (t("Individu P3KE"), fmt.angka(ini["individu"])),
-            (t("Keluarga desil 1"), fmt.angka(ini["keluarga_desil1"])),
-            (t("Desa prioritas"), fmt.angka(ini["desa_prioritas"])),
-            (t("Keluarga dengan kebutuhan tersisa"), fmt.angka(ini["keluarga_berkebutuhan"])),
-            (t("Kebutuhan tertutup tahun ini"), fmt.persen(ini["persen_tertutup_tahun_ini"])),
-        ]
-        teks = []
-        if lalu["keluarga"] > 0:
-            teks.append(t("Dibanding {periode}: keluarga P3KE {kel}, keluarga dengan kebutuhan tersisa {sisa}.",
-                          periode=fmt.triwulan_singkat(lalu["tahun"], lalu["triwulan"]),
-                          kel=fmt.selisih(ini["keluarga"] - lalu["keluarga"]),
-                          sisa=fmt.selisih(ini["keluarga_berkebutuhan"] - lalu["keluarga_berkebutuhan"])))
-        teks.append(t("{tertutup} dari {awal} kebutuhan (keluarga × klaster) yang terbuka pada awal {tahun} telah "
-                      "selesai diintervensi.", tertutup=fmt.angka(ini["tertutup_tahun_ini"]),
-                      awal=fmt.angka(ini["kebutuhan_awal_tahun"]), tahun=tahun))
-        terbesar = per_klaster.sort_values("tersisa", ascending=False).iloc[0]
-        if per_klaster["kebutuhan"].sum() > 0:
-            teks.append(t("**PR terbesar:** {klaster} — {n} keluarga belum tertangani ({p} sudah tertutup).",
-                          klaster=terbesar["label"], n=fmt.angka(terbesar["tersisa"]),
-                          p=fmt.persen(terbesar["persen_tertutup"])))
-        bagian.append(Bagian("angka", t("Angka utama"), teks=teks, angka=angka))
+    # 1. Headline figures
+    lapor(0.1, t("Angka utama"))
+    kpi = _q(con, "ringkasan_kpi", **p).set_index("periode")
+    ini, lalu = kpi.loc["ini"], kpi.loc["sebelumnya"]
+    per_klaster = _q(con, "kebutuhan_per_klaster", **p)
+    angka = [
+        (t("Keluarga P3KE"), fmt.angka(ini["keluarga"])),
+        (t("Individu P3KE"), fmt.angka(ini["individu"])),
+        (t("Keluarga desil 1"), fmt.angka(ini["keluarga_desil1"])),
+        (t("Desa prioritas"), fmt.angka(ini["desa_prioritas"])),
+        (t("Keluarga dengan kebutuhan tersisa"), fmt.angka(ini["keluarga_berkebutuhan"])),
+        (t("Kebutuhan tertutup tahun ini"), fmt.persen(ini["persen_tertutup_tahun_ini"])),
+    ]
+    teks = []
+    if lalu["keluarga"] > 0:
+        teks.append(t("Dibanding {periode}: keluarga P3KE {kel}, keluarga dengan kebutuhan tersisa {sisa}.",
+                      periode=fmt.triwulan_singkat(lalu["tahun"], lalu["triwulan"]),
+                      kel=fmt.selisih(ini["keluarga"] - lalu["keluarga"]),
+                      sisa=fmt.selisih(ini["keluarga_berkebutuhan"] - lalu["keluarga_berkebutuhan"])))
+    teks.append(t("{tertutup} dari {awal} kebutuhan (keluarga × klaster) yang terbuka pada awal {tahun} telah "
+                  "selesai diintervensi.", tertutup=fmt.angka(ini["tertutup_tahun_ini"]),
+                  awal=fmt.angka(ini["kebutuhan_awal_tahun"]), tahun=tahun))
+    terbesar = per_klaster.sort_values("tersisa", ascending=False).iloc[0]
+    if per_klaster["kebutuhan"].sum() > 0:
+        teks.append(t("**PR terbesar:** {klaster} — {n} keluarga belum tertangani ({p} sudah tertutup).",
+                      klaster=terbesar["label"], n=fmt.angka(terbesar["tersisa"]),
+                      p=fmt.persen(terbesar["persen_tertutup"])))
+    bagian.append(Bagian("angka", t("Angka utama"), teks=teks, angka=angka))
 
-        # 2. Map of the biggest remaining gap, per 100 households
-        lapor(0.25, t("Peta"))
-        ling = maps.lingkup_peta(kode)
-        kunci_peta = terbesar["klaster"]
-        peta = _q(con, "peta_wilayah", kode=ling.area, panjang=ling.panjang, klaster=kunci_peta, tahun=tahun,
-                  triwulan=triwulan)
-        judul_peta = t("{klaster}: tersisa per 100 keluarga", klaster=klaster.label(kunci_peta))
-        b = Bagian("peta", t("Peta kebutuhan"), teks=[judul_peta])
-        if gambar and peta["geojson"].notna().any():
-            prio = _q(con, "peta_desa_prioritas", kode=ling.area, tahun=tahun) if ling.lapisan_prioritas else None
-            b.gambar = _png(charts.peta_statis(peta, "tersisa_per_100", None, 1, prio), 1000, 560)
-            b.keterangan_gambar = t("Warna: {judul} pada akhir {periode}. Garis biru tua: desa prioritas tahun {tahun}.",
-                                    judul=judul_peta.lower(), periode=periode, tahun=tahun)
-        teratas = peta.sort_values("tersisa_per_100", ascending=False).head(15)
-        b.teks.append(t("Wilayah dengan {klaster} tersisa terbanyak per 100 keluarga:",
-                        klaster=klaster.label(kunci_peta).lower()))
-        b.tabel = _tabel(teratas, {"nama": t("Wilayah"), "nama_induk": t("Induk"), "keluarga": t("Keluarga P3KE"),
-                                   "tersisa": t("Tersisa"), "tersisa_per_100": t("Tersisa per 100 keluarga")},
-                         desimal={"tersisa_per_100": 1})
+    # 2. Map of the biggest remaining gap, per 100 households
+    lapor(0.25, t("Peta"))
+    ling = maps.lingkup_peta(kode)
+    kunci_peta = terbesar["klaster"]
+    peta = _q(con, "peta_wilayah", kode=ling.area, panjang=ling.panjang, klaster=kunci_peta, tahun=tahun,
+              triwulan=triwulan)
+    judul_peta = t("{klaster}: tersisa per 100 keluarga", klaster=klaster.label(kunci_peta))
+    b = Bagian("peta", t("Peta kebutuhan"), teks=[judul_peta])
+    if gambar and peta["geojson"].notna().any():
+        prio = _q(con, "peta_desa_prioritas", kode=ling.area, tahun=tahun) if ling.lapisan_prioritas else None
+        b.gambar = _png(charts.peta_statis(peta, "tersisa_per_100", None, 1, prio), 1000, 560)
+        b.keterangan_gambar = t("Warna: {judul} pada akhir {periode}. Garis biru tua: desa prioritas tahun {tahun}.",
+                                judul=judul_peta.lower(), periode=periode, tahun=tahun)
+    teratas = peta.sort_values("tersisa_per_100", ascending=False).head(15)
+    b.teks.append(t("Wilayah dengan {klaster} tersisa terbanyak per 100 keluarga:",
+                    klaster=klaster.label(kunci_peta).lower()))
+    b.tabel = _tabel(teratas, {"nama": t("Wilayah"), "nama_induk": t("Induk"), "keluarga": t("Keluarga P3KE"),
+                               "tersisa": t("Tersisa"), "tersisa_per_100": t("Tersisa per 100 keluarga")},
+                     desimal={"tersisa_per_100": 1})
+    bagian.append(b)
+
+    # 3. Sector gaps
+    lapor(0.45, t("Kebutuhan per sektor"))
+    b = Bagian("sektor", t("Kebutuhan per sektor"))
+    if gambar and per_klaster["kebutuhan"].sum() > 0:
+        b.gambar = _png(charts.kebutuhan_tersisa_per_klaster(per_klaster), 1000)
+    b.teks.append(t("Keluarga dengan kebutuhan per klaster dan status intervensinya pada akhir {periode}. "
+                    "Tersisa = kebutuhan − selesai.", periode=periode))
+    b.tabel = _tabel(per_klaster, {"label": t("Klaster"), "opd": t("OPD penanggung jawab"),
+                                   "kebutuhan": t("Kebutuhan"), "rencana": t("Rencana"), "proses": t("Proses"),
+                                   "selesai": t("Selesai"), "tersisa": t("Tersisa"),
+                                   "persen_tertutup": t("% tertutup")}, persen=("persen_tertutup",))
+    bagian.append(b)
+
+    # 4. Progress against targets
+    lapor(0.6, t("Progres terhadap target"))
+    data = _q(con, "progres_triwulan", kode=kode, tahun=tahun)
+    berlalu = progres.triwulan_berlalu(tahun, dt.date.fromisoformat(meta["tanggal_data"]))
+    pk = progres.per_klaster(data, triwulan, berlalu)
+    b = Bagian("progres", t("Progres terhadap target"), teks=[progres.aturan()])
+    if pk["target"].isna().all():
+        b.teks.append(t("Belum ada target untuk wilayah dan tahun ini. Target ditetapkan per kabupaten/kota; "
+                        "pilih kabupaten/kota (atau provinsi untuk jumlahnya)."))
+    b.tabel = _tabel(pk, {"label": t("Klaster"), "target_kumulatif": t("Target kumulatif"),
+                          "realisasi_kumulatif": t("Realisasi kumulatif"), "capaian": t("Capaian"),
+                          "status": t("Status"), "target_tahun": t("Target setahun"),
+                          "proyeksi": t("Proyeksi akhir tahun")}, persen=("capaian",))
+    if gambar and pk["target"].notna().any():
+        satu = data[data["klaster"] == kunci_peta]
+        baris = pk.set_index("klaster").loc[kunci_peta]
+        b.gambar = _png(charts.progres_kumulatif(satu, baris["proyeksi"]), 1000, 420)
+        b.keterangan_gambar = t("Kumulatif menuju target akhir tahun: {klaster}.", klaster=klaster.label(kunci_peta))
+    bagian.append(b)
+
+    # 5. Ranking: kabupaten of a province, or the sub-regions below a kabupaten/kecamatan
+    lapor(0.75, t("Peringkat wilayah"))
+    if len(kode) == 2:
+        ev = _q(con, "evaluasi_kabupaten", kode=kode, tahun=tahun, triwulan=triwulan)
+        ev["status"] = [t(progres.status(r, tg).label) for r, tg in zip(ev["realisasi_kumulatif"],
+                                                                        ev["target_kumulatif"])]
+        ev["nama"] = [("★ " if pr else "") + n for n, pr in zip(ev["nama"], ev["prioritas"])]
+        ev["pr"] = [f"{pr} ({fmt.angka(n)})" if pr else "–" for pr, n in zip(ev["pr_terbesar"],
+                                                                              ev["pr_terbesar_tersisa"])]
+        b = Bagian("peringkat", t("Peringkat kabupaten/kota"), teks=[
+            t("**{n} kabupaten/kota**, ★ = {prioritas} kabupaten/kota prioritas provinsi.", n=len(ev),
+              prioritas=int(ev["prioritas"].sum())) + " " + t("Diurutkan menurut % kebutuhan tertutup.")])
+        ev = ev.sort_values("persen_tertutup", ascending=False)
+        b.tabel = _tabel(ev, {"nama": t("Kabupaten/Kota"), "keluarga_desil1": t("Keluarga desil 1"),
+                              "persen_tertutup": t("% kebutuhan tertutup"),
+                              "capaian_target": t("Capaian target s.d. {tw}", tw=fmt.tw(triwulan)),
+                              "status": t("Status"), "pr": t("PR terbesar (keluarga tersisa)")},
+                         persen=("persen_tertutup", "capaian_target"))
         bagian.append(b)
-
-        # 3. Sector gaps
-        lapor(0.45, t("Kebutuhan per sektor"))
-        b = Bagian("sektor", t("Kebutuhan per sektor"))
-        if gambar and per_klaster["kebutuhan"].sum() > 0:
-            b.gambar = _png(charts.kebutuhan_tersisa_per_klaster(per_klaster), 1000)
-        b.teks.append(t("Keluarga dengan kebutuhan per klaster dan status intervensinya pada akhir {periode}. "
-                        "Tersisa = kebutuhan − selesai.", periode=periode))
-        b.tabel = _tabel(per_klaster, {"label": t("Klaster"), "opd": t("OPD penanggung jawab"),
-                                       "kebutuhan": t("Kebutuhan"), "rencana": t("Rencana"), "proses": t("Proses"),
-                                       "selesai": t("Selesai"), "tersisa": t("Tersisa"),
-                                       "persen_tertutup": t("% tertutup")}, persen=("persen_tertutup",))
-        bagian.append(b)
-
-        # 4. Progress against targets
-        lapor(0.6, t("Progres terhadap target"))
-        data = _q(con, "progres_triwulan", kode=kode, tahun=tahun)
-        berlalu = progres.triwulan_berlalu(tahun, dt.date.fromisoformat(meta["tanggal_data"]))
-        pk = progres.per_klaster(data, triwulan, berlalu)
-        b = Bagian("progres", t("Progres terhadap target"), teks=[progres.aturan()])
-        if pk["target"].isna().all():
-            b.teks.append(t("Belum ada target untuk wilayah dan tahun ini. Target ditetapkan per kabupaten/kota; "
-                            "pilih kabupaten/kota (atau provinsi untuk jumlahnya)."))
-        b.tabel = _tabel(pk, {"label": t("Klaster"), "target_kumulatif": t("Target kumulatif"),
-                              "realisasi_kumulatif": t("Realisasi kumulatif"), "capaian": t("Capaian"),
-                              "status": t("Status"), "target_tahun": t("Target setahun"),
-                              "proyeksi": t("Proyeksi akhir tahun")}, persen=("capaian",))
-        if gambar and pk["target"].notna().any():
-            satu = data[data["klaster"] == kunci_peta]
-            baris = pk.set_index("klaster").loc[kunci_peta]
-            b.gambar = _png(charts.progres_kumulatif(satu, baris["proyeksi"]), 1000, 420)
-            b.keterangan_gambar = t("Kumulatif menuju target akhir tahun: {klaster}.", klaster=klaster.label(kunci_peta))
-        bagian.append(b)
-
-        # 5. Ranking: kabupaten of a province, or the sub-regions below a kabupaten/kecamatan
-        lapor(0.75, t("Peringkat wilayah"))
-        if len(kode) == 2:
-            ev = _q(con, "evaluasi_kabupaten", kode=kode, tahun=tahun, triwulan=triwulan)
-            ev["status"] = [t(progres.status(r, tg).label) for r, tg in zip(ev["realisasi_kumulatif"],
-                                                                            ev["target_kumulatif"])]
-            ev["nama"] = [("★ " if pr else "") + n for n, pr in zip(ev["nama"], ev["prioritas"])]
-            ev["pr"] = [f"{pr} ({fmt.angka(n)})" if pr else "–" for pr, n in zip(ev["pr_terbesar"],
-                                                                                  ev["pr_terbesar_tersisa"])]
-            b = Bagian("peringkat", t("Peringkat kabupaten/kota"), teks=[
-                t("**{n} kabupaten/kota**, ★ = {prioritas} kabupaten/kota prioritas provinsi.", n=len(ev),
-                  prioritas=int(ev["prioritas"].sum())) + " " + t("Diurutkan menurut % kebutuhan tertutup.")])
-            ev = ev.sort_values("persen_tertutup", ascending=False)
-            b.tabel = _tabel(ev, {"nama": t("Kabupaten/Kota"), "keluarga_desil1": t("Keluarga desil 1"),
-                                  "persen_tertutup": t("% kebutuhan tertutup"),
-                                  "capaian_target": t("Capaian target s.d. {tw}", tw=fmt.tw(triwulan)),
-                                  "status": t("Status"), "pr": t("PR terbesar (keluarga tersisa)")},
-                             persen=("persen_tertutup", "capaian_target"))
+    elif len(kode) < 13:
+        anak = _q(con, "kebutuhan_per_subwilayah", **p)
+        if not anak.empty:
+            tingkat = {5: t("Kecamatan"), 8: t("Desa/Kelurahan")}[len(kode)]
+            urut = list(dict.fromkeys(anak["label_singkat"]))
+            pivot = anak.pivot_table(index="nama", columns="label_singkat", values="tersisa", aggfunc="sum",
+                                     sort=False).reindex(columns=urut).reset_index()
+            pivot.insert(1, "total", pivot[urut].sum(axis=1))
+            pivot = pivot.sort_values("total", ascending=False)
+            b = Bagian("peringkat", t("Kebutuhan tersisa per {tingkat}", tingkat=tingkat.lower()), teks=[
+                t("Keluarga dengan kebutuhan tersisa per klaster pada akhir {periode}, wilayah terberat di atas.",
+                  periode=periode)])
+            b.tabel = _tabel(pivot, {"nama": tingkat, "total": t("Jumlah"), **{u: u for u in urut}})
             bagian.append(b)
-        elif len(kode) < 13:
-            anak = _q(con, "kebutuhan_per_subwilayah", **p)
-            if not anak.empty:
-                tingkat = {5: t("Kecamatan"), 8: t("Desa/Kelurahan")}[len(kode)]
-                urut = list(dict.fromkeys(anak["label_singkat"]))
-                pivot = anak.pivot_table(index="nama", columns="label_singkat", values="tersisa", aggfunc="sum",
-                                         sort=False).reindex(columns=urut).reset_index()
-                pivot.insert(1, "total", pivot[urut].sum(axis=1))
-                pivot = pivot.sort_values("total", ascending=False)
-                b = Bagian("peringkat", t("Kebutuhan tersisa per {tingkat}", tingkat=tingkat.lower()), teks=[
-                    t("Keluarga dengan kebutuhan tersisa per klaster pada akhir {periode}, wilayah terberat di atas.",
-                      periode=periode)])
-                b.tabel = _tabel(pivot, {"nama": tingkat, "total": t("Jumlah"), **{u: u for u in urut}})
-                bagian.append(b)
 
-        # 6. Data quality
-        lapor(0.85, t("Kualitas data"))
-        q = _q(con, "kualitas_ringkas", kode=kode)
-        if not q.empty:
-            rk = kualitas.ringkasan(q.iloc[0])
-            b = Bagian("kualitas", t("Ringkasan kualitas data"), teks=[
-                t("Masalah data yang perlu ditindaklanjuti OPD dan desa; daftar rinci (NIK disamarkan) ada di halaman "
-                  "Kualitas Data dasbor.")])
-            b.tabel = _tabel(rk, {"label": t("Masalah"), "jumlah": t("Jumlah"), "persen": t("% dari total"),
-                                  "keterangan": t("Keterangan")}, persen=("persen",))
-            bagian.append(b)
-    finally:
-        if gambar:
-            kaleido.stop_sync_server(silence_warnings=True)
+    # 6. Data quality
+    lapor(0.85, t("Kualitas data"))
+    q = _q(con, "kualitas_ringkas", kode=kode)
+    if not q.empty:
+        rk = kualitas.ringkasan(q.iloc[0])
+        b = Bagian("kualitas", t("Ringkasan kualitas data"), teks=[
+            t("Masalah data yang perlu ditindaklanjuti OPD dan desa; daftar rinci (NIK disamarkan) ada di halaman "
+              "Kualitas Data dasbor.")])
+        b.tabel = _tabel(rk, {"label": t("Masalah"), "jumlah": t("Jumlah"), "persen": t("% dari total"),
+                              "keterangan": t("Keterangan")}, persen=("persen",))
+        bagian.append(b)
     lapor(1.0, t("Selesai"))
     nama = jalur["nama"].iloc[-1] if not jalur.empty else t("Semua wilayah")
     return Laporan(

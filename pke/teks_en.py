@@ -69,8 +69,8 @@ EN: dict[str, str] = {
         "Rebuild it: `python -m pke demo` (or import the data again). Details: {e}",
     "Batalkan impor": "Undo an import",
     "Batalkan impor ini": "Undo this import",
-    "Batas wilayah belum dimuat, jadi peta ditampilkan sebagai treemap. Untuk peta, bangun ulang basis data dengan folder batas: `python -m pke demo --batas ../shared/boundaries` (atau atur variabel lingkungan `PKE_BOUNDARIES`).":
-        "Region boundaries are not loaded, so the map is shown as a treemap. For a map, rebuild the database with "
+    "Batas wilayah belum dimuat, jadi peta diganti grafik wilayah dengan nilai tertinggi. Untuk peta, bangun ulang basis data dengan folder batas: `python -m pke demo --batas ../shared/boundaries` (atau atur variabel lingkungan `PKE_BOUNDARIES`).":
+        "Region boundaries are not loaded, so the map is replaced by a chart of the regions with the highest values. For a map, rebuild the database with "
         "the boundaries folder: `python -m pke demo --batas ../shared/boundaries` (or set the environment "
         "variable `PKE_BOUNDARIES`).",
     "Batas wilayah desa ini tidak tersedia, jadi letaknya tidak dapat digambar.":
@@ -300,7 +300,6 @@ EN: dict[str, str] = {
     "Menulis ke basis data memerlukan PIN administrator (PKE_ADMIN_PIN).":
         "Writing to the database needs the administrator PIN (PKE_ADMIN_PIN).",
     "Menyiapkan Dasbor PKE": "Preparing the PKE Dashboard",
-    "Menyiapkan penggambar grafik (Chromium)…": "Starting the chart renderer (Chromium)…",
     "Merah: < 70 % keluarga diverval sebelum tenggat; kuning: 70–90 %. Desa paling tertinggal di atas.":
         "Red: < 70 % of households verified before the deadline; yellow: 70–90 %. The villages furthest behind first.",
     "Mode presentasi": "Presentation mode",
@@ -516,8 +515,6 @@ EN: dict[str, str] = {
     "id_individu ganda di berkas ini": "id_individu repeated in this file",
     "id_keluarga_p3ke ganda (sudah ada di baris {baris})": "duplicate id_keluarga_p3ke (already in row {baris})",
     "id_keluarga_p3ke kosong": "id_keluarga_p3ke empty",
-    "keluarga": "households",
-    "keluarga tersisa": "households remaining",
     "keluarga tidak ada di data P3KE aktif": "household not in the active P3KE data",
     "kepala keluarga lansia (≥ 60 tahun)": "elderly head of household (≥ 60 years)",
     "klaster tidak dikenal": "unknown cluster",
@@ -537,7 +534,6 @@ EN: dict[str, str] = {
     "tanggal tidak dapat dibaca": "date cannot be read",
     "tanggal_selesai sebelum tanggal": "tanggal_selesai before tanggal",
     "target harus bilangan bulat ≥ 0": "target must be a whole number ≥ 0",
-    "tertutup": "closed",
     "tidak (pakai tombol/keyboard)": "no (use the buttons/keyboard)",
     "tinggal sendiri": "living alone",
     "triwulan di luar 1–4": "quarter outside 1–4",
@@ -582,4 +578,13 @@ EN: dict[str, str] = {
     "Unduh PDF": "Download PDF",
     "Unduh PowerPoint": "Download PowerPoint",
     "tabel {n} baris": "table of {n} rows",
+    "Batas wilayah siap": "Boundaries ready",
+    "Membaca batas {nama}": "Reading boundaries {nama}",
+    "Membuat intervensi dan target demo": "Creating demo interventions and targets",
+    "Membuat keluarga demo {nama} ({i}/{n})": "Creating demo households for {nama} ({i}/{n})",
+    "Memperbaiki dan menyederhanakan geometri": "Repairing and simplifying geometries",
+    "Memuat kode wilayah Indonesia": "Loading Indonesia's region codes",
+    "Menurunkan kebutuhan per klaster": "Deriving the needs per cluster",
+    "Menyimpan basis data": "Saving the database",
+    "Menyusun ringkasan per desa dan triwulan": "Building the summaries per village and quarter",
 }

@@ -50,7 +50,7 @@ def test_ringkasan_kabupaten(app_env, con):
     klaster = db.jalankan(con, "kebutuhan_per_klaster", kode=KAB, tahun=TAHUN, triwulan=TW)
     terbesar = klaster.sort_values("tersisa").iloc[-1]
     assert any(f"PR terbesar:** {terbesar['label']}" in md.value for md in at.markdown)
-    assert len(at.get("plotly_chart")) == 1
+    assert len(at.get("vega_lite_chart")) == 1
     assert at.query_params["wilayah"] == [KAB] or at.query_params["wilayah"] == KAB
 
 
@@ -100,7 +100,7 @@ def test_sektor(app_env, con):
     per_kec = at.dataframe[1].value
     assert per_kec["Kecamatan"].nunique() == 19
     assert per_kec["Tersisa"].sum() == harapan["tersisa"].sum()
-    assert len(at.get("plotly_chart")) == 1
+    assert len(at.get("vega_lite_chart")) == 1
     opd = at.dataframe[2].value
     assert {"OPD", "Klaster", "Rencana", "Proses", "Selesai", "Nilai selesai"} <= set(opd.columns)
 
@@ -127,7 +127,7 @@ def test_peta_tanpa_batas_jadi_treemap(db_tanpa_batas, monkeypatch):
     at = _app("views/peta.py", wilayah=KAB)
     assert not at.get("deck_gl_json_chart")
     assert any("Batas wilayah belum dimuat" in w.value and "--batas" in w.value for w in at.warning)
-    assert len(at.get("plotly_chart")) == 1
+    assert len(at.get("vega_lite_chart")) == 1
 
 
 def test_basis_data_versi_lama(db_diubah):

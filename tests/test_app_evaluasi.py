@@ -23,7 +23,7 @@ def test_progres_kabupaten(app_env, con):
     assert list(tabel["Realisasi kumulatif"]) == list(tw3["realisasi_kumulatif"])
     assert list(tabel["Status"]) == [progres.status(r, t).label
                                      for r, t in zip(tw3["realisasi_kumulatif"], tw3["target_kumulatif"])]
-    assert len(at.get("plotly_chart")) == 1
+    assert len(at.get("vega_lite_chart")) == 1
     assert any("diproyeksikan mencapai" in m.value for m in at.markdown)
     # editing targets is off unless an administrator sets a PIN
     assert any("PKE_ADMIN_PIN" in i.value for i in at.info)
@@ -49,7 +49,7 @@ def test_evaluasi_provinsi(app_env, con):
     klaster = db.jalankan(con, "kebutuhan_per_klaster", **P)
     assert pr["pr_terbesar_tersisa"] == klaster["tersisa"].max()  # the same remaining gap as on Sektor
     assert any("1 kabupaten/kota" in m.value and "★ = 1" in m.value for m in at.markdown)
-    assert len(at.get("plotly_chart")) == 1
+    assert len(at.get("vega_lite_chart")) == 1
 
 
 def test_profil_desa(app_env, con):
@@ -146,11 +146,11 @@ def test_angka_sama_di_semua_tampilan(app_env, con):
     harapan = db.jalankan(con, "kebutuhan_per_klaster", kode=desa, tahun=2026, triwulan=4)
     tersisa = dict(zip(harapan["label"], harapan["tersisa"]))
     ringkasan = _app(wilayah=desa)
-    chart = ringkasan.get("plotly_chart")[0].proto.spec
+    chart = ringkasan.get("vega_lite_chart")[0].proto.spec
     import json
-    teks = [t for t in json.loads(chart)["data"] if t.get("mode") == "text"][0]
-    # the bar labels read "1.234  (45,0% tertutup)" (numbers themselves travel as binary arrays)
-    assert {y: t.split()[0] for y, t in zip(teks["y"], teks["text"])} == {k: fmt.angka(v) for k, v in tersisa.items()}
+    teks = json.loads(chart)["layer"][1]["data"]["values"]
+    # the bar labels read "1.234  (45,0% tertutup)"
+    assert {r["label"]: r["teks"].split()[0] for r in teks} == {k: fmt.angka(v) for k, v in tersisa.items()}
     sektor = _app("views/sektor.py", wilayah=desa).dataframe[0].value
     assert dict(zip(sektor["Klaster"], sektor["Tersisa"])) == tersisa
     prog = _app("views/progres.py", wilayah=desa).dataframe[0].value

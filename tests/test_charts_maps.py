@@ -55,22 +55,52 @@ def test_klasifikasi():
 
 def test_grafik_klaster_dan_heatmap(con):
     per_klaster = db.jalankan(con, "kebutuhan_per_klaster", **P)
-    fig = charts.kebutuhan_tersisa_per_klaster(per_klaster)
-    bar = [t for t in fig.data if t.type == "bar"]
-    assert [t.name for t in bar] == ["Belum diintervensi", "Rencana", "Proses"]
-    assert fig.layout.separators == ",."
-    label = [t for t in fig.data if t.type == "scatter"][0].text
+    spek = charts.kebutuhan_tersisa_per_klaster(per_klaster)
+    batang, label = spek["layer"]
+    assert batang["encoding"]["color"]["scale"]["domain"] == ["Belum diintervensi", "Rencana", "Proses"]
+    assert spek["config"]["locale"]["number"]["decimal"] == ","  # Indonesian numbers on the axis
     terbesar = per_klaster.sort_values("tersisa").iloc[-1]
-    assert label[-1].startswith(f"{terbesar['tersisa']:,}".replace(",", "."))  # largest on top, 1.234 format
+    assert batang["encoding"]["y"]["sort"][0] == terbesar["label"]  # largest on top
+    teks = {r["label"]: r["teks"] for r in label["data"]["values"]}
+    assert teks[terbesar["label"]].startswith(f"{terbesar['tersisa']:,}".replace(",", "."))  # 1.234 format
+    jumlah = sum(r["n"] for r in batang["data"]["values"])
+    assert jumlah == per_klaster[["belum", "rencana", "proses"]].to_numpy().sum() == per_klaster["tersisa"].sum()
 
     anak = db.jalankan(con, "kebutuhan_per_subwilayah", **P)
     hm = charts.heatmap_subwilayah(anak, "persen_tertutup")
-    assert len(hm.data[0].y) == 19 and len(hm.data[0].x) == 8
-    assert hm.data[0].text[0][0].endswith("%")
+    sel = hm["data"]["values"]
+    assert len({r["nama"] for r in sel}) == 19 and len({r["label_singkat"] for r in sel}) == 8
+    assert all(r["teks"].endswith("%") for r in sel)
+    assert {r["warna_teks"] for r in sel} <= {"white", charts.TEKS}
 
 
-def test_treemap(con):
+def test_grafik_dalam_bahasa_inggris(con):
+    from pke.i18n import dalam_bahasa
+
+    per_klaster = db.jalankan(con, "kebutuhan_per_klaster", **P)
+    with dalam_bahasa("en"):
+        spek = charts.kebutuhan_tersisa_per_klaster(per_klaster)
+    assert spek["config"]["locale"]["number"]["thousands"] == ","
+    assert spek["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["Not yet intervened", "Planned", "In progress"]
+    assert spek["layer"][0]["encoding"]["x"]["title"] == "Households with remaining needs"
+
+
+def test_grafik_digambar_tanpa_browser(con):
+    """The same specs become PNG for the reports (vl-convert), the map included, without a browser."""
+    import vl_convert
+
     df = db.jalankan(con, "peta_wilayah", kode=KAB, panjang=13, klaster="rtlh", tahun=2026, triwulan=4)
-    fig = charts.treemap_wilayah(df, "tersisa")
-    assert fig.data[0].type == "treemap"
-    assert sum(fig.data[0].values[:19]) == df["tersisa"].sum()
+    for spek in (charts.peta_statis(df, "tersisa_per_100", None, 1),
+                 charts.progres_kumulatif(db.jalankan(con, "progres_triwulan", kode=KAB, tahun=2026)
+                                          .query("klaster == 'rtlh'"), 1234.0),
+                 charts.tren_wilayah(db.jalankan(con, "tren_subwilayah", kode=KAB)),
+                 charts.peringkat_wilayah(df, "tersisa")):
+        png = vl_convert.vegalite_to_png({**spek, "width": 600}, scale=1)
+        assert png.startswith(b"\x89PNG") and len(png) > 5_000
+
+
+def test_peringkat_pengganti_peta(con):
+    df = db.jalankan(con, "peta_wilayah", kode=KAB, panjang=13, klaster="rtlh", tahun=2026, triwulan=4)
+    spek = charts.peringkat_wilayah(df, "tersisa", n=30)
+    nilai = [r["tersisa"] for r in spek["data"]["values"]]
+    assert len(nilai) == 30 and nilai == sorted(df["tersisa"], reverse=True)[:30]

@@ -117,3 +117,12 @@ def test_workbook_has_the_numbers(lap, fixture_db):
     persen = ws.cell(5, kepala.index("% tertutup") + 1)
     assert persen.number_format == "0.0%" and 0 <= persen.value <= 1
     assert ws.cell(5, kol).number_format == "#,##0"
+
+
+def test_cli_writes_the_three_files(fixture_db, tmp_path, capsys):
+    from pke.__main__ import main
+
+    assert main(["laporan", "--wilayah", KAB, "--db", str(fixture_db), "--bahasa", "en", "--keluar", str(tmp_path)]) == 0
+    berkas = sorted(p.name for p in tmp_path.iterdir())
+    assert berkas == [f"laporan_pke_3315_2026_tw4_en_kabgrobogan.{e}" for e in ("pdf", "pptx", "xlsx")]
+    assert capsys.readouterr().out.count(str(tmp_path)) == 3

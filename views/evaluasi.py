@@ -42,6 +42,6 @@ if baris:
 st.subheader(t("Tren kebutuhan tertutup per triwulan"))
 tren = ui.kueri("tren_subwilayah", kode=provinsi)
 prioritas = set(data.loc[data["prioritas"], "kode"])
-st.plotly_chart(charts.tren_wilayah(tren, sorot=prioritas or None), width="stretch", config={"displayModeBar": False})
+st.vega_lite_chart(charts.tren_wilayah(tren, sorot=prioritas or None), width="stretch")
 st.caption(t("Garis tebal berwarna: kabupaten/kota prioritas; klik nama di legenda untuk menyembunyikan atau "
              "menampilkan."))

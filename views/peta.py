@@ -30,10 +30,10 @@ kiri, kanan = st.columns([3, 1.2])
 terpilih = k.kode if len(k.kode) == 13 else st.session_state.get("peta_desa")
 if data["geojson"].isna().all():
     with kiri:
-        st.warning(t("Batas wilayah belum dimuat, jadi peta ditampilkan sebagai treemap. Untuk peta, bangun ulang "
+        st.warning(t("Batas wilayah belum dimuat, jadi peta diganti grafik wilayah dengan nilai tertinggi. Untuk peta, bangun ulang "
                      "basis data dengan folder batas: `python -m pke demo --batas ../shared/boundaries` "
                      "(atau atur variabel lingkungan `PKE_BOUNDARIES`)."))
-        st.plotly_chart(charts.treemap_wilayah(data, "tersisa", judul_nilai), width="stretch")
+        st.vega_lite_chart(charts.peringkat_wilayah(data, nilai, judul_nilai), width="stretch")
 else:
     garis = ui.kueri("peta_garis", kode=ling.area, panjang=ling.panjang_garis)
     prioritas = ui.kueri("peta_desa_prioritas", kode=ling.area, tahun=k.tahun) if ling.lapisan_prioritas else None

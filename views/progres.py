@@ -45,7 +45,7 @@ st.subheader(t("Kumulatif menuju target akhir tahun"))
 kunci = ui.pilih_url(t("Klaster"), list(klaster.KUNCI), "klaster", format_func=klaster.label)
 satu = data[data["klaster"] == kunci]
 baris = ini.set_index("klaster").loc[kunci]
-st.plotly_chart(charts.progres_kumulatif(satu, baris["proyeksi"]), width="stretch", config={"displayModeBar": False})
+st.vega_lite_chart(charts.progres_kumulatif(satu, baris["proyeksi"]), width="stretch")
 if pd.notna(baris["target_tahun"]) and baris["proyeksi"] is not None:
     kurang = baris["target_tahun"] - baris["proyeksi"]
     st.markdown(t("Dengan laju saat ini, **{klaster}** diproyeksikan mencapai **{proyeksi}** dari target **{target}** "

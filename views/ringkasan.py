@@ -54,8 +54,7 @@ per_klaster = ui.kueri("kebutuhan_per_klaster", **k.params)
 if per_klaster["kebutuhan"].sum() == 0:
     st.info(t("Tidak ada kebutuhan tercatat untuk wilayah ini."))
 else:
-    st.plotly_chart(charts.kebutuhan_tersisa_per_klaster(per_klaster), width="stretch",
-                    config={"displayModeBar": False})
+    st.vega_lite_chart(charts.kebutuhan_tersisa_per_klaster(per_klaster), width="stretch")
     terbesar = per_klaster.sort_values("tersisa", ascending=False).iloc[0]
     st.markdown(t("**PR terbesar:** {klaster} — {n} keluarga belum tertangani ({p} sudah tertutup).",
                   klaster=terbesar["label"], n=fmt.angka(terbesar["tersisa"]), p=fmt.persen(terbesar["persen_tertutup"])))

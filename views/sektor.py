@@ -27,7 +27,7 @@ if len(k.kode) < 13 and not anak.empty:
                           format_func={"tersisa": t("Keluarga tersisa"), "persen_tertutup": t("% tertutup")}.get)
     tab_peta, tab_tabel = st.tabs([t("Peta panas"), t("Tabel")])
     with tab_peta:
-        st.plotly_chart(charts.heatmap_subwilayah(anak, ukuran), width="stretch", config={"displayModeBar": False})
+        st.vega_lite_chart(charts.heatmap_subwilayah(anak, ukuran), width="stretch")
     with tab_tabel:
         ui.tabel(anak[["nama", "label_singkat", *KOLOM]].rename(columns={
             "nama": label_anak, "label_singkat": t("Klaster"), **KOLOM}), persen=(t("% tertutup"),), tinggi=500)

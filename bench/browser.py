@@ -76,8 +76,8 @@ def mulai_server(db: Path, port: int) -> subprocess.Popen:
     raise RuntimeError("Streamlit server did not start")
 
 
-def _sekali(konteks, url: str, selector: str, lebar: int, tinggi: int, gambar: Path | None) -> float:
-    page = konteks.new_page(viewport={"width": lebar, "height": tinggi})
+def _sekali(konteks, url: str, selector: str, gambar: Path | None) -> float:
+    page = konteks.new_page()
     t = time.perf_counter()
     page.goto(url, wait_until="commit")
     page.wait_for_selector(selector, state="visible", timeout=120_000)
@@ -99,19 +99,20 @@ def ukur(db: Path, wilayah: dict[str, str], ulang: int, keluaran: Path, lebar: i
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-            hangat = browser.new_context()  # one profile: bundles cached after the first visit
+            ukuran = {"viewport": {"width": lebar, "height": tinggi}}
+            hangat = browser.new_context(**ukuran)  # one profile: bundles cached after the first visit
             for skala in ("kabupaten", "provinsi"):
                 for view, (jalur, kab, prov, selector, peta) in VIEWS.items():
                     kode = (kab if skala == "kabupaten" else prov).format(**wilayah)
                     url = f"http://127.0.0.1:{port}/{jalur}?wilayah={kode}"
-                    _sekali(hangat, url, selector, lebar, tinggi, None)  # warms the server's caches too
-                    warm = [_sekali(hangat, url, selector, lebar, tinggi,
+                    _sekali(hangat, url, selector, None)  # warms the server's caches too
+                    warm = [_sekali(hangat, url, selector,
                                     keluaran / f"bench_{db.stem}_{skala}_{jalur or 'ringkasan'}.png" if i == 0 else None)
                             for i in range(ulang)]
                     cold = []
                     for _ in range(ulang):
-                        baru = browser.new_context()
-                        cold.append(_sekali(baru, url, selector, lebar, tinggi, None))
+                        baru = browser.new_context(**ukuran)
+                        cold.append(_sekali(baru, url, selector, None))
                         baru.close()
                     hasil.append({"skala": skala, "wilayah": kode, "view": view, "peta": peta,
                                   "warm": statistics.median(warm), "cold": statistics.median(cold)})

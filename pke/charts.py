@@ -258,5 +258,7 @@ def peta_statis(df: pd.DataFrame, nilai: str, judul: str | None = None, desimal:
         p = prioritas[prioritas["geojson"].notna()]
         lapisan.append({"data": {"values": _fitur(p, {"nama": list(p["nama"])})},
                         "mark": {"type": "geoshape", "filled": False, "stroke": "rgb(20,40,140)", "strokeWidth": 2.2}})
-    # the projection fits itself to the data
-    return _spek({"layer": lapisan, "projection": {"type": "mercator"}}, judul, 560)
+    # the projection fits itself to the data; a legend large enough to read on a slide
+    spek = _spek({"layer": lapisan, "projection": {"type": "mercator"}}, judul, 560)
+    spek["config"]["legend"].update(labelFontSize=20, symbolSize=320, symbolType="square")
+    return spek

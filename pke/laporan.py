@@ -354,7 +354,7 @@ def pdf(lap: Laporan) -> bytes:
                 isi.append(Paragraph(_markah(p), gaya["p"]))
             if b.gambar:
                 img = Image(io.BytesIO(b.gambar))
-                maks_tinggi = (tinggi_hal - 60 * mm) if b.kunci == "peta" else 105 * mm  # leave room for the table
+                maks_tinggi = (tinggi_hal - 60 * mm) if b.kunci == "peta" else 88 * mm  # leave room for the table
                 skala = min(lebar / img.imageWidth, maks_tinggi / img.imageHeight)
                 img.drawWidth, img.drawHeight = img.imageWidth * skala, img.imageHeight * skala
                 isi.append(img)

@@ -587,4 +587,6 @@ EN: dict[str, str] = {
     "Menurunkan kebutuhan per klaster": "Deriving the needs per cluster",
     "Menyimpan basis data": "Saving the database",
     "Menyusun ringkasan per desa dan triwulan": "Building the summaries per village and quarter",
+    "{n} baris pertama dari {total}; tabel lengkap ada di luar mode presentasi.":
+        "The first {n} rows of {total}; the full table is outside presentation mode.",
 }

@@ -303,6 +303,7 @@ html, body, [data-testid="stMarkdownContainer"] p, [data-testid="stCaptionContai
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important;}
 h1 {font-size: 44px !important;}
+[data-testid="stTable"] th, [data-testid="stTable"] td {font-size: 20px !important; padding: 4px 10px !important;}
 .pke-slide {font-size: 22px; color: #1f2933; border-bottom: 3px solid #0072B2; padding-bottom: 4px;}
 </style>
 """
@@ -345,14 +346,36 @@ def kepala_halaman(judul: str, k: Konteks) -> None:
     label_demo()
 
 
-def tabel(df: pd.DataFrame, persen: tuple[str, ...] = (), rupiah: tuple[str, ...] = (), tinggi: int | str = "auto"):
-    """st.dataframe with Indonesian number formatting (1.234; 12,5%) that still sorts by the numbers."""
+BARIS_PRESENTASI = 15
+
+
+def tabel(df: pd.DataFrame, persen: tuple[str, ...] = (), rupiah: tuple[str, ...] = (), tinggi: int | str = "auto",
+          gaya=None, format_lain: dict | None = None, index: bool = False, **kwargs):
+    """A table with the run's number formatting (1.234; 12,5%) that still sorts by the numbers. `gaya` may add
+    colours (a function Styler -> Styler), `format_lain` other column formats; extra arguments go to
+    st.dataframe (e.g. row selection), whose event is returned.
+
+    In presentation mode the table is static HTML (st.table) so it takes the large type, limited to its first
+    BARIS_PRESENTASI rows with a note — the interactive grid draws small text on a canvas."""
     format_kolom = {}
     for kol in df.columns:
         if kol in persen:
             format_kolom[kol] = fmt.persen
         elif kol in rupiah:
             format_kolom[kol] = fmt.rupiah
-        elif pd.api.types.is_numeric_dtype(df[kol]):
+        elif pd.api.types.is_numeric_dtype(df[kol]) and not pd.api.types.is_bool_dtype(df[kol]):
             format_kolom[kol] = fmt.angka
-    st.dataframe(df.style.format(format_kolom, na_rep="–"), hide_index=True, width="stretch", height=tinggi)
+    format_kolom.update(format_lain or {})
+
+    def styler(d: pd.DataFrame):
+        g = d.style.format(format_kolom, na_rep="–")
+        return gaya(g) if gaya else g
+
+    if presentasi():
+        g = styler(df.head(BARIS_PRESENTASI))
+        st.table(g if index else g.hide(axis="index"))
+        if len(df) > BARIS_PRESENTASI:
+            st.caption(t("{n} baris pertama dari {total}; tabel lengkap ada di luar mode presentasi.",
+                         n=BARIS_PRESENTASI, total=fmt.angka(len(df))))
+        return None
+    return st.dataframe(styler(df), hide_index=not index, width="stretch", height=tinggi, **kwargs)

@@ -29,12 +29,11 @@ tabel = data.assign(
 st.markdown(t("**{n} kabupaten/kota**, ★ = {prioritas} kabupaten/kota prioritas provinsi. Klik kepala kolom untuk "
               "mengurutkan; pilih satu baris untuk membuka kabupaten itu.", n=len(data),
               prioritas=int(data["prioritas"].sum())))
-persen = (t("% kebutuhan tertutup"), kol_capaian, t("% keluarga bertanda intervensi"))
 warna = progres.warna_status()
-gaya = (tabel.style.format({c: fmt.persen for c in persen} | {t("Keluarga desil 1"): fmt.angka}, na_rep="–")
-        .map(lambda v: f"background-color: {warna.get(v, '')}", subset=[t("Status")]))
-pilih = st.dataframe(gaya, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
-                     key="tabel_evaluasi", height=min(38 * (len(tabel) + 1) + 3, 720))
+pilih = ui.tabel(tabel, persen=(t("% kebutuhan tertutup"), kol_capaian, t("% keluarga bertanda intervensi")),
+                 gaya=lambda g: g.map(lambda v: f"background-color: {warna.get(v, '')}", subset=[t("Status")]),
+                 tinggi=min(38 * (len(tabel) + 1) + 3, 720), on_select="rerun", selection_mode="single-row",
+                 key="tabel_evaluasi")
 baris = pilih.selection.rows if pilih else []
 if baris:
     ui.buka_wilayah(data.iloc[baris[0]]["kode"], "views/ringkasan.py")

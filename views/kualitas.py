@@ -73,17 +73,14 @@ else:
         kol[2].metric(t("Desa tertinggal dari tenggat"), fmt.angka(len(lewat)), border=True)
         tabel = progres_verval.assign(desa=[d + (" ★" if p else "") for d, p in
                                             zip(progres_verval["desa"], progres_verval["prioritas"])])
-        gaya = (tabel[["desa", "kecamatan", "keluarga", "tepat_waktu", "diverval", "persen_tepat_waktu",
-                       "persen_diverval"]]
-                .rename(columns={"desa": t("Desa (★ prioritas)"), "kecamatan": t("Kecamatan"),
-                                 "keluarga": t("Keluarga"), "tepat_waktu": t("Diverval s.d. tenggat"),
-                                 "diverval": t("Diverval seluruhnya"), "persen_tepat_waktu": t("% tepat waktu"),
-                                 "persen_diverval": t("% seluruhnya")})
-                .style.format({t("Keluarga"): fmt.angka, t("Diverval s.d. tenggat"): fmt.angka,
-                               t("Diverval seluruhnya"): fmt.angka, t("% tepat waktu"): fmt.persen,
-                               t("% seluruhnya"): fmt.persen}, na_rep="–")
-                .map(lambda v: "background-color: #f4a3a3" if isinstance(v, float) and v < 0.7 else
-                     ("background-color: #ffd98a" if isinstance(v, float) and v < 0.9 else ""),
-                     subset=[t("% tepat waktu")]))
-        st.dataframe(gaya, hide_index=True, width="stretch", height=420)
+        ui.tabel(tabel[["desa", "kecamatan", "keluarga", "tepat_waktu", "diverval", "persen_tepat_waktu",
+                        "persen_diverval"]]
+                 .rename(columns={"desa": t("Desa (★ prioritas)"), "kecamatan": t("Kecamatan"),
+                                  "keluarga": t("Keluarga"), "tepat_waktu": t("Diverval s.d. tenggat"),
+                                  "diverval": t("Diverval seluruhnya"), "persen_tepat_waktu": t("% tepat waktu"),
+                                  "persen_diverval": t("% seluruhnya")}),
+                 persen=(t("% tepat waktu"), t("% seluruhnya")), tinggi=420,
+                 gaya=lambda g: g.map(lambda v: "background-color: #f4a3a3" if isinstance(v, float) and v < 0.7 else
+                                      ("background-color: #ffd98a" if isinstance(v, float) and v < 0.9 else ""),
+                                      subset=[t("% tepat waktu")]))
         st.caption(t("Merah: < 70 % keluarga diverval sebelum tenggat; kuning: 70–90 %. Desa paling tertinggal di atas."))

@@ -31,13 +31,17 @@ tabel = ini[["label", "target", "realisasi", "target_kumulatif", "realisasi_kumu
     "target_kumulatif": t("Target kumulatif"), "realisasi_kumulatif": t("Realisasi kumulatif"), "selisih": t("Selisih"),
     "capaian": t("Capaian"), "status": t("Status"), "target_tahun": t("Target setahun"),
     "proyeksi": t("Proyeksi akhir tahun"), "tersisa": t("Kebutuhan tersisa")})
-gaya = tabel.style.format({c: fmt.angka for c in tabel.columns if c not in (t("Klaster"), t("Status"), t("Capaian"))}
-                          | {t("Capaian"): fmt.persen}, na_rep="–").map(
-    lambda v: f"background-color: {warna.get(v, '')}", subset=[t("Status")])
-st.dataframe(gaya, hide_index=True, width="stretch")
+
+
+
+def warnai_status(g):
+    return g.map(lambda v: f"background-color: {warna.get(v, '')}", subset=[t("Status")])
+
+
+ui.tabel(tabel, persen=(t("Capaian"),), gaya=warnai_status)
 
 st.subheader(t("Realisasi / target per triwulan, {tahun}", tahun=k.tahun))
-st.dataframe(progres.matriks_triwulan(data), width="stretch")
+ui.tabel(progres.matriks_triwulan(data), index=True)
 st.caption(t("Keluarga yang kebutuhannya tertutup dalam triwulan itu / target triwulan; – berarti belum ada data "
              "atau target."))
 
@@ -61,10 +65,7 @@ if len(k.kode) <= 2:
             "nama": t("Kabupaten/Kota"), "target_kumulatif": t("Target kumulatif"),
             "realisasi_kumulatif": t("Realisasi kumulatif"), "capaian": t("Capaian"), "status": t("Status"),
             "target_tahun": t("Target setahun")})
-    st.dataframe(tampil.style.format({t("Target kumulatif"): fmt.angka, t("Realisasi kumulatif"): fmt.angka,
-                                      t("Capaian"): fmt.persen, t("Target setahun"): fmt.angka}, na_rep="–")
-                 .map(lambda v: f"background-color: {warna.get(v, '')}", subset=[t("Status")]),
-                 hide_index=True, width="stretch")
+    ui.tabel(tampil, persen=(t("Capaian"),), gaya=warnai_status)
 
 if len(k.kode) == 5:
     with st.expander(t("Ubah target (petugas berwenang)")):

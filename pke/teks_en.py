@@ -25,9 +25,6 @@ EN: dict[str, str] = {
         "**Biggest gap:** {klaster} — {n} households not yet served ({p} already closed).",
     "**{n} kabupaten/kota**, ★ = {prioritas} kabupaten/kota prioritas provinsi.":
         "**{n} regencies/cities**, ★ = {prioritas} provincial priority regencies/cities.",
-    "**{n} kabupaten/kota**, ★ = {prioritas} kabupaten/kota prioritas provinsi. Klik kepala kolom untuk mengurutkan; pilih satu baris untuk membuka kabupaten itu.":
-        "**{n} regencies/cities**, ★ = {prioritas} provincial priority regencies/cities. Click a column header to "
-        "sort; select a row to open that regency.",
     "**{n} keluarga** memenuhi filter": "**{n} households** match the filters",
     "**{n}** baris": "**{n}** rows",
     "0 / tidak ada": "0 / none",
@@ -589,4 +586,8 @@ EN: dict[str, str] = {
     "Menyusun ringkasan per desa dan triwulan": "Building the summaries per village and quarter",
     "{n} baris pertama dari {total}; tabel lengkap ada di luar mode presentasi.":
         "The first {n} rows of {total}; the full table is outside presentation mode.",
+    "**Asumsi:** klaster {klaster}; kebutuhan yang dihitung: {dasar}; anggaran mitra {anggaran}.":
+        "**Assumptions:** clusters {klaster}; needs counted: {dasar}; partner budget {anggaran}.",
+    "Klik kepala kolom untuk mengurutkan; pilih satu baris untuk membuka kabupaten itu.":
+        "Click a column header to sort; select a row to open that regency.",
 }

@@ -165,7 +165,9 @@ def buka_wilayah(kode: str, halaman: str) -> None:
 
 
 def tautan_profil_desa(kode_nama: dict[str, str], label: str | None = None, kunci: str = "profil") -> None:
-    """A picker under a table that lists villages: choosing one opens its Profil Desa."""
+    """A picker under a table that lists villages: choosing one opens its Profil Desa (not in presentation mode)."""
+    if presentasi():
+        return
     desa = st.selectbox(label or t("Buka profil desa"), [""] + list(kode_nama),
                         format_func=lambda x: kode_nama[x] if x else t("— pilih desa —"), key=f"profil_{kunci}")
     if desa:
@@ -244,12 +246,15 @@ def konteks() -> Konteks:
 
 
 def pilih_url(label: str, opsi: list, kunci_url: str, format_func=str, horizontal: bool = True, radio: bool = False):
-    """A page-level choice (cluster, measure...) that lives in the URL as ?kunci_url=value."""
+    """A page-level choice (cluster, measure...) that lives in the URL as ?kunci_url=value. In presentation mode
+    no widget is drawn: the value comes from the URL (a prepared link or slideshow) or is the first option."""
     kunci = f"url_{kunci_url}"
     if kunci not in st.session_state:
         dari_url = st.query_params.get(kunci_url)
         st.session_state[kunci] = dari_url if dari_url in opsi else opsi[0]
-    if radio:
+    if presentasi():
+        nilai = st.session_state[kunci] if st.session_state[kunci] in opsi else opsi[0]
+    elif radio:
         nilai = st.radio(label, opsi, key=kunci, format_func=format_func, horizontal=horizontal)
     else:
         nilai = st.selectbox(label, opsi, key=kunci, format_func=format_func)

@@ -17,6 +17,7 @@ import time
 
 import pytest
 
+from pke import tayangan
 from pke.config import ROOT
 from tests.conftest import KAB
 
@@ -203,6 +204,12 @@ def test_presentation_mode_in_chromium(server, browser, view, ukuran):
         ukuran_angka = page.locator("[data-testid='stMetricValue']").first.evaluate(
             "e => { let n = e; while (n.firstElementChild) n = n.firstElementChild; return getComputedStyle(n).fontSize; }")
         assert float(ukuran_angka.rstrip("px")) >= 48
+    if view in tayangan.BOLEH:  # a view that can be a slide: nothing to click or type on the wall
+        widget = page.locator("[data-testid='stMain'] :is([data-testid='stSelectbox'], [data-testid='stRadio'], "
+                              "[data-testid='stMultiSelect'], [data-testid='stNumberInput'], "
+                              "[data-testid='stTextInput'], [data-testid='stDataFrame'], [data-testid='stTabs'], "
+                              "[data-testid='stDownloadButton'], [data-testid='stExpander'])")
+        assert widget.count() == 0, f"{widget.count()} widgets in presentation mode"
     kontras = page.evaluate(JS_KONTRAS)
     assert not kontras, f"text below WCAG AA contrast: {kontras[:8]}"
     meluap = page.evaluate(JS_MELUAP)

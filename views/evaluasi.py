@@ -26,9 +26,10 @@ tabel = data.assign(
     columns={"nama": t("Kabupaten/Kota"), "keluarga_desil1": t("Keluarga desil 1"),
              "persen_tertutup": t("% kebutuhan tertutup"), "capaian_target": kol_capaian, "status": t("Status"),
              "persen_tertandai": t("% keluarga bertanda intervensi"), "pr": t("PR terbesar (keluarga tersisa)")})
-st.markdown(t("**{n} kabupaten/kota**, ★ = {prioritas} kabupaten/kota prioritas provinsi. Klik kepala kolom untuk "
-              "mengurutkan; pilih satu baris untuk membuka kabupaten itu.", n=len(data),
-              prioritas=int(data["prioritas"].sum())))
+st.markdown(t("**{n} kabupaten/kota**, ★ = {prioritas} kabupaten/kota prioritas provinsi.", n=len(data),
+              prioritas=int(data["prioritas"].sum()))
+            + ("" if ui.presentasi() else " " + t("Klik kepala kolom untuk mengurutkan; pilih satu baris untuk membuka "
+                                                  "kabupaten itu.")))
 warna = progres.warna_status()
 pilih = ui.tabel(tabel, persen=(t("% kebutuhan tertutup"), kol_capaian, t("% keluarga bertanda intervensi")),
                  gaya=lambda g: g.map(lambda v: f"background-color: {warna.get(v, '')}", subset=[t("Status")]),

@@ -11,20 +11,32 @@ if len(k.kode) < 5:
     st.info(t("Pilih kabupaten/kota (atau kecamatan, desa) di panel kiri untuk melihat kebutuhan per desa."))
     st.stop()
 
-st.markdown(t("**Biaya satuan** — ubah sesuai harga setempat; perhitungan di bawah ikut berubah."))
-biaya = st.data_editor(kolaborasi.tabel_biaya(), hide_index=True, width="stretch", key="biaya_satuan",
-                       disabled=["klaster", "label"], column_config={
-                           "klaster": None, "label": t("Klaster"), "satuan": t("Satuan"),
-                           "biaya": st.column_config.NumberColumn(t("Biaya satuan (Rp)"), min_value=0, step=50_000,
-                                                                  format="%d")})
-
-a, b, c = st.columns([2, 1.3, 1.2])
-pilih = a.multiselect(t("Klaster yang akan didanai"), list(klaster.KUNCI), default=["rtlh", "jamban", "air", "listrik"],
-                      format_func=klaster.label, placeholder=t("Pilih klaster"))
-dasar = b.radio(t("Kebutuhan yang dihitung"), ["belum", "tersisa"], format_func={
-    "belum": t("Belum direncanakan siapa pun"), "tersisa": t("Semua yang tersisa")}.get)
-anggaran = c.number_input(t("Anggaran mitra (Rp juta)"), min_value=0, value=5_000, step=250) * 1_000_000
-c.caption(f"= {fmt.rupiah(anggaran)}")
+BAWAAN = {"klaster": ["rtlh", "jamban", "air", "listrik"], "dasar": "belum", "anggaran_juta": 5_000}
+LABEL_DASAR = {"belum": t("Belum direncanakan siapa pun"), "tersisa": t("Semua yang tersisa")}
+if ui.presentasi():
+    # No editors on the wall: the default assumptions, stated, and the unit costs as a table.
+    biaya = kolaborasi.tabel_biaya()
+    pilih, dasar, anggaran = BAWAAN["klaster"], BAWAAN["dasar"], BAWAAN["anggaran_juta"] * 1_000_000
+    st.markdown(t("**Asumsi:** klaster {klaster}; kebutuhan yang dihitung: {dasar}; anggaran mitra {anggaran}.",
+                  klaster=", ".join(klaster.label(x) for x in pilih), dasar=LABEL_DASAR[dasar].lower(),
+                  anggaran=fmt.rupiah(anggaran)))
+    ui.tabel(biaya.drop(columns=["klaster"]).rename(columns={"label": t("Klaster"), "satuan": t("Satuan"),
+                                                             "biaya": t("Biaya satuan (Rp)")}),
+             rupiah=(t("Biaya satuan (Rp)"),))
+else:
+    st.markdown(t("**Biaya satuan** — ubah sesuai harga setempat; perhitungan di bawah ikut berubah."))
+    biaya = st.data_editor(kolaborasi.tabel_biaya(), hide_index=True, width="stretch", key="biaya_satuan",
+                           disabled=["klaster", "label"], column_config={
+                               "klaster": None, "label": t("Klaster"), "satuan": t("Satuan"),
+                               "biaya": st.column_config.NumberColumn(t("Biaya satuan (Rp)"), min_value=0,
+                                                                      step=50_000, format="%d")})
+    a, b, c = st.columns([2, 1.3, 1.2])
+    pilih = a.multiselect(t("Klaster yang akan didanai"), list(klaster.KUNCI), default=BAWAAN["klaster"],
+                          format_func=klaster.label, placeholder=t("Pilih klaster"))
+    dasar = b.radio(t("Kebutuhan yang dihitung"), ["belum", "tersisa"], format_func=LABEL_DASAR.get)
+    anggaran = c.number_input(t("Anggaran mitra (Rp juta)"), min_value=0, value=BAWAAN["anggaran_juta"],
+                              step=250) * 1_000_000
+    c.caption(f"= {fmt.rupiah(anggaran)}")
 
 kebutuhan = ui.kueri("kebutuhan_desa_klaster", **k.params)
 kebutuhan = kebutuhan[kebutuhan["klaster"].isin(pilih)]
@@ -64,6 +76,7 @@ def berkas_kolaborasi() -> bytes:
     })
 
 
-st.download_button(t("Unduh (Excel)"), berkas_kolaborasi, file_name=f"peluang_kolaborasi_{k.kode}_{k.tahun}_tw{k.triwulan}.xlsx",
-                   icon=":material/download:",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+if not ui.presentasi():
+    st.download_button(t("Unduh (Excel)"), berkas_kolaborasi,
+                       file_name=f"peluang_kolaborasi_{k.kode}_{k.tahun}_tw{k.triwulan}.xlsx", icon=":material/download:",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -59,7 +59,11 @@ if ronde.empty:
 else:
     nama_ronde = {r.id: t("{nama} ({mulai} s.d. {tenggat})", nama=r.nama, mulai=fmt.tanggal(r.mulai),
                           tenggat=fmt.tanggal(r.tenggat)) for r in ronde.itertuples()}
-    pilih_ronde = st.selectbox(t("Ronde verval"), list(nama_ronde), format_func=nama_ronde.get)
+    if ui.presentasi():  # no widgets on the wall: the round a user would see first
+        pilih_ronde = list(nama_ronde)[0]
+        st.markdown(f"**{nama_ronde[pilih_ronde]}**")
+    else:
+        pilih_ronde = st.selectbox(t("Ronde verval"), list(nama_ronde), format_func=nama_ronde.get)
     progres_verval = ui.kueri("verval_progres", kode=k.kode, ronde=int(pilih_ronde))
     if progres_verval.empty:
         st.info(t("Ronde ini tidak mencakup wilayah terpilih."))

@@ -59,14 +59,15 @@ with kanan:
     opsi = [""] + list(data["kode"])
     if terpilih not in opsi:
         terpilih = ""
-    terpilih = st.selectbox(t("Lihat wilayah"), opsi, index=opsi.index(terpilih),
-                            format_func=lambda x: nama_opsi[x] if x else t("— pilih di peta atau di sini —"))
+    if not ui.presentasi():
+        terpilih = st.selectbox(t("Lihat wilayah"), opsi, index=opsi.index(terpilih),
+                                format_func=lambda x: nama_opsi[x] if x else t("— pilih di peta atau di sini —"))
     if terpilih:
         baris = data.set_index("kode").loc[terpilih]
         st.markdown(f"#### {baris['nama']}")
         if len(terpilih) == 13:
             st.caption(t("Kec. {nama}", nama=baris["nama_induk"]))
-            if st.button(t("Buka profil desa"), icon=":material/home_pin:"):
+            if not ui.presentasi() and st.button(t("Buka profil desa"), icon=":material/home_pin:"):
                 ui.buka_wilayah(terpilih, "views/profil_desa.py")
             if baris["desa_prioritas"]:
                 st.markdown("**" + t("Desa prioritas PKE") + "**"

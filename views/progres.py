@@ -67,7 +67,7 @@ if len(k.kode) <= 2:
             "target_tahun": t("Target setahun")})
     ui.tabel(tampil, persen=(t("Capaian"),), gaya=warnai_status)
 
-if len(k.kode) == 5:
+if len(k.kode) == 5 and not ui.presentasi():
     with st.expander(t("Ubah target (petugas berwenang)")):
         pin_benar = os.environ.get("PKE_ADMIN_PIN")
         if not pin_benar:

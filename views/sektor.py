@@ -25,12 +25,16 @@ if len(k.kode) < 13 and not anak.empty:
     st.subheader(t("Per {tingkat}", tingkat=label_anak.lower()))
     ukuran = ui.pilih_url(t("Tampilkan"), ["tersisa", "persen_tertutup"], "nilai", radio=True,
                           format_func={"tersisa": t("Keluarga tersisa"), "persen_tertutup": t("% tertutup")}.get)
-    tab_peta, tab_tabel = st.tabs([t("Peta panas"), t("Tabel")])
+    if ui.presentasi():  # the heatmap alone: no tabs to click on the wall
+        tab_peta, tab_tabel = st.container(), None
+    else:
+        tab_peta, tab_tabel = st.tabs([t("Peta panas"), t("Tabel")])
     with tab_peta:
         st.vega_lite_chart(charts.heatmap_subwilayah(anak, ukuran), width="stretch")
-    with tab_tabel:
-        ui.tabel(anak[["nama", "label_singkat", *KOLOM]].rename(columns={
-            "nama": label_anak, "label_singkat": t("Klaster"), **KOLOM}), persen=(t("% tertutup"),), tinggi=500)
+    if tab_tabel is not None:
+        with tab_tabel:
+            ui.tabel(anak[["nama", "label_singkat", *KOLOM]].rename(columns={
+                "nama": label_anak, "label_singkat": t("Klaster"), **KOLOM}), persen=(t("% tertutup"),), tinggi=500)
     if len(k.kode) == 8:
         ui.tautan_profil_desa(dict(zip(anak["kode"], anak["nama"])))
 

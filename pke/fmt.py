@@ -93,11 +93,3 @@ def tanggal(d) -> str:
         d = dt.date.fromisoformat(d[:10])
     return f"{d.day} {BULAN[bahasa()][d.month - 1]} {d.year}"
 
-
-def tanggal_singkat(d) -> str:
-    """23/11/2026."""
-    if _kosong(d):
-        return "–"
-    if isinstance(d, str):
-        d = dt.date.fromisoformat(d[:10])
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"

@@ -288,8 +288,8 @@ def _markah(teks: str) -> str:
 
 
 def pdf(lap: Laporan) -> bytes:
-    """A4 landscape, a title block, one section after another (a section starts a new page when it would
-    not fit), tables that continue on the next page with their header repeated, page numbers."""
+    """A4 landscape, a title block with the headline figures, then one section per page; tables continue on the
+    next page with their header repeated; page numbers and the region and period in every footer."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
@@ -340,12 +340,11 @@ def pdf(lap: Laporan) -> bytes:
                 isi.append(PageBreak())
             kepala = [Paragraph(_markah(b.judul), gaya["h"])]
             if b.angka:
-                sel = [[Paragraph(_markah(v), gaya["angka"]), ] for _, v in b.angka]
-                lbl = [[Paragraph(_markah(k), gaya["label"])] for k, _ in b.angka]
-                kisi = []
+                nilai = [Paragraph(_markah(v), gaya["angka"]) for _, v in b.angka]
+                label = [Paragraph(_markah(k), gaya["label"]) for k, _ in b.angka]
+                kisi = []  # three figures per row, each with its label under it
                 for i in range(0, len(b.angka), 3):
-                    kisi.append([x[0] for x in sel[i:i + 3]])
-                    kisi.append([x[0] for x in lbl[i:i + 3]])
+                    kisi += [nilai[i:i + 3], label[i:i + 3]]
                 tab = LongTable(kisi, colWidths=[lebar / 3] * 3)
                 tab.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 1), (-1, 1), 8)]))
                 kepala.append(tab)
@@ -362,7 +361,7 @@ def pdf(lap: Laporan) -> bytes:
                     isi.append(Paragraph(_markah(b.keterangan_gambar), gaya["label"]))
             if b.tabel is not None and not b.tabel.tampil.empty:
                 isi.append(Spacer(1, 2 * mm))
-                isi.append(_tabel_pdf(b.tabel, lebar, gaya, LongTable, TableStyle, colors))
+                isi.append(_tabel_pdf(b.tabel, lebar, gaya))
             isi.append(Spacer(1, 6 * mm))
         doc.build(isi, onFirstPage=kaki, onLaterPages=kaki)
         return buf.getvalue()
@@ -389,8 +388,9 @@ def _lebar_kolom(tampil: pd.DataFrame, lebar: float, huruf: float, tepi: float) 
     return [w if w <= adil * 1.5 else sisa * w / sum(panjang) for w in perlu]
 
 
-def _tabel_pdf(tabel: Tabel, lebar, gaya, LongTable, TableStyle, colors):
-    from reportlab.platypus import Paragraph
+def _tabel_pdf(tabel: Tabel, lebar: float, gaya: dict):
+    from reportlab.lib import colors
+    from reportlab.platypus import LongTable, Paragraph, TableStyle
 
     t_ = tabel.tampil
     angka_kol = [i for i, c in enumerate(t_.columns) if pd.api.types.is_numeric_dtype(tabel.data[c])]

@@ -181,6 +181,8 @@ def test_view_in_chromium(server, browser, view, bahasa, ukuran):
         assert not sisa, f"Indonesian words in the English interface: {sisa}"
     meluap = page.evaluate(JS_MELUAP)
     assert not meluap, meluap
+    kontras = page.evaluate(JS_KONTRAS)  # AA holds outside presentation mode too
+    assert not kontras, f"text below WCAG AA contrast: {kontras[:8]}"
     _simpan(page, f"{view}_{bahasa}_{ukuran}")
     page.close()
 

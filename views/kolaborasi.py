@@ -29,7 +29,7 @@ else:
                            disabled=["klaster", "label"], column_config={
                                "klaster": None, "label": t("Klaster"), "satuan": t("Satuan"),
                                "biaya": st.column_config.NumberColumn(t("Biaya satuan (Rp)"), min_value=0,
-                                                                      step=50_000, format="%d")})
+                                                                      step=50_000, format="localized")})
     a, b, c = st.columns([2, 1.3, 1.2])
     pilih = a.multiselect(t("Klaster yang akan didanai"), list(klaster.KUNCI), default=BAWAAN["klaster"],
                           format_func=klaster.label, placeholder=t("Pilih klaster"))

@@ -84,7 +84,7 @@ if len(k.kode) == 5 and not ui.presentasi():
                     hide_index=True, width="stretch", key="editor_target",
                     disabled=["klaster", "label", "triwulan", "diubah_oleh", "diubah_pada"],
                     column_config={"target_keluarga": st.column_config.NumberColumn(t("Target (keluarga)"),
-                                                                                     min_value=0, step=1, format="%d"),
+                                                                                     min_value=0, step=1, format="localized"),
                                    "label": t("Klaster"), "klaster": None, "triwulan": t("Triwulan"),
                                    "diubah_oleh": t("Diubah oleh"), "diubah_pada": t("Diubah pada")})
                 if st.form_submit_button(t("Simpan target")):

@@ -53,3 +53,29 @@ def ringkasan(q: pd.Series) -> pd.DataFrame:
         "kunci": m.kunci, "label": t(m.label), "jumlah": int(q[m.kolom]),
         "persen": (float(q[m.kolom]) / float(q[m.penyebut]) if m.penyebut and q[m.penyebut] else None),
         "keterangan": t(m.keterangan)} for m in MASALAH])
+
+
+KETERANGAN_P3KE = (N_("Meninggal"), N_("Pindah"))
+
+# Column headers of the follow-up lists (kualitas_individu / _keluarga / _sektor queries).
+KOLOM_DAFTAR = {
+    "id_keluarga_p3ke": N_("ID keluarga P3KE"), "id_individu": N_("ID individu"), "id": N_("ID"), "nama": N_("Nama"),
+    "nik": "NIK", "hubungan": N_("Hubungan dengan kepala keluarga"), "desil": N_("Desil"), "desa": N_("Desa"),
+    "kecamatan": N_("Kecamatan"), "sumber": N_("Sumber"), "keterangan": N_("Keterangan di P3KE"),
+    "klaster_tanpa_intervensi": N_("Klaster tanpa intervensi"),
+}
+
+
+def daftar_tampil(daftar: pd.DataFrame, kunci: str) -> pd.DataFrame:
+    """A follow-up list as shown: the problem named in the first column, cluster keys as labels, headers in the
+    language of the run. Mask personal data before (privasi.samarkan works on the query's column names)."""
+    from pke import klaster
+
+    d = daftar.copy()
+    if "klaster_tanpa_intervensi" in d:
+        d["klaster_tanpa_intervensi"] = d["klaster_tanpa_intervensi"].map(
+            lambda v: ", ".join(klaster.label_singkat(x) for x in v.split(", ")) if isinstance(v, str) else v)
+    if "keterangan" in d:  # the data's own remark: the P3KE export's codes are translated, free text kept
+        d["keterangan"] = d["keterangan"].map(lambda v: t(v) if v in KETERANGAN_P3KE else v)
+    d.insert(0, "masalah", t(BY_KUNCI[kunci].label))
+    return d.rename(columns={"masalah": t("Masalah"), **{k: t(v) for k, v in KOLOM_DAFTAR.items()}})

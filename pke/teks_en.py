@@ -590,4 +590,14 @@ EN: dict[str, str] = {
         "**Assumptions:** clusters {klaster}; needs counted: {dasar}; partner budget {anggaran}.",
     "Klik kepala kolom untuk mengurutkan; pilih satu baris untuk membuka kabupaten itu.":
         "Click a column header to sort; select a row to open that regency.",
+    "Hubungan dengan kepala keluarga": "Relation to the head of household",
+    "ID": "ID",
+    "ID individu": "Individual ID",
+    "ID keluarga P3KE": "P3KE household ID",
+    "Keterangan di P3KE": "Remark in P3KE",
+    "Klaster tanpa intervensi": "Clusters without an intervention",
+    "Meninggal": "Deceased",
+    "Nama": "Name",
+    "Pindah": "Moved away",
+    "Sumber": "Source",
 }

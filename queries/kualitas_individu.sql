@@ -8,8 +8,7 @@ WITH ganda AS (
     WHERE $masalah = 'nik_ganda_individu' AND i.nik IS NOT NULL GROUP BY i.nik HAVING count(*) > 1
 )
 SELECT i.id_keluarga_p3ke, i.id_individu, i.nama, i.nik, i.hubungan_dengan_kepala_keluarga AS hubungan,
-       w.nama AS desa, kec.nama AS kecamatan, CASE $masalah WHEN 'nik_ganda_individu' THEN 'NIK dipakai lebih dari satu anggota'
-                     WHEN 'tidak_padan' THEN 'Belum padan Dukcapil' ELSE i.keterangan END AS keterangan
+       w.nama AS desa, kec.nama AS kecamatan, i.keterangan
 FROM keluarga_aktif k
 JOIN individu i USING (id_keluarga_p3ke, snapshot)
 JOIN wilayah w ON w.kode = k.kode_kemendagri

@@ -10,11 +10,7 @@ dtks AS (SELECT DISTINCT id FROM sumber_sektor WHERE sumber = 'DTKS'),
 tanpa AS (SELECT id_keluarga_p3ke, string_agg(klaster, ', ' ORDER BY klaster) AS klaster
           FROM kebutuhan WHERE tanggal_tag IS NULL AND di_bawah(kode_desa, $kode) GROUP BY 1)
 SELECT k.id_keluarga_p3ke, k.kepala_keluarga AS nama, k.nik, k.desil_kesejahteraan AS desil,
-       w.nama AS desa, kec.nama AS kecamatan,
-       CASE $masalah WHEN 'nik_ganda' THEN 'NIK kepala keluarga ganda'
-                     WHEN 'rtlh_tidak_di_daftar' THEN 'RTLH di P3KE, tidak di daftar Disperakim'
-                     WHEN 'tidak_di_dtks' THEN 'Tidak ada di DTKS'
-                     ELSE 'Kebutuhan tanpa intervensi: ' || t.klaster END AS keterangan
+       w.nama AS desa, kec.nama AS kecamatan, t.klaster AS klaster_tanpa_intervensi
 FROM keluarga_aktif k
 JOIN wilayah w ON w.kode = k.kode_kemendagri
 JOIN wilayah kec ON kec.kode = w.kode_induk

@@ -4,9 +4,7 @@
 -- totals are in kualitas_ringkas).
 -- params: $kode, $masalah, $batas
 WITH rtlh AS (SELECT DISTINCT id_keluarga_p3ke FROM kebutuhan WHERE klaster = 'rtlh')
-SELECT s.sumber, s.id, s.nik, w.nama AS desa, kec.nama AS kecamatan,
-       CASE $masalah WHEN 'daftar_bukan_rtlh' THEN 'Di daftar RTLH Disperakim, bukan RTLH di P3KE'
-                     ELSE 'Di DTKS, tidak ada di P3KE' END AS keterangan
+SELECT s.sumber, s.id, s.nik, w.nama AS desa, kec.nama AS kecamatan
 FROM sumber_sektor s
 JOIN wilayah w ON w.kode = s.kode_kemendagri
 JOIN wilayah kec ON kec.kode = w.kode_induk

@@ -81,3 +81,23 @@ def test_slide_bar_names_region_and_period(app_env):
     assert not [b for b in at.button if b.label == "Keluar dari mode presentasi"]  # the slide bar's ■ stops it
     at.button(key="tayang_selesai").click().run()
     assert "tayang" not in at.query_params and "presentasi" not in at.query_params
+
+
+def test_follow_up_list_in_english(app_env):
+    at = _app("views/kualitas.py", wilayah=KAB, masalah="pindah", bahasa="en")
+    daftar = at.dataframe[0].value
+    assert list(daftar.columns[:3]) == ["Problem", "P3KE household ID", "Individual ID"]
+    assert (daftar["Problem"] == "Members recorded as moved away").all()
+    assert (daftar["Remark in P3KE"] == "Moved away").all() and daftar["Name"].str.contains(r"\*").all()
+
+
+def test_household_list_in_english(app_env):
+    from pke import klaster
+
+    at = _app("views/keluarga.py", wilayah="33.15.01", bahasa="en")
+    tabel = at.dataframe[0].value
+    assert list(tabel.columns[:3]) == ["Score", "Head of household", "NIK"]
+    with dalam_bahasa("en"):
+        english = {klaster.label_singkat(k) for k in klaster.KUNCI}
+    dipakai = {x for v in tabel["Open needs"] if v for x in v.split(", ")}
+    assert dipakai and dipakai <= english

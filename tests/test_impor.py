@@ -229,8 +229,8 @@ def test_kualitas_data(app_env, con):
     assert metrik["Individu dengan NIK ganda"] == fmt.angka(q["individu_nik_ganda"]) and q["individu_nik_ganda"] > 0
     assert q["keluarga_nik_ganda"] > 0 and q["dtks_tidak_di_p3ke"] > 0 and q["rtlh_tidak_di_daftar"] > 0
     daftar = at.dataframe[0].value
-    assert (daftar["keterangan"] == "Pindah").all()
-    assert daftar["nik"].str.fullmatch(r"\d{4}\*{8}\d{4}").all() and daftar["nama"].str.contains(r"\*").all()
+    assert (daftar["Masalah"] == "Anggota tercatat pindah").all() and (daftar["Keterangan di P3KE"] == "Pindah").all()
+    assert daftar["NIK"].str.fullmatch(r"\d{4}\*{8}\d{4}").all() and daftar["Nama"].str.contains(r"\*").all()
     # the four Grobogan villages with many moves come first, far above the rest
     pindah = at.dataframe[1].value
     assert (pindah["% anggota"].iloc[:4] > 0.1).all() and pindah["% anggota"].iloc[4] < 0.06

@@ -50,7 +50,9 @@ if data.empty:
     st.stop()
 
 ya = lambda v: t("ya") if v else ""  # noqa: E731
-tabel = tampil.assign(lansia=tampil["kepala_lansia"].map(ya), sendiri=tampil["tinggal_sendiri"].map(ya),
+tabel = tampil.assign(kebutuhan_terbuka=tampil["kebutuhan_terbuka"].map(  # cluster labels in the run's language
+                          lambda v: ", ".join(t(x) for x in v.split(", ")) if isinstance(v, str) and v else v),
+                      lansia=tampil["kepala_lansia"].map(ya), sendiri=tampil["tinggal_sendiri"].map(ya),
                       dis=tampil["ada_disabilitas"].map(ya), kronis=tampil["ada_kronis"].map(ya),
                       belum=tampil["belum_terjangkau"].map(ya))[
     ["skor", "kepala_keluarga", "nik", "desa", "kecamatan", "alamat", "desil", "n_individu", "kebutuhan_terbuka",

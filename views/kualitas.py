@@ -39,8 +39,8 @@ else:
     st.markdown(t("**{n}** baris", n=fmt.angka(n))
                 + (t("; ditampilkan {n} pertama.", n=fmt.angka(BATAS)) if n > BATAS else "."))
     lengkap = False if ui.presentasi() else st.toggle(t("Tampilkan NIK dan nama lengkap"), key="kualitas_lengkap")
-    tampil = daftar if lengkap else privasi.samarkan(daftar, kolom_nama=("nama",))
-    ui.tabel(tampil, tinggi=420)
+    tampil = kualitas.daftar_tampil(daftar if lengkap else privasi.samarkan(daftar, kolom_nama=("nama",)), kunci)
+    ui.tabel(tampil, tinggi=420, format_lain={c: str for c in tampil.columns if c.startswith("ID")})
     st.download_button(t("Unduh daftar (Excel)"), lambda: ekspor.tabel_excel({label[kunci][:31]: tampil}),
                        file_name=f"kualitas_{kunci}_{k.kode or 'semua'}.xlsx", icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

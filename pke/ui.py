@@ -11,8 +11,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from pke import build, config, db, fmt, klaster
-from pke.i18n import BAHASA, N_, NAMA_BAHASA, bahasa, t
+from pke import build, config, db, fmt, klaster, laporan
+from pke.i18n import BAHASA, N_, NAMA_BAHASA, atur_bahasa, bahasa, t
 
 TINGKAT_LABEL = {"provinsi": N_("Provinsi"), "kabupaten": N_("Kabupaten/Kota"), "kecamatan": N_("Kecamatan"),
                  "desa": N_("Desa/Kelurahan")}
@@ -83,10 +83,8 @@ def kueri(nama: str, **params) -> pd.DataFrame:
         st.stop()
 
 
-def susun_laporan(k: "Konteks", bahasa_laporan: str, progres_cb=None):
+def susun_laporan(k: Konteks, bahasa_laporan: str, progres_cb=None) -> laporan.Laporan:
     """Gather the quarterly report of the context's region on the app's read-only connection."""
-    from pke import laporan
-
     path, versi = versi_db()
     with _KUNCI_KONEKSI:
         cur = _koneksi(path, versi).cursor()
@@ -266,8 +264,6 @@ def pilih_url(label: str, opsi: list, kunci_url: str, format_func=str, horizonta
 
 def bahasa_dari_url() -> str:
     """Set this run's language from ?bahasa= (id or en); called first thing by app.py."""
-    from pke.i18n import atur_bahasa
-
     kode = atur_bahasa(st.query_params.get("bahasa", "id"))
     st.query_params["bahasa"] = kode
     return kode

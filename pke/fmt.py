@@ -93,3 +93,22 @@ def tanggal(d) -> str:
         d = dt.date.fromisoformat(d[:10])
     return f"{d.day} {BULAN[bahasa()][d.month - 1]} {d.year}"
 
+
+
+def format_kolom(df: pd.DataFrame, kolom_persen=(), kolom_rupiah=(), desimal: dict | None = None,
+                 teks_lain: bool = True) -> dict:
+    """One formatter per column of a table as shown: shares as %, rupiah, other numbers with separators (and
+    `desimal` places where given), anything else as text (or left alone with teks_lain=False). Used by the
+    dashboard's tables and the reports."""
+    desimal = desimal or {}
+    hasil = {}
+    for kol in df.columns:
+        if kol in kolom_persen:
+            hasil[kol] = persen
+        elif kol in kolom_rupiah:
+            hasil[kol] = rupiah
+        elif pd.api.types.is_numeric_dtype(df[kol]) and not pd.api.types.is_bool_dtype(df[kol]):
+            hasil[kol] = lambda v, d=desimal.get(kol, 0): angka(v, d)
+        elif teks_lain:
+            hasil[kol] = lambda v: "–" if _kosong(v) else str(v)
+    return hasil

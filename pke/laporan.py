@@ -67,15 +67,8 @@ def _tabel(df: pd.DataFrame, kolom: dict[str, str], persen=(), rupiah=(), desima
     rupiah = tuple(kolom[k] for k in rupiah)
     desimal = {kolom[k]: v for k, v in (desimal or {}).items()}
     tampil = data.copy()
-    for c in tampil.columns:
-        if c in persen:
-            tampil[c] = [fmt.persen(v) for v in data[c]]
-        elif c in rupiah:
-            tampil[c] = [fmt.rupiah(v) for v in data[c]]
-        elif pd.api.types.is_numeric_dtype(data[c]) and not pd.api.types.is_bool_dtype(data[c]):
-            tampil[c] = [fmt.angka(v, desimal.get(c, 0)) for v in data[c]]
-        else:
-            tampil[c] = data[c].map(lambda v: "–" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v))
+    for c, f in fmt.format_kolom(data, persen, rupiah, desimal).items():
+        tampil[c] = [f(v) for v in data[c]]
     return Tabel(tampil, data, persen, rupiah)
 
 

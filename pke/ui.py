@@ -358,15 +358,7 @@ def tabel(df: pd.DataFrame, persen: tuple[str, ...] = (), rupiah: tuple[str, ...
 
     In presentation mode the table is static HTML (st.table) so it takes the large type, limited to its first
     BARIS_PRESENTASI rows with a note — the interactive grid draws small text on a canvas."""
-    format_kolom = {}
-    for kol in df.columns:
-        if kol in persen:
-            format_kolom[kol] = fmt.persen
-        elif kol in rupiah:
-            format_kolom[kol] = fmt.rupiah
-        elif pd.api.types.is_numeric_dtype(df[kol]) and not pd.api.types.is_bool_dtype(df[kol]):
-            format_kolom[kol] = fmt.angka
-    format_kolom.update(format_lain or {})
+    format_kolom = fmt.format_kolom(df, persen, rupiah, teks_lain=False) | (format_lain or {})
 
     def styler(d: pd.DataFrame):
         g = d.style.format(format_kolom, na_rep="–")

@@ -57,7 +57,8 @@ def kendali(url_kini: str) -> None:
     daftar = daftar_dari_url()
     url_kini = url_kini or "ringkasan"  # the default page is served at "/"
     i, n = daftar.index(url_kini), len(daftar)
-    detik = int(st.query_params.get("detik", "0") or 0) if st.query_params.get("detik", "0").isdigit() else 0
+    detik = st.query_params.get("detik", "0")
+    detik = int(detik) if detik.isdigit() else 0
     k = ui.konteks()
     kiri, tombol = st.columns([5, 2.2], vertical_alignment="center")
     kiri.markdown(

@@ -9,21 +9,14 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
 
 import pytest
 
+from bench.browser import ARGS, CHROMIUM, SIAP, mulai_server, port_bebas
 from pke import tayangan
 from pke.config import ROOT
 from tests.conftest import KAB
 
-CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARTEFAK = ROOT / "test-artifacts"
 UKURAN = {"1280x720": (1280, 720), "1920x1080": (1920, 1080)}
 NIK = re.compile(r"(?<!\d)\d{16}(?!\d)")
@@ -103,28 +96,13 @@ JS_KONTRAS = """() => {
   return bad;
 }"""
 
-SIAP = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && !document.querySelector('[data-testid=\"stSkeleton\"]')")
-
 
 @pytest.fixture(scope="module")
 def server(fixture_db):
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"Chromium tidak ditemukan di {CHROMIUM}: apt-get install -y chromium")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = dict(os.environ, PKE_DB=str(fixture_db))
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless",
-                             "true", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    batas = time.time() + 60
-    while time.time() < batas:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.3)
+    port = port_bebas()
+    proc = mulai_server(fixture_db, port)  # the benchmark's own server start: one way to run the app headless
     yield f"http://127.0.0.1:{port}"
     proc.terminate()
     proc.wait(timeout=10)

@@ -140,6 +140,9 @@ def _susun(con, kode, tahun, triwulan, bahasa, gambar, lapor) -> Laporan:
         b.gambar = _png(charts.peta_statis(peta, "tersisa_per_100", None, 1, prio), 1000, 560)
         b.keterangan_gambar = t("Warna: {judul} pada akhir {periode}. Garis biru tua: desa prioritas tahun {tahun}.",
                                 judul=judul_peta.lower(), periode=periode, tahun=tahun)
+    elif not peta["geojson"].notna().any():
+        b.teks.append(t("Batas wilayah belum dimuat di basis data ini, jadi peta tidak dapat digambar; "
+                        "tabel di bawah menggantikannya."))
     teratas = peta.sort_values("tersisa_per_100", ascending=False).head(15)
     b.teks.append(t("Wilayah dengan {klaster} tersisa terbanyak per 100 keluarga:",
                     klaster=klaster.label(kunci_peta).lower()))

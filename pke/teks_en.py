@@ -600,4 +600,6 @@ EN: dict[str, str] = {
     "Nama": "Name",
     "Pindah": "Moved away",
     "Sumber": "Source",
+    "Batas wilayah belum dimuat di basis data ini, jadi peta tidak dapat digambar; tabel di bawah menggantikannya.":
+        "Region boundaries are not loaded in this database, so the map cannot be drawn; the table below replaces it.",
 }

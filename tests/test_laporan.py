@@ -126,3 +126,13 @@ def test_cli_writes_the_three_files(fixture_db, tmp_path, capsys):
     berkas = sorted(p.name for p in tmp_path.iterdir())
     assert berkas == [f"laporan_pke_3315_2026_tw4_en_kabgrobogan.{e}" for e in ("pdf", "pptx", "xlsx")]
     assert capsys.readouterr().out.count(str(tmp_path)) == 3
+
+
+def test_report_without_boundaries_says_why_there_is_no_map(db_diubah):
+    path = db_diubah("DELETE FROM batas_wilayah")
+    con = db.buka(path)
+    lap = laporan.susun(con, KAB, 2026, 4, "id")
+    con.close()
+    peta = lap.bagian[1]
+    assert peta.gambar is None and "peta tidak dapat digambar" in peta.teks[1] and len(peta.tabel.tampil) == 15
+    assert "peta tidak dapat digambar" in "\n".join(_teks_pdf(laporan.pdf(lap)))

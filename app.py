@@ -1,15 +1,16 @@
-"""PKE Dashboard entry point: language, page config, the shared sidebar context, and navigation over views/."""
+"""PKE Dashboard entry point: language, page config, the shared sidebar context, and navigation over the page registry (ui/halaman.py)."""
 import streamlit as st
 
-from pke import tayangan, ui
 from pke.i18n import t
+import ui
+from ui import halaman as daftar_halaman, tayangan
 
 st.set_page_config(page_title="Dasbor PKE", page_icon="📊", layout="wide")
 ui.bahasa_dari_url()
 ui.gaya_umum()
 
-halaman = st.navigation([st.Page(skrip, title=t(judul), icon=ikon, url_path=url, default=(url == "ringkasan"))
-                         for url, (skrip, judul, ikon) in ui.HALAMAN.items()])
+halaman = st.navigation([st.Page(h.berkas, title=t(h.judul), icon=h.ikon, url_path=h.url, default=(h.url == "ringkasan"))
+                         for h in daftar_halaman.HALAMAN])
 # After st.navigation, so a deep link (e.g. /peta?wilayah=33.04) still opens its view once the build is done.
 ui.pastikan_basis_data()
 

@@ -25,6 +25,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from ui import halaman  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
@@ -33,23 +36,24 @@ VEGA = "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] 
 DECK = "[data-testid='stDeckGlJsonChart'] canvas"
 TABEL = "[data-testid='stDataFrame'] canvas, [data-testid='stDataFrame'] table"
 
-# view -> (URL path, region at kabupaten scale, region at province scale, selector of the last element, map?)
-# Ringkasan is the default page, served at "/". {kab}/{prov} are filled in; views that need a smaller region
-# than a province (a village, a kecamatan) get one inside the chosen kabupaten at both scales.
+# url path (ui/halaman.py) -> (region at kabupaten scale, region at province scale, selector of the last element,
+# map?). {kab}/{prov} are filled in; views that need a smaller region than a province (a village, a kecamatan) get
+# one inside the chosen kabupaten at both scales. Every page of the registry must be listed here.
 VIEWS = {
-    "ringkasan": ("", "{kab}", "{prov}", VEGA, False),
-    "peta": ("peta", "{kab}", "{prov}", DECK, True),
-    "sektor": ("sektor", "{kab}", "{prov}", VEGA, False),
-    "progres": ("progres", "{kab}", "{prov}", VEGA, False),
-    "evaluasi": ("evaluasi", "{kab}", "{prov}", VEGA, False),
-    "profil desa": ("desa", "{desa}", "{desa}", DECK, True),
-    "daftar keluarga": ("keluarga", "{kec}", "{kab}", TABEL, False),
-    "kolaborasi": ("kolaborasi", "{kab}", "{kab}", TABEL, False),
-    "kualitas": ("kualitas", "{kab}", "{prov}", TABEL, False),
-    "laporan": ("laporan", "{kab}", "{prov}", "[data-testid='stButton'] button", False),
-    "tayangan": ("tayangan", "{kab}", "{prov}", "[data-testid='stCode']", False),
-    "impor": ("impor", "{kab}", "{prov}", "[data-testid='stFileUploader']", False),
+    "ringkasan": ("{kab}", "{prov}", VEGA, False),
+    "peta": ("{kab}", "{prov}", DECK, True),
+    "sektor": ("{kab}", "{prov}", VEGA, False),
+    "progres": ("{kab}", "{prov}", VEGA, False),
+    "evaluasi": ("{kab}", "{prov}", VEGA, False),
+    "desa": ("{desa}", "{desa}", DECK, True),
+    "keluarga": ("{kec}", "{kab}", TABEL, False),
+    "kolaborasi": ("{kab}", "{kab}", TABEL, False),
+    "kualitas": ("{kab}", "{prov}", TABEL, False),
+    "laporan": ("{kab}", "{prov}", "[data-testid='stButton'] button", False),
+    "tayangan": ("{kab}", "{prov}", "[data-testid='stCode']", False),
+    "impor": ("{kab}", "{prov}", "[data-testid='stFileUploader']", False),
 }
+assert set(VIEWS) == set(halaman.PER_URL), "bench/browser.py must list every page of ui/halaman.py"
 SIAP = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
         " && !document.querySelector('[data-testid=\"stSkeleton\"]')")
 
@@ -103,7 +107,8 @@ def ukur(db: Path, wilayah: dict[str, str], ulang: int, keluaran: Path, lebar: i
             ukuran = {"viewport": {"width": lebar, "height": tinggi}}
             hangat = browser.new_context(**ukuran)  # one profile: bundles cached after the first visit
             for skala in ("kabupaten", "provinsi"):
-                for view, (jalur, kab, prov, selector, peta) in VIEWS.items():
+                for url, (kab, prov, selector, peta) in VIEWS.items():
+                    view, jalur = halaman.PER_URL[url].judul, ("" if url == "ringkasan" else url)
                     kode = (kab if skala == "kabupaten" else prov).format(**wilayah)
                     url = f"http://127.0.0.1:{port}/{jalur}?wilayah={kode}"
                     _sekali(hangat, url, selector, None)  # warms the server's caches too

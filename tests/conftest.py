@@ -5,9 +5,26 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from streamlit.runtime import pages_manager
 
 from pke.boundaries import default_boundaries_dir
 from pke.build import bangun_demo
+
+
+
+def _tanpa_folder_pages(asli):
+    """Streamlit 1.67's AppTest re-detects a `pages/` folder on every run and then runs the page file alone,
+    without app.py (issue #9446). The flag is reset on each run since PR #14217; clearing it after the manager
+    is built keeps st.navigation in app.py the only source of pages, as in the real server."""
+    def init(self, *args, **kwargs):
+        asli(self, *args, **kwargs)
+        type(self).uses_pages_directory = False  # a class attribute: read as PagesManager.uses_pages_directory
+    return init
+
+
+if not getattr(pages_manager.PagesManager.__init__, "_pke", False):
+    pages_manager.PagesManager.__init__ = _tanpa_folder_pages(pages_manager.PagesManager.__init__)
+    pages_manager.PagesManager.__init__._pke = True
 
 SEED = 2023
 TANGGAL = dt.date(2026, 11, 23)

@@ -66,7 +66,7 @@ def test_ringkasan_ikut_url_dan_pilihan(app_env, con):
 
 
 def test_peta_kabupaten(app_env, con):
-    at = _app("views/peta.py", wilayah=KAB, tahun=str(TAHUN), tw=str(TW), klaster="air")
+    at = _app("pages/peta.py", wilayah=KAB, tahun=str(TAHUN), tw=str(TW), klaster="air")
     assert at.title[0].value == "Peta kebutuhan"
     assert at.selectbox(key="url_klaster").value == "air"
     assert len(at.get("deck_gl_json_chart")) == 1
@@ -82,14 +82,14 @@ def test_peta_kabupaten(app_env, con):
 
 
 def test_peta_provinsi_menggambar_kabupaten(app_env):
-    at = _app("views/peta.py", wilayah="33", tahun=str(TAHUN), tw=str(TW))
+    at = _app("pages/peta.py", wilayah="33", tahun=str(TAHUN), tw=str(TW))
     assert len(at.get("deck_gl_json_chart")) == 1
     pilih = [s for s in at.selectbox if s.label == "Lihat wilayah"][0]
     assert pilih.options[1:] == ["Kab. Grobogan"]
 
 
 def test_sektor(app_env, con):
-    at = _app("views/sektor.py", wilayah=KAB, tahun=str(TAHUN), tw=str(TW))
+    at = _app("pages/sektor.py", wilayah=KAB, tahun=str(TAHUN), tw=str(TW))
     assert at.title[0].value == "Kebutuhan per sektor"
     per_klaster = at.dataframe[0].value
     harapan = db.jalankan(con, "kebutuhan_per_klaster", kode=KAB, tahun=TAHUN, triwulan=TW)
@@ -106,7 +106,7 @@ def test_sektor(app_env, con):
 
 
 def test_desa_tanpa_rincian_subwilayah(app_env):
-    at = _app("views/sektor.py", wilayah="33.15.01.2001", tahun=str(TAHUN), tw=str(TW))
+    at = _app("pages/sektor.py", wilayah="33.15.01.2001", tahun=str(TAHUN), tw=str(TW))
     assert not any(s.value.startswith("Per desa") for s in at.subheader)
     assert any("Karanglangu" in m.value for m in at.markdown)
 
@@ -124,7 +124,7 @@ def db_tanpa_batas(tmp_path_factory):
 
 def test_peta_tanpa_batas_jadi_treemap(db_tanpa_batas, monkeypatch):
     monkeypatch.setenv("PKE_DB", str(db_tanpa_batas))
-    at = _app("views/peta.py", wilayah=KAB)
+    at = _app("pages/peta.py", wilayah=KAB)
     assert not at.get("deck_gl_json_chart")
     assert any("Batas wilayah belum dimuat" in w.value and "--batas" in w.value for w in at.warning)
     assert len(at.get("vega_lite_chart")) == 1
@@ -132,5 +132,5 @@ def test_peta_tanpa_batas_jadi_treemap(db_tanpa_batas, monkeypatch):
 
 def test_basis_data_versi_lama(db_diubah):
     db_diubah("DROP TABLE ringkas_kualitas")
-    at = _app("views/kualitas.py", wilayah=KAB)
+    at = _app("pages/kualitas.py", wilayah=KAB)
     assert any("versi dasbor yang lebih lama" in e.value and "python -m pke demo" in e.value for e in at.error)

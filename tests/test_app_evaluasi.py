@@ -12,7 +12,7 @@ P = {"kode": KAB, "tahun": 2026, "triwulan": 4}
 
 
 def test_progres_kabupaten(app_env, con):
-    at = _app("views/progres.py", wilayah=KAB, tahun="2026", tw="3")
+    at = _app("pages/progres.py", wilayah=KAB, tahun="2026", tw="3")
     assert at.title[0].value == "Progres triwulan"
     assert any("≥ 90%" in c.value and "Sesuai target" in c.value for c in at.caption)
     tabel = at.dataframe[0].value
@@ -30,16 +30,16 @@ def test_progres_kabupaten(app_env, con):
 
 
 def test_progres_tanpa_target_dan_form_target(app_env, monkeypatch):
-    at = _app("views/progres.py", wilayah="33.15.01")
+    at = _app("pages/progres.py", wilayah="33.15.01")
     assert any("Belum ada target" in i.value for i in at.info)
     assert set(at.dataframe[0].value["Status"]) == {"Tanpa target"}
     monkeypatch.setenv("PKE_ADMIN_PIN", "1234")
-    at = _app("views/progres.py", wilayah=KAB)
+    at = _app("pages/progres.py", wilayah=KAB)
     assert [t.label for t in at.text_input] == ["Nama petugas", "PIN"]
 
 
 def test_evaluasi_provinsi(app_env, con):
-    at = _app("views/evaluasi.py", wilayah="33")
+    at = _app("pages/evaluasi.py", wilayah="33")
     tabel = at.dataframe[0].value
     data = db.jalankan(con, "evaluasi_kabupaten", kode="33", tahun=2026, triwulan=4)
     assert list(tabel["Kabupaten/Kota"]) == ["★ Kab. Grobogan"]
@@ -53,7 +53,7 @@ def test_evaluasi_provinsi(app_env, con):
 
 
 def test_profil_desa(app_env, con):
-    at = _app("views/profil_desa.py", wilayah="33.15.01.2001")
+    at = _app("pages/profil_desa.py", wilayah="33.15.01.2001")
     assert at.title[0].value == "Desa Karanglangu"
     assert any("Kec. Kedungjati" in m.value for m in at.markdown)
     metrik = {m.label: m.value for m in at.metric}
@@ -73,13 +73,13 @@ def test_profil_desa(app_env, con):
 
 def test_profil_desa_tanpa_batas(db_diubah):
     db_diubah("DELETE FROM batas_wilayah WHERE kode = '33.15.01.2001'")
-    at = _app("views/profil_desa.py", wilayah="33.15.01.2001")
+    at = _app("pages/profil_desa.py", wilayah="33.15.01.2001")
     assert any("Batas wilayah desa ini tidak tersedia" in w.value for w in at.warning)
     assert not at.get("deck_gl_json_chart")
 
 
 def test_daftar_keluarga_tersamar(app_env, con):
-    at = _app("views/keluarga.py", wilayah="33.15.01")
+    at = _app("pages/keluarga.py", wilayah="33.15.01")
     tabel = at.dataframe[0].value
     assert tabel["NIK"].str.fullmatch(r"\d{4}\*{8}\d{4}").all()
     assert tabel["Kepala keluarga"].str.contains(r"\*").all()
@@ -95,10 +95,10 @@ def test_daftar_keluarga_tersamar(app_env, con):
 
 
 def test_presentasi_tanpa_data_pribadi(app_env):
-    at = _app("views/keluarga.py", wilayah="33.15.01", presentasi="1")
+    at = _app("pages/keluarga.py", wilayah="33.15.01", presentasi="1")
     assert not at.toggle and not at.dataframe
     assert any("tidak ditampilkan dalam mode presentasi" in i.value for i in at.info)
-    at = _app("views/kualitas.py", wilayah=KAB, presentasi="1")
+    at = _app("pages/kualitas.py", wilayah=KAB, presentasi="1")
     assert not at.toggle
     assert not any({"nik", "nama"} & set(d.value.columns) for d in at.dataframe)  # village tables only
     assert any("data pribadi" in i.value for i in at.info)
@@ -108,7 +108,7 @@ def test_presentasi_tanpa_data_pribadi(app_env):
 
 
 def test_kolaborasi(app_env, con):
-    at = _app("views/kolaborasi.py", wilayah=KAB)
+    at = _app("pages/kolaborasi.py", wilayah=KAB)
     keb = db.jalankan(con, "kebutuhan_desa_klaster", **P)
     keb = keb[keb["klaster"].isin(["rtlh", "jamban", "air", "listrik"])]
     harga = dict(kolaborasi.tabel_biaya()[["klaster", "biaya"]].to_numpy())
@@ -120,13 +120,13 @@ def test_kolaborasi(app_env, con):
 
 
 def test_kolaborasi_minta_kabupaten(app_env):
-    at = _app("views/kolaborasi.py", wilayah="33")
+    at = _app("pages/kolaborasi.py", wilayah="33")
     assert any("Pilih kabupaten" in i.value for i in at.info)
 
 
 def test_triwulan_tanpa_target(db_diubah):
     db_diubah("DELETE FROM target WHERE tahun = 2026 AND triwulan = 4")
-    at = _app("views/progres.py", wilayah=KAB, tahun="2026", tw="4")
+    at = _app("pages/progres.py", wilayah=KAB, tahun="2026", tw="4")
     tabel = at.dataframe[0].value
     assert tabel["Target TW"].isna().all()  # shown as "–"
     assert not tabel["Target kumulatif"].isna().any()  # quarters I–III still count
@@ -151,11 +151,11 @@ def test_angka_sama_di_semua_tampilan(app_env, con):
     teks = json.loads(chart)["layer"][1]["data"]["values"]
     # the bar labels read "1.234  (45,0% tertutup)"
     assert {r["label"]: r["teks"].split()[0] for r in teks} == {k: fmt.angka(v) for k, v in tersisa.items()}
-    sektor = _app("views/sektor.py", wilayah=desa).dataframe[0].value
+    sektor = _app("pages/sektor.py", wilayah=desa).dataframe[0].value
     assert dict(zip(sektor["Klaster"], sektor["Tersisa"])) == tersisa
-    prog = _app("views/progres.py", wilayah=desa).dataframe[0].value
+    prog = _app("pages/progres.py", wilayah=desa).dataframe[0].value
     assert dict(zip(prog["Klaster"], prog["Kebutuhan tersisa"])) == tersisa
-    profil = _app("views/profil_desa.py", wilayah=desa)
+    profil = _app("pages/profil_desa.py", wilayah=desa)
     assert {m.label: m.value for m in profil.metric}["Kebutuhan tersisa"] == fmt.angka(sum(tersisa.values()))
     tabel = profil.dataframe[2].value
     assert dict(zip(tabel["Klaster"], tabel["Tersisa"])) == tersisa

@@ -37,7 +37,7 @@ def test_language_switch_goes_into_the_url(app_env):
 
 
 def test_sektor_in_english_translates_cluster_labels(app_env, con):
-    at = _app("views/sektor.py", wilayah=KAB, bahasa="en")
+    at = _app("pages/sektor.py", wilayah=KAB, bahasa="en")
     tabel = at.dataframe[0].value
     assert list(tabel.columns[:2]) == ["Cluster", "Responsible agency (OPD)"]
     assert list(tabel["Cluster"]) == ["Uninhabitable house", "No electricity", "Unsafe drinking water",
@@ -46,7 +46,7 @@ def test_sektor_in_english_translates_cluster_labels(app_env, con):
 
 
 def test_laporan_view_builds_the_report(app_env):
-    at = _app("views/laporan.py", wilayah=KAB, tahun=str(TAHUN), tw=str(TW))
+    at = _app("pages/laporan.py", wilayah=KAB, tahun=str(TAHUN), tw=str(TW))
     assert at.title[0].value == "Laporan triwulan"
     assert not at.get("download_button")  # nothing to download before the report is made
     at.button[0].click().run()
@@ -59,14 +59,14 @@ def test_laporan_view_builds_the_report(app_env):
 
 
 def test_laporan_asks_for_a_region(app_env):
-    at = _app("views/laporan.py", wilayah="")
+    at = _app("pages/laporan.py", wilayah="")
     at.sidebar.selectbox(key="w_prov")  # a province is always chosen; pick nothing below it
     assert at.title[0].value == "Laporan triwulan"
     assert not at.exception
 
 
 def test_tayangan_setup_gives_a_link(app_env):
-    at = _app("views/tayangan.py", wilayah=KAB, tahun=str(TAHUN), tw=str(TW))
+    at = _app("pages/tayangan.py", wilayah=KAB, tahun=str(TAHUN), tw=str(TW))
     assert at.multiselect[0].value == ["ringkasan", "peta", "sektor", "progres"]
     assert "keluarga" not in at.multiselect[0].options and "Daftar Keluarga" not in at.multiselect[0].options
     kode = at.code[0].value
@@ -84,7 +84,7 @@ def test_slide_bar_names_region_and_period(app_env):
 
 
 def test_follow_up_list_in_english(app_env):
-    at = _app("views/kualitas.py", wilayah=KAB, masalah="pindah", bahasa="en")
+    at = _app("pages/kualitas.py", wilayah=KAB, masalah="pindah", bahasa="en")
     daftar = at.dataframe[0].value
     assert list(daftar.columns[:3]) == ["Problem", "P3KE household ID", "Individual ID"]
     assert (daftar["Problem"] == "Members recorded as moved away").all()
@@ -94,7 +94,7 @@ def test_follow_up_list_in_english(app_env):
 def test_household_list_in_english(app_env):
     from pke import klaster
 
-    at = _app("views/keluarga.py", wilayah="33.15.01", bahasa="en")
+    at = _app("pages/keluarga.py", wilayah="33.15.01", bahasa="en")
     tabel = at.dataframe[0].value
     assert list(tabel.columns[:3]) == ["Score", "Head of household", "NIK"]
     with dalam_bahasa("en"):

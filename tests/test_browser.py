@@ -13,7 +13,7 @@ import re
 import pytest
 
 from bench.browser import ARGS, CHROMIUM, SIAP, mulai_server, port_bebas
-from pke import tayangan
+from ui import halaman, tayangan
 from pke.config import ROOT
 from tests.conftest import KAB
 
@@ -46,7 +46,8 @@ VIEWS = {
                                              "en": ("Meeting slideshow", "Start the slideshow")}),
     "impor": ("impor", {"id": ("Impor data", "Riwayat impor"), "en": ("Import data", "Import history")}),
 }
-PRIBADI = {"keluarga", "impor"}  # refuse to show in presentation mode
+assert set(VIEWS) == set(halaman.PER_URL), "every page of ui/halaman.py has its expectations here"
+PRIBADI = {h.url for h in halaman.HALAMAN if not h.dinding and h.hak != "agregat"}  # refuse on the wall
 
 # Text that is cut off (ellipsis / hidden overflow) or spills out of the window, in the main area.
 JS_MELUAP = """() => {

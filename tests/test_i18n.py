@@ -11,7 +11,8 @@ from pke.i18n import t, dalam_bahasa
 from pke.teks_en import EN
 
 AKAR = Path(__file__).resolve().parent.parent
-BERKAS = [AKAR / "app.py", *sorted((AKAR / "views").glob("*.py")), *sorted((AKAR / "pke").glob("*.py"))]
+BERKAS = [AKAR / "app.py", *sorted((AKAR / "pages").glob("*.py")), *sorted((AKAR / "ui").glob("*.py")),
+          *sorted((AKAR / "pke").glob("*.py"))]
 
 
 def _panggilan():

@@ -193,7 +193,7 @@ def test_tampilan_impor_periksa_impor_batal(db, monkeypatch):
 
     monkeypatch.setenv("PKE_DB", str(db))
     monkeypatch.setenv("PKE_ADMIN_PIN", "2468")
-    at = _app("views/impor.py")
+    at = _app("pages/impor.py")
     isi = csv_bytes([baris(1), baris(2, nik="12345"), baris(3)])
     at.get("file_uploader")[0].upload("desa.csv", isi, "text/csv").run()
     metrik = {m.label: m.value for m in at.metric}
@@ -220,7 +220,7 @@ def test_kualitas_data(app_env, con):
     from pke import fmt
     from tests.test_app import _app
 
-    at = _app("views/kualitas.py", wilayah="33.15", masalah="pindah")
+    at = _app("pages/kualitas.py", wilayah="33.15", masalah="pindah")
     q = con.execute("SELECT * FROM ringkas_kualitas WHERE kode = '33.15'").df().iloc[0]
     metrik = {m.label: m.value for m in at.metric}
     assert metrik["Anggota tercatat pindah"] == fmt.angka(q["individu_pindah"])
@@ -240,7 +240,7 @@ def test_progres_verval(app_env, con):
     from pke import fmt
     from tests.test_app import _app
 
-    at = _app("views/kualitas.py", wilayah="33.15")
+    at = _app("pages/kualitas.py", wilayah="33.15")
     ronde = [s for s in at.selectbox if s.label == "Ronde verval"][0]
     assert ronde.options == ["Verval P3KE 2025 (3 Maret 2025 s.d. 31 Maret 2025)"]
     tabel = at.dataframe[-1].value

@@ -3,8 +3,9 @@ with an export for follow-up (NIK and names masked unless asked for)."""
 import pandas as pd
 import streamlit as st
 
-from pke import ekspor, fmt, kualitas, privasi, ui
+from pke import ekspor, fmt, kualitas, privasi
 from pke.i18n import t
+import ui
 
 k = ui.konteks()
 ui.kepala_halaman(t("Kualitas data"), k)

@@ -5,8 +5,9 @@ import os
 
 import streamlit as st
 
-from pke import config, fmt, impor, ui
+from pke import config, fmt, impor
 from pke.i18n import t
+import ui
 
 k = ui.konteks()
 st.title(t("Impor data"))

@@ -2,8 +2,9 @@
 Bappeda head can show a company (CSR), Baznas or a village (APBDes) which villages its money would reach."""
 import streamlit as st
 
-from pke import ekspor, fmt, klaster, kolaborasi, ui
+from pke import ekspor, fmt, klaster, kolaborasi
 from pke.i18n import t
+import ui
 
 k = ui.konteks()
 ui.kepala_halaman(t("Peluang kolaborasi"), k)

@@ -1,8 +1,9 @@
 """Ringkasan: the headline numbers of a region and the eight clusters' remaining gaps."""
 import streamlit as st
 
-from pke import charts, fmt, ui
+from pke import charts, fmt
 from pke.i18n import t
+import ui
 
 k = ui.konteks()
 ui.kepala_halaman(t("Ringkasan"), k)

@@ -2,8 +2,9 @@
 outlined, with the chosen village's figures beside the map."""
 import streamlit as st
 
-from pke import charts, fmt, klaster, maps, ui
+from pke import charts, fmt, klaster, maps
 from pke.i18n import t
+import ui
 
 k = ui.konteks()
 ui.kepala_halaman(t("Peta kebutuhan"), k)
@@ -68,7 +69,7 @@ with kanan:
         if len(terpilih) == 13:
             st.caption(t("Kec. {nama}", nama=baris["nama_induk"]))
             if not ui.presentasi() and st.button(t("Buka profil desa"), icon=":material/home_pin:"):
-                ui.buka_wilayah(terpilih, "views/profil_desa.py")
+                ui.buka_wilayah(terpilih, "pages/profil_desa.py")
             if baris["desa_prioritas"]:
                 st.markdown("**" + t("Desa prioritas PKE") + "**"
                             + (" · " + t("OPD pendamping: {opd}", opd=baris["opd_pendamping"])

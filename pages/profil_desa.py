@@ -4,8 +4,9 @@ and how it compares with the other villages of its kecamatan."""
 import pandas as pd
 import streamlit as st
 
-from pke import fmt, klaster, maps, ui
+from pke import fmt, klaster, maps
 from pke.i18n import t
+import ui
 
 k = ui.konteks()
 if len(k.kode) != 13:

@@ -17,20 +17,6 @@ from pke.i18n import BAHASA, N_, NAMA_BAHASA, atur_bahasa, bahasa, t
 TINGKAT_LABEL = {"provinsi": N_("Provinsi"), "kabupaten": N_("Kabupaten/Kota"), "kecamatan": N_("Kecamatan"),
                  "desa": N_("Desa/Kelurahan")}
 PANJANG_ANAK = {0: 2, 2: 5, 5: 8, 8: 13, 13: 13}
-HALAMAN = {  # url_path: (script, title, icon) — the navigation app.py builds, in this order
-    "ringkasan": ("views/ringkasan.py", N_("Ringkasan"), ":material/dashboard:"),
-    "peta": ("views/peta.py", N_("Peta"), ":material/map:"),
-    "sektor": ("views/sektor.py", N_("Sektor"), ":material/table_chart:"),
-    "progres": ("views/progres.py", N_("Progres Triwulan"), ":material/trending_up:"),
-    "evaluasi": ("views/evaluasi.py", N_("Evaluasi Provinsi"), ":material/leaderboard:"),
-    "desa": ("views/profil_desa.py", N_("Profil Desa"), ":material/home_pin:"),
-    "keluarga": ("views/keluarga.py", N_("Daftar Keluarga"), ":material/groups:"),
-    "kolaborasi": ("views/kolaborasi.py", N_("Peluang Kolaborasi"), ":material/handshake:"),
-    "kualitas": ("views/kualitas.py", N_("Kualitas Data"), ":material/fact_check:"),
-    "laporan": ("views/laporan.py", N_("Laporan"), ":material/description:"),
-    "tayangan": ("views/tayangan.py", N_("Tayangan Rapat"), ":material/slideshow:"),
-    "impor": ("views/impor.py", N_("Impor Data"), ":material/upload_file:"),
-}
 
 
 # ---------- database -------------------------------------------------------------------------------
@@ -169,7 +155,7 @@ def tautan_profil_desa(kode_nama: dict[str, str], label: str | None = None, kunc
     desa = st.selectbox(label or t("Buka profil desa"), [""] + list(kode_nama),
                         format_func=lambda x: kode_nama[x] if x else t("— pilih desa —"), key=f"profil_{kunci}")
     if desa:
-        buka_wilayah(desa, "views/profil_desa.py")
+        buka_wilayah(desa, "pages/profil_desa.py")
 
 
 def _awal_dari_url() -> None:

@@ -2,8 +2,9 @@
 masked by default; export the list as a verval sheet in the P3KE column layout."""
 import streamlit as st
 
-from pke import ekspor, fmt, klaster, prioritas, privasi, ui
+from pke import ekspor, fmt, klaster, prioritas, privasi
 from pke.i18n import t
+import ui
 
 k = ui.konteks()
 ui.kepala_halaman(t("Daftar keluarga"), k)

@@ -7,8 +7,9 @@ import os
 import pandas as pd
 import streamlit as st
 
-from pke import charts, config, fmt, klaster, progres, ui
+from pke import charts, config, fmt, klaster, progres
 from pke.i18n import t
+import ui
 
 k = ui.konteks()
 ui.kepala_halaman(t("Progres triwulan"), k)

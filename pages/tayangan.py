@@ -2,10 +2,11 @@
 presentation mode, stepped by keyboard (or a presenter's clicker) or on a timer. The slideshow is a link."""
 import streamlit as st
 
-from pke import tayangan, ui
 from pke.i18n import t
+import ui
+from ui import halaman, tayangan
 
-JUDUL = {url: t(judul) for url, (_, judul, _) in ui.HALAMAN.items()}
+JUDUL = {h.url: t(h.judul) for h in halaman.HALAMAN}
 
 k = ui.konteks()
 ui.kepala_halaman(t("Tayangan rapat"), k)
@@ -26,4 +27,4 @@ params = tayangan.url_tayangan(pilih, detik, dict(st.query_params))
 st.markdown(t("Tautan tayangan ini (dapat dibagikan):"))
 st.code(tayangan.tautan(pilih, detik, dict(st.query_params)), language=None)
 if st.button(t("Mulai tayangan"), type="primary", icon=":material/play_arrow:"):
-    st.switch_page(ui.HALAMAN[pilih[0]][0], query_params=params)
+    st.switch_page(halaman.PER_URL[pilih[0]].berkas, query_params=params)

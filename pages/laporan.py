@@ -3,8 +3,9 @@ progress against targets, the ranking of kabupaten or sub-regions, data-quality 
 a PowerPoint deck and an Excel workbook. No personal data is in any of them."""
 import streamlit as st
 
-from pke import laporan, ui
+from pke import laporan
 from pke.i18n import BAHASA, NAMA_BAHASA, bahasa, t
+import ui
 
 k = ui.konteks()
 ui.kepala_halaman(t("Laporan triwulan"), k)

@@ -2,8 +2,9 @@
 and % closed — in total, by sub-region (table and heatmap) and by the OPD that intervened."""
 import streamlit as st
 
-from pke import charts, ui
+from pke import charts
 from pke.i18n import t
+import ui
 
 k = ui.konteks()
 ui.kepala_halaman(t("Kebutuhan per sektor"), k)

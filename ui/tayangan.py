@@ -10,11 +10,12 @@ import json
 
 import streamlit as st
 
-from pke import ui
+import ui
+from ui import halaman
 from pke.i18n import t
 
-# Views that may be shown on the wall: never those listing people (Daftar Keluarga) or the import screen.
-BOLEH = ("ringkasan", "peta", "sektor", "progres", "evaluasi", "desa", "kolaborasi", "kualitas")
+# Views that may be shown on the wall (the registry's `dinding`): never those listing people or the import screen.
+BOLEH = halaman.DINDING
 BAWAAN = ("ringkasan", "peta", "sektor", "progres")
 PARAM_TETAP = ("wilayah", "tahun", "tw", "bahasa", "klaster", "ukuran")
 
@@ -41,7 +42,7 @@ def _pindah(ke: str) -> None:
     params = {k: st.query_params.get(k) for k in (*PARAM_TETAP, "presentasi", "tayang", "detik")
               if st.query_params.get(k)}
     st.session_state["_konteks_awal"] = False  # the next run takes region and period from the URL again
-    st.switch_page(ui.HALAMAN[ke][0], query_params=params)
+    st.switch_page(halaman.PER_URL[ke].berkas, query_params=params)
 
 
 def aktif(url_kini: str) -> bool:

@@ -2,8 +2,9 @@
 priority ones marked, each one's biggest remaining gap, the trend per quarter; a row opens that kabupaten."""
 import streamlit as st
 
-from pke import charts, fmt, progres, ui
+from pke import charts, fmt, progres
 from pke.i18n import t
+import ui
 
 k = ui.konteks()
 ui.kepala_halaman(t("Evaluasi provinsi"), k)
@@ -37,7 +38,7 @@ pilih = ui.tabel(tabel, persen=(t("% kebutuhan tertutup"), kol_capaian, t("% kel
                  key="tabel_evaluasi")
 baris = pilih.selection.rows if pilih else []
 if baris:
-    ui.buka_wilayah(data.iloc[baris[0]]["kode"], "views/ringkasan.py")
+    ui.buka_wilayah(data.iloc[baris[0]]["kode"], "pages/ringkasan.py")
 
 st.subheader(t("Tren kebutuhan tertutup per triwulan"))
 tren = ui.kueri("tren_subwilayah", kode=provinsi)

@@ -1,28 +1,41 @@
-"""PKE Dashboard entry point: language, page config, the shared sidebar context, and navigation over the page registry (ui/halaman.py)."""
+"""PKE Dashboard entry point: language, page config, who the user is, the shared sidebar context, and navigation
+over the page registry (ui/halaman.py) limited to the pages the user may open."""
 import streamlit as st
 
+from pke import config
 from pke.i18n import t
 import ui
-from ui import halaman as daftar_halaman, tayangan
+from ui import akses, halaman as daftar_halaman, tayangan
 
 st.set_page_config(page_title="Dasbor PKE", page_icon="📊", layout="wide")
 ui.bahasa_dari_url()
 ui.gaya_umum()
 
-halaman = st.navigation([st.Page(h.berkas, title=t(h.judul), icon=h.ikon, url_path=h.url, default=(h.url == "ringkasan"))
-                         for h in daftar_halaman.HALAMAN])
+# A missing database is about to be built as the labelled demo (ui.pastikan_basis_data).
+db_demo = not config.db_path().exists() or ui.meta().get("demo") == "ya"
+st.session_state["_db_demo"] = db_demo
+pengguna = akses.pengguna_efektif(db_demo)
+st.session_state["_pengguna"] = pengguna
+
+boleh = akses.halaman_untuk(pengguna)
+awal = "ringkasan" if any(h.url == "ringkasan" for h in boleh) else boleh[0].url
+halaman = st.navigation([st.Page(h.berkas, title=t(h.judul), icon=h.ikon, url_path=h.url, default=(h.url == awal))
+                         for h in boleh])
 # After st.navigation, so a deep link (e.g. /peta?wilayah=33.04) still opens its view once the build is done.
 ui.pastikan_basis_data()
+akses.tulis_kuki()
 
 st.sidebar.markdown("## " + t("Dasbor PKE"))
 st.sidebar.caption(t("Penghapusan Kemiskinan Ekstrem"))
+ui.kotak_pengguna(pengguna)
 ui.pilih_bahasa()
-st.session_state["konteks"] = ui.pilih_konteks()
-if ui.meta().get("demo") == "ya":
+if pengguna is not None and pengguna.lingkup is not None:
+    st.session_state["konteks"] = ui.pilih_konteks()
+if db_demo:
     st.sidebar.warning(t("**Data demo** — sintetis, bukan data P3KE sebenarnya."))
-if st.sidebar.button(t("Mode presentasi"), icon=":material/slideshow:",
-                     help=t("Layar rapat: tanpa panel samping, huruf besar, tanpa data pribadi. Juga lewat URL: "
-                            "?presentasi=1")):
+if akses.boleh(pengguna, "presentasi") and st.sidebar.button(
+        t("Mode presentasi"), icon=":material/slideshow:",
+        help=t("Layar rapat: tanpa panel samping, huruf besar, tanpa data pribadi. Juga lewat URL: ?presentasi=1")):
     st.query_params["presentasi"] = "1"
     st.rerun()
 ui.terapkan_presentasi(dalam_tayangan=tayangan.aktif(halaman.url_path))

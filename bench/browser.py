@@ -52,6 +52,9 @@ VIEWS = {
     "laporan": ("{kab}", "{prov}", "[data-testid='stButton'] button", False),
     "tayangan": ("{kab}", "{prov}", "[data-testid='stCode']", False),
     "impor": ("{kab}", "{prov}", "[data-testid='stFileUploader']", False),
+    "masuk": ("{kab}", "{prov}", "[data-testid='stForm']", False),
+    "akun": ("{kab}", "{prov}", TABEL, False),
+    "audit": ("{kab}", "{prov}", "[data-testid='stButton'] button", False),
 }
 assert set(VIEWS) == set(halaman.PER_URL), "bench/browser.py must list every page of ui/halaman.py"
 SIAP = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"

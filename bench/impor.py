@@ -25,7 +25,7 @@ def berkas_p3ke(db_path: Path, n: int) -> bytes:
     con = pke_db.buka(db_path)
     ids = [r[0] for r in con.execute("SELECT id_keluarga_p3ke FROM keluarga_aktif ORDER BY id_keluarga_p3ke LIMIT $n",
                                      {"n": n}).fetchall()]
-    df = pke_db.jalankan(con, "verval_keluarga", ids=ids)
+    df = pke_db.jalankan(con, "verval_keluarga", ids=ids, lingkup="")
     con.close()
     df.insert(0, "No", range(1, len(df) + 1))
     return df.to_csv(index=False).encode("utf-8")

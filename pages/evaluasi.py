@@ -6,6 +6,7 @@ from pke import charts, fmt, progres
 from pke.i18n import t
 import ui
 
+u = ui.izinkan("evaluasi")
 k = ui.konteks()
 ui.kepala_halaman(t("Evaluasi provinsi"), k)
 

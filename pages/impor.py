@@ -1,14 +1,16 @@
-"""Impor Data: upload a P3KE household export, see what would be accepted and rejected (and why) before anything
-is written, import it in one transaction, and undo an earlier import."""
+"""Impor Data (administrators): upload a file, see what would be accepted and rejected (and why) before anything
+is written, import it in one transaction, and undo an earlier import. The upload is checked once per file (not
+on every rerun), in a separate process with time and memory limits; imports and undos are audited under the
+signed-in user's name."""
 import datetime as dt
-import os
 
 import streamlit as st
 
-from pke import config, fmt, impor
+from pke import audit, config, fmt, impor, privasi, unggah
 from pke.i18n import t
 import ui
 
+u = ui.izinkan("impor")
 k = ui.konteks()
 st.title(t("Impor data"))
 ui.tolak_data_pribadi_saat_presentasi(t("Impor data"))
@@ -27,48 +29,56 @@ st.caption({
     "sektor": t("Kolom: sumber (mis. Disperakim RTLH, DTKS), kode_kemendagri, nik dan/atau id; opsional klaster, "
                 "status."),
 }[jenis])
-berkas = st.file_uploader(t("Berkas"), type=["xlsx", "csv"])
-a, b, c = st.columns(3)
-petugas = a.text_input(t("Nama petugas"))
-snapshot = b.date_input(t("Tanggal data P3KE (snapshot)"), value=dt.date.today(), format="DD/MM/YYYY")
-pin = c.text_input("PIN", type="password", help=t("Menulis ke basis data memerlukan PIN administrator (PKE_ADMIN_PIN)."))
+berkas = st.file_uploader(t("Berkas"), type=["xlsx", "csv"],
+                          help=t("Paling besar {mb} MB dan {baris} baris; buku kerja bermakro (.xlsm) tidak diterima.",
+                                 mb=unggah.BATAS_UNGGAH // 2**20, baris=fmt.angka(unggah.BATAS_BARIS)))
+snapshot = st.date_input(t("Tanggal data P3KE (snapshot)"), value=dt.date.today(), format="DD/MM/YYYY")
+petugas = u.nama
 
 if berkas is not None:
     isi = berkas.getvalue()
-    try:
-        with st.spinner(t("Memeriksa berkas…")):
-            hasil = impor.periksa(jenis, config.db_path(), isi, berkas.name)
-    except impor.ImporError as e:
-        st.error(t("Berkas tidak dapat diimpor: {e}", e=e))
-        st.stop()
+    # One check per file, kind and database version: a rerun (any click on the page) reuses it.
+    kunci_periksa = (berkas.file_id, jenis, ui.versi_db())
+    simpanan = st.session_state.get("_impor_periksa")
+    if simpanan and simpanan[0] == kunci_periksa:
+        hasil = simpanan[1]
+    else:
+        try:
+            with st.spinner(t("Memeriksa berkas… (di proses terpisah; halaman lain tetap melayani)")):
+                unggah.periksa_unggahan(isi, berkas.name)
+                hasil = unggah.periksa_terpisah(jenis, config.db_path(), isi, berkas.name)
+        except impor.ImporError as e:
+            st.error(t("Berkas tidak dapat diimpor: {e}", e=fmt.aman(e)))
+            st.stop()
+        st.session_state["_impor_periksa"] = (kunci_periksa, hasil)
     for catatan in hasil.catatan:
-        st.info(catatan)
+        st.info(fmt.aman(catatan))
     kol = st.columns(2)
     kol[0].metric(t("Baris diterima"), fmt.angka(len(hasil.diterima)), border=True)
     kol[1].metric(t("Baris ditolak"), fmt.angka(hasil.baris_ditolak), border=True)
     if not hasil.ditolak.empty:
         st.markdown(t("**Baris yang ditolak** (nomor baris sesuai lembar; satu baris per masalah)"))
-        ui.tabel(hasil.ditolak.head(500).rename(columns={"baris": t("Baris"), "kolom": t("Kolom"), "nilai": t("Nilai"),
+        ditolak = hasil.ditolak.head(500).assign(  # a NIK in a rejected cell is shown masked, like everywhere
+            nilai=lambda d: d["nilai"].map(lambda v: privasi.samarkan_nik(v) if str(v).strip().isdigit()
+                                           and len(str(v).strip()) >= 15 else v))
+        ui.tabel(ditolak.rename(columns={"baris": t("Baris"), "kolom": t("Kolom"), "nilai": t("Nilai"),
                                                          "alasan": t("Alasan")}), tinggi=300)
         st.download_button(t("Unduh baris yang ditolak (CSV) untuk diperbaiki"), hasil.ditolak_csv(),
                            file_name=berkas.name.rsplit(".", 1)[0] + ".ditolak.csv", mime="text/csv",
                            icon=":material/download:")
-    pin_benar = os.environ.get("PKE_ADMIN_PIN")
-    siap = len(hasil.diterima) > 0 and bool(pin_benar)
-    if not pin_benar:
-        st.caption(t("Impor dimatikan: administrator belum mengatur `PKE_ADMIN_PIN`. Pemeriksaan tetap dapat "
-                     "dilakukan."))
-    if st.button(t("Impor {n} baris", n=fmt.angka(len(hasil.diterima))), type="primary", disabled=not siap):
-        if pin != pin_benar:
-            st.error(t("PIN salah; tidak ada yang ditulis."))
+    if st.button(t("Impor {n} baris", n=fmt.angka(len(hasil.diterima))), type="primary",
+                 disabled=len(hasil.diterima) == 0):
+        try:
+            with st.spinner(t("Mengimpor dan membangun ulang ringkasan… dasbor tetap melayani selama proses ini.")):
+                selesai = impor.impor_berkas(jenis, config.db_path(), isi, berkas.name, petugas, snapshot, hasil=hasil)
+        except impor.ImporError as e:
+            st.error(t("Impor gagal, tidak ada yang ditulis: {e}", e=fmt.aman(e)))
         else:
-            try:
-                with st.spinner(t("Mengimpor dan membangun ulang ringkasan… dasbor tetap melayani selama proses ini.")):
-                    selesai = impor.impor_berkas(jenis, config.db_path(), isi, berkas.name, petugas, snapshot)
-            except impor.ImporError as e:
-                st.error(t("Impor gagal, tidak ada yang ditulis: {e}", e=e))
-            else:
-                st.success(t("Impor #{id} selesai: {ringkasan}", id=selesai.id_impor, ringkasan=selesai.ringkasan()))
+            ui.akses.catat(audit.IMPOR, "", {"impor": selesai.id_impor, "jenis": jenis, "berkas": berkas.name,
+                                             "diterima": len(selesai.diterima), "ditolak": selesai.baris_ditolak})
+            st.session_state.pop("_impor_periksa", None)
+            st.success(t("Impor #{id} selesai: {ringkasan}", id=selesai.id_impor,
+                         ringkasan=fmt.aman(selesai.ringkasan())))
 
 st.subheader(t("Riwayat impor"))
 riwayat = ui.kueri("riwayat_impor")
@@ -84,17 +94,11 @@ else:
         with st.form("batal"):
             pilih = st.selectbox(t("Batalkan impor"), list(aktif["id"]),
                                  format_func=lambda i: f"#{i} — {aktif.set_index('id').loc[i, 'file']}")
-            nama = st.text_input(t("Nama petugas yang membatalkan"))
-            pin_batal = st.text_input("PIN ", type="password")
             if st.form_submit_button(t("Batalkan impor ini")):
-                if pin_batal != os.environ.get("PKE_ADMIN_PIN") or not os.environ.get("PKE_ADMIN_PIN"):
-                    st.error(t("PIN salah; tidak ada yang diubah."))
-                elif not nama.strip():
-                    st.error(t("Nama petugas wajib diisi."))
+                try:
+                    n = impor.batalkan_impor(config.db_path(), int(pilih), petugas)
+                except impor.ImporError as e:
+                    st.error(fmt.aman(e))
                 else:
-                    try:
-                        n = impor.batalkan_impor(config.db_path(), int(pilih), nama.strip())
-                    except impor.ImporError as e:
-                        st.error(str(e))
-                    else:
-                        st.success(t("Impor #{id} dibatalkan; {n} baris dihapus.", id=pilih, n=fmt.angka(n)))
+                    ui.akses.catat(audit.BATAL_IMPOR, "", {"impor": int(pilih), "baris": int(n)})
+                    st.success(t("Impor #{id} dibatalkan; {n} baris dihapus.", id=pilih, n=fmt.angka(n)))

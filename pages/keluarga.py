@@ -1,18 +1,22 @@
-"""Daftar Keluarga: search and filter households, ordered by a transparent priority score; NIK and names
-masked by default; export the list as a verval sheet in the P3KE column layout."""
+"""Daftar Keluarga: search and filter households of the user's region, ordered by a transparent priority score;
+NIK and names masked by default, shown in full only to roles allowed to after a stated purpose; every look at
+the list, every reveal and every export is in the audit log before the data is shown or sent."""
+import datetime as dt
+
 import streamlit as st
 
-from pke import ekspor, fmt, klaster, prioritas, privasi
+from pke import audit, ekspor, fmt, klaster, prioritas, privasi
 from pke.i18n import t
 import ui
 
+u = ui.izinkan("keluarga")
 k = ui.konteks()
 ui.kepala_halaman(t("Daftar keluarga"), k)
 ui.tolak_data_pribadi_saat_presentasi(t("Daftar keluarga"))
 BATAS = 500
 
 with st.expander(t("Cari dan filter"), expanded=True):
-    cari = st.text_input(t("Cari nama kepala keluarga, awal NIK, atau ID P3KE"), max_chars=40).strip()
+    cari = st.text_input(t("Cari nama kepala keluarga, NIK lengkap (16 angka), atau ID P3KE"), max_chars=40).strip()
     a, b, c = st.columns(3)
     desil = a.multiselect(t("Desil"), [1, 2, 3, 4], format_func=lambda d: t("Desil {d}", d=d),
                           placeholder=t("Semua desil"))
@@ -38,12 +42,15 @@ total = int(data["total"].iloc[0]) if not data.empty else 0
 st.markdown(t("**{n} keluarga** memenuhi filter", n=fmt.angka(total))
             + (t("; ditampilkan {n} dengan skor tertinggi.", n=fmt.angka(len(data))) if total > len(data) else "."))
 
-lengkap = False
-if not ui.presentasi():
-    lengkap = st.toggle(t("Tampilkan NIK dan nama lengkap"), help=t("Data pribadi. Hanya untuk verifikasi lapangan; "
-                                                                    "jangan tampilkan di layar rapat."))
-    if lengkap:
-        st.warning(t("NIK dan nama lengkap ditampilkan. Jangan tampilkan layar ini di rapat atau di proyektor."))
+tujuan = ui.akses.tujuan_akses("keluarga")
+lengkap = tujuan is not None
+saring = {"cari": privasi.samarkan_nik(cari) if cari.isdigit() else cari, "desil": desil, "klaster": kunci,
+          "status": status, "lansia": lansia, "sendiri": sendiri, "disabilitas": disabilitas, "kronis": kronis,
+          "belum_terjangkau": belum}
+# Written before the list is drawn; if the log cannot be written nothing is shown.
+ui.akses.catat(audit.LIHAT_NAMA, k.kode, {"filter": saring, "baris": len(data), "total": total}, sekali=True)
+if lengkap:
+    ui.akses.catat(audit.BUKA_NAMA, k.kode, {"tujuan": tujuan, "filter": saring, "baris": len(data)}, sekali=True)
 tampil = data if lengkap else privasi.samarkan(data)
 
 if data.empty:
@@ -65,12 +72,23 @@ tabel = tampil.assign(kebutuhan_terbuka=tampil["kebutuhan_terbuka"].map(  # clus
 ui.tabel(tabel, tinggi=520)
 
 ids = list(data["id_keluarga_p3ke"])
+if not ui.akses.boleh(u, "ekspor_nama"):
+    st.caption(t("Lembar verval (Excel) hanya dapat diunduh oleh akun yang berhak mengekspor data nama (operator "
+                 "wilayah)."))
+    st.stop()
 
 
 def berkas_verval() -> bytes:
-    # Built only when the button is clicked, not on every rerun of the page.
+    # Built only when the button is clicked: the audit entry first (no entry, no file), then the sheet, which
+    # names who exported it, when and why.
+    ui.akses.catat_ekspor(audit.EKSPOR_NAMA, k.kode, {"berkas": "lembar_verval", "baris": len(ids),
+                                                      "lengkap": lengkap, "tujuan": tujuan, "filter": saring})
+    penanda = t("Diekspor oleh {nama} pada {waktu}; {isi}.", nama=u.nama,
+                waktu=dt.datetime.now().strftime("%d/%m/%Y %H:%M"),
+                isi=t("tujuan: {tujuan}", tujuan=t(ui.akses.TUJUAN[tujuan])) if lengkap
+                else t("NIK dan nama disamarkan"))
     return ekspor.lembar_verval(ui.kueri("verval_keluarga", ids=ids), ids, data["skor"],
-                                tampilkan_data_pribadi=lengkap)
+                                tampilkan_data_pribadi=lengkap, penanda=penanda)
 
 
 st.download_button(
@@ -80,4 +98,5 @@ st.download_button(
 st.caption(t("Lembar memakai nama kolom ekspor P3KE, ditambah skor prioritas dan kolom isian verval "
              "(VERVAL_memenuhi_kriteria_P3KE, alasan, keterangan).") + " " +
            (t("NIK dan nama lengkap.") if lengkap else
-            t("NIK dan nama disamarkan; aktifkan tampilan lengkap untuk lembar lapangan.")))
+            t("NIK dan nama disamarkan; nyatakan tujuan dan aktifkan tampilan lengkap untuk lembar lapangan.")) + " "
+           + t("Nama pengunduh dan waktunya tertulis di lembar, dan unduhan tercatat di log audit."))

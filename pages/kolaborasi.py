@@ -2,10 +2,11 @@
 Bappeda head can show a company (CSR), Baznas or a village (APBDes) which villages its money would reach."""
 import streamlit as st
 
-from pke import ekspor, fmt, klaster, kolaborasi
+from pke import audit, ekspor, fmt, klaster, kolaborasi
 from pke.i18n import t
 import ui
 
+u = ui.izinkan("kolaborasi")
 k = ui.konteks()
 ui.kepala_halaman(t("Peluang kolaborasi"), k)
 if len(k.kode) < 5:
@@ -67,7 +68,9 @@ ui.tautan_profil_desa(dict(zip(per_desa["kode"], per_desa["desa"])))
 
 
 def berkas_kolaborasi() -> bytes:
-    # Built only when the button is clicked, not on every rerun of the page.
+    # Built only when the button is clicked, not on every rerun of the page; audited first.
+    ui.akses.catat_ekspor(audit.EKSPOR, k.kode, {"berkas": "peluang_kolaborasi", "tahun": k.tahun,
+                                                 "triwulan": k.triwulan})
     rinci = kebutuhan.merge(biaya[["klaster", "biaya"]].rename(columns={"biaya": "biaya_satuan_rp"}), on="klaster")
     rinci["perkiraan_biaya_rp"] = rinci[dasar] * rinci["biaya_satuan_rp"]
     return ekspor.tabel_excel({
@@ -77,7 +80,7 @@ def berkas_kolaborasi() -> bytes:
     })
 
 
-if not ui.presentasi():
+if not ui.presentasi() and ui.akses.boleh(u, "ekspor_agregat"):
     st.download_button(t("Unduh (Excel)"), berkas_kolaborasi,
                        file_name=f"peluang_kolaborasi_{k.kode}_{k.tahun}_tw{k.triwulan}.xlsx", icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

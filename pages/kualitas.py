@@ -3,10 +3,11 @@ with an export for follow-up (NIK and names masked unless asked for)."""
 import pandas as pd
 import streamlit as st
 
-from pke import ekspor, fmt, kualitas, privasi
+from pke import audit, ekspor, fmt, kualitas, privasi
 from pke.i18n import t
 import ui
 
+u = ui.izinkan("kualitas")
 k = ui.konteks()
 ui.kepala_halaman(t("Kualitas data"), k)
 
@@ -35,16 +36,29 @@ elif n == 0:
     st.success(t("Tidak ada masalah ini di wilayah terpilih."))
 elif ui.presentasi():
     st.info(t("Daftar nama tidak ditampilkan dalam mode presentasi karena memuat data pribadi; jumlahnya ada di atas."))
+elif not ui.akses.boleh(u, "daftar_nama"):
+    st.info(t("Daftar nama hanya untuk akun yang berhak melihat data nama (analis, operator wilayah); jumlahnya ada "
+              "di atas."))
 else:
     daftar = ui.kueri(kueri, kode=k.kode, masalah=kunci, batas=BATAS)
     st.markdown(t("**{n}** baris", n=fmt.angka(n))
                 + (t("; ditampilkan {n} pertama.", n=fmt.angka(BATAS)) if n > BATAS else "."))
-    lengkap = False if ui.presentasi() else st.toggle(t("Tampilkan NIK dan nama lengkap"), key="kualitas_lengkap")
+    tujuan = ui.akses.tujuan_akses("kualitas")
+    lengkap = tujuan is not None
+    ui.akses.catat(audit.LIHAT_NAMA, k.kode, {"daftar": kunci, "baris": len(daftar)}, sekali=True)
+    if lengkap:
+        ui.akses.catat(audit.BUKA_NAMA, k.kode, {"daftar": kunci, "baris": len(daftar), "tujuan": tujuan}, sekali=True)
     tampil = kualitas.daftar_tampil(daftar if lengkap else privasi.samarkan(daftar, kolom_nama=("nama",)), kunci)
     ui.tabel(tampil, tinggi=420, format_lain={c: str for c in tampil.columns if c.startswith("ID")})
-    st.download_button(t("Unduh daftar (Excel)"), lambda: ekspor.tabel_excel({label[kunci][:31]: tampil}),
-                       file_name=f"kualitas_{kunci}_{k.kode or 'semua'}.xlsx", icon=":material/download:",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    if ui.akses.boleh(u, "ekspor_nama"):
+        def berkas_daftar() -> bytes:
+            ui.akses.catat_ekspor(audit.EKSPOR_NAMA, k.kode, {"berkas": f"kualitas_{kunci}", "baris": len(tampil),
+                                                              "lengkap": lengkap, "tujuan": tujuan})
+            return ekspor.tabel_excel({label[kunci][:31]: tampil})
+
+        st.download_button(t("Unduh daftar (Excel)"), berkas_daftar,
+                           file_name=f"kualitas_{kunci}_{k.kode or 'semua'}.xlsx", icon=":material/download:",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 if len(k.kode) < 13:
     st.subheader(t("Desa dengan banyak anggota pindah"))
@@ -62,7 +76,7 @@ else:
                           tenggat=fmt.tanggal(r.tenggat)) for r in ronde.itertuples()}
     if ui.presentasi():  # no widgets on the wall: the round a user would see first
         pilih_ronde = list(nama_ronde)[0]
-        st.markdown(f"**{nama_ronde[pilih_ronde]}**")
+        st.markdown(f"**{fmt.aman(nama_ronde[pilih_ronde])}**")
     else:
         pilih_ronde = st.selectbox(t("Ronde verval"), list(nama_ronde), format_func=nama_ronde.get)
     progres_verval = ui.kueri("verval_progres", kode=k.kode, ronde=int(pilih_ronde))

@@ -3,10 +3,11 @@ progress against targets, the ranking of kabupaten or sub-regions, data-quality 
 a PowerPoint deck and an Excel workbook. No personal data is in any of them."""
 import streamlit as st
 
-from pke import laporan
+from pke import audit, fmt, laporan
 from pke.i18n import BAHASA, NAMA_BAHASA, bahasa, t
 import ui
 
+u = ui.izinkan("laporan")
 k = ui.konteks()
 ui.kepala_halaman(t("Laporan triwulan"), k)
 if not k.kode:
@@ -18,7 +19,7 @@ st.markdown(t("Laporan berisi: angka utama, peta kebutuhan, kebutuhan per sektor
               "pribadi."))
 bahasa_lap = st.radio(t("Bahasa laporan"), BAHASA, index=BAHASA.index(bahasa()), format_func=NAMA_BAHASA.get,
                       horizontal=True)
-kunci = (ui.versi_db(), k.kode, k.tahun, k.triwulan, bahasa_lap)
+kunci = (ui.versi_db(), u.lingkup, k.kode, k.tahun, k.triwulan, bahasa_lap)
 siap = st.session_state.get("laporan")
 if st.button(t("Buat laporan"), type="primary", icon=":material/description:"):
     bar = st.progress(0.0, text=t("Memulai"))
@@ -28,18 +29,27 @@ if st.button(t("Buat laporan"), type="primary", icon=":material/description:"):
 
 if siap and siap[0] == kunci:
     lap = siap[1]
-    st.success(t("Laporan {wilayah}, {periode} siap: {n} bagian.", wilayah=lap.wilayah, periode=lap.periode,
+    st.success(t("Laporan {wilayah}, {periode} siap: {n} bagian.", wilayah=fmt.aman(lap.wilayah), periode=lap.periode,
                  n=len(lap.bagian)))
-    a, b, c = st.columns(3)
-    a.download_button(t("Unduh PDF"), lambda: laporan.pdf(lap), file_name=f"{lap.nama_berkas}.pdf",
-                      mime="application/pdf", icon=":material/picture_as_pdf:", width="stretch")
-    b.download_button(t("Unduh PowerPoint"), lambda: laporan.pptx(lap), file_name=f"{lap.nama_berkas}.pptx",
-                      mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                      icon=":material/slideshow:", width="stretch")
-    c.download_button(t("Unduh Excel"), lambda: laporan.xlsx(lap), file_name=f"{lap.nama_berkas}.xlsx",
-                      mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                      icon=":material/table_view:", width="stretch")
+    if ui.akses.boleh(u, "ekspor_agregat"):
+        def unduh(bentuk: str, tulis):
+            def berkas() -> bytes:  # audited when the file is built, i.e. when the button is clicked
+                ui.akses.catat_ekspor(audit.EKSPOR, k.kode, {"berkas": f"laporan.{bentuk}", "periode": lap.periode})
+                return tulis(lap)
+            return berkas
+
+        a, b, c = st.columns(3)
+        a.download_button(t("Unduh PDF"), unduh("pdf", laporan.pdf), file_name=f"{lap.nama_berkas}.pdf",
+                          mime="application/pdf", icon=":material/picture_as_pdf:", width="stretch")
+        b.download_button(t("Unduh PowerPoint"), unduh("pptx", laporan.pptx), file_name=f"{lap.nama_berkas}.pptx",
+                          mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                          icon=":material/slideshow:", width="stretch")
+        c.download_button(t("Unduh Excel"), unduh("xlsx", laporan.xlsx), file_name=f"{lap.nama_berkas}.xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          icon=":material/table_view:", width="stretch")
+    else:
+        st.info(t("Masuk dengan akun untuk mengunduh laporan (PDF, PowerPoint, Excel)."))
     st.markdown("**" + t("Isi laporan") + "**")
     for bag in lap.bagian:
-        st.markdown(f"- {bag.judul}" + (f" — {t('tabel {n} baris', n=len(bag.tabel.tampil))}"
+        st.markdown(f"- {fmt.aman(bag.judul)}" + (f" — {t('tabel {n} baris', n=len(bag.tabel.tampil))}"
                                         if bag.tabel is not None else ""))

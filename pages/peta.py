@@ -6,6 +6,7 @@ from pke import charts, fmt, klaster, maps
 from pke.i18n import t
 import ui
 
+u = ui.izinkan("peta")
 k = ui.konteks()
 ui.kepala_halaman(t("Peta kebutuhan"), k)
 
@@ -65,14 +66,14 @@ with kanan:
                                 format_func=lambda x: nama_opsi[x] if x else t("— pilih di peta atau di sini —"))
     if terpilih:
         baris = data.set_index("kode").loc[terpilih]
-        st.markdown(f"#### {baris['nama']}")
+        st.markdown(f"#### {fmt.aman(baris['nama'])}")
         if len(terpilih) == 13:
-            st.caption(t("Kec. {nama}", nama=baris["nama_induk"]))
+            st.caption(t("Kec. {nama}", nama=fmt.aman(baris["nama_induk"])))
             if not ui.presentasi() and st.button(t("Buka profil desa"), icon=":material/home_pin:"):
                 ui.buka_wilayah(terpilih, "pages/profil_desa.py")
             if baris["desa_prioritas"]:
                 st.markdown("**" + t("Desa prioritas PKE") + "**"
-                            + (" · " + t("OPD pendamping: {opd}", opd=baris["opd_pendamping"])
+                            + (" · " + t("OPD pendamping: {opd}", opd=fmt.aman(baris["opd_pendamping"]))
                                if baris["opd_pendamping"] else ""))
         else:
             st.markdown(t("{n} desa prioritas", n=fmt.angka(baris["desa_prioritas"])))

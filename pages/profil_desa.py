@@ -8,6 +8,7 @@ from pke import fmt, klaster, maps
 from pke.i18n import t
 import ui
 
+u = ui.izinkan("desa")
 k = ui.konteks()
 if len(k.kode) != 13:
     ui.kepala_halaman(t("Profil desa"), k)
@@ -19,14 +20,15 @@ if len(k.kode) != 13:
 
 profil = ui.kueri("profil_desa", kode=k.kode, tahun=k.tahun).iloc[0]
 jenis = t("Kelurahan") if profil["is_kelurahan"] else t("Desa")
-st.title(f"{jenis} {profil['nama']}")
-st.markdown(t("Kec. {nama}", nama=profil["kecamatan"]) + f" · {profil['kabupaten']} · {profil['provinsi']} · {k.periode}")
+st.title(f"{jenis} {fmt.aman(profil['nama'])}")
+st.markdown(t("Kec. {nama}", nama=fmt.aman(profil["kecamatan"]))
+            + f" · {fmt.aman(profil['kabupaten'])} · {fmt.aman(profil['provinsi'])} · {k.periode}")
 ui.label_demo()
 
 if profil["prioritas"]:
     st.success(t("**Desa prioritas PKE {tahun}** (sejak {sejak}). Dasar penetapan: {dasar}.", tahun=k.tahun,
-                 sejak=profil["prioritas_sejak"], dasar=profil["dasar_penetapan"]) + " "
-               + (t("OPD pendamping: **{opd}**.", opd=profil["opd_pendamping"]) if profil["opd_pendamping"]
+                 sejak=profil["prioritas_sejak"], dasar=fmt.aman(profil["dasar_penetapan"])) + " "
+               + (t("OPD pendamping: **{opd}**.", opd=fmt.aman(profil["opd_pendamping"])) if profil["opd_pendamping"]
                   else t("OPD pendamping belum ditetapkan.")))
 else:
     st.info(t("Bukan desa prioritas PKE pada {tahun}.", tahun=k.tahun))
@@ -85,7 +87,7 @@ else:
                                    "rencana": t("Rencana"), "proses": t("Proses"), "selesai": t("Selesai"),
                                    "nilai_rp_selesai": t("Nilai selesai")}), rupiah=(t("Nilai selesai"),))
 
-st.subheader(t("Dibanding desa lain di Kec. {nama}", nama=profil["kecamatan"]))
+st.subheader(t("Dibanding desa lain di Kec. {nama}", nama=fmt.aman(profil["kecamatan"])))
 banding = ui.kueri("desa_sekecamatan", kode=profil["kode_kecamatan"], tahun=k.tahun, triwulan=k.triwulan)
 urutan = list(banding["kode"]).index(k.kode) + 1 if k.kode in set(banding["kode"]) else None
 if urutan:

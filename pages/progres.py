@@ -1,16 +1,16 @@
 """Progres Triwulan: each cluster's target and realisation per quarter, the gap, a status by a stated colour
 rule, cumulative progress toward the year-end target with a projection, by kabupaten for a province, and
-target editing for an authorised officer."""
+target editing for users with the right to (administrators), audited."""
 import datetime as dt
-import os
 
 import pandas as pd
 import streamlit as st
 
-from pke import charts, config, fmt, klaster, progres
+from pke import audit, charts, config, fmt, klaster, progres
 from pke.i18n import t
 import ui
 
+u = ui.izinkan("progres")
 k = ui.konteks()
 ui.kepala_halaman(t("Progres triwulan"), k)
 st.caption(progres.aturan())
@@ -68,34 +68,26 @@ if len(k.kode) <= 2:
             "target_tahun": t("Target setahun")})
     ui.tabel(tampil, persen=(t("Capaian"),), gaya=warnai_status)
 
-if len(k.kode) == 5 and not ui.presentasi():
-    with st.expander(t("Ubah target (petugas berwenang)")):
-        pin_benar = os.environ.get("PKE_ADMIN_PIN")
-        if not pin_benar:
-            st.info(t("Pengubahan target dimatikan. Administrator dapat mengaktifkannya dengan variabel lingkungan "
-                      "`PKE_ADMIN_PIN`."))
-        else:
-            with st.form("form_target"):
-                petugas = st.text_input(t("Nama petugas"))
-                pin = st.text_input("PIN", type="password")
-                target = ui.kueri("target_wilayah", kode=k.kode, tahun=k.tahun)
-                st.caption(t("Satu baris per klaster dan triwulan; kosongkan untuk menghapus target."))
-                diubah = st.data_editor(
-                    target[["klaster", "label", "triwulan", "target_keluarga", "diubah_oleh", "diubah_pada"]],
-                    hide_index=True, width="stretch", key="editor_target",
-                    disabled=["klaster", "label", "triwulan", "diubah_oleh", "diubah_pada"],
-                    column_config={"target_keluarga": st.column_config.NumberColumn(t("Target (keluarga)"),
-                                                                                     min_value=0, step=1, format="localized"),
-                                   "label": t("Klaster"), "klaster": None, "triwulan": t("Triwulan"),
-                                   "diubah_oleh": t("Diubah oleh"), "diubah_pada": t("Diubah pada")})
-                if st.form_submit_button(t("Simpan target")):
-                    if pin != pin_benar:
-                        st.error(t("PIN salah; target tidak disimpan."))
-                    else:
-                        try:
-                            n = progres.simpan_target(config.db_path(), k.kode, k.tahun, diubah, petugas)
-                        except progres.TargetError as e:
-                            st.error(t("Target tidak disimpan: {e}", e=e))
-                        else:
-                            st.success(t("{n} target {wilayah} tahun {tahun} disimpan oleh {petugas}.", n=n,
-                                         wilayah=k.nama, tahun=k.tahun, petugas=petugas))
+if len(k.kode) == 5 and not ui.presentasi() and ui.akses.boleh(u, "target"):
+    with st.expander(t("Ubah target")):
+        with st.form("form_target"):
+            target = ui.kueri("target_wilayah", kode=k.kode, tahun=k.tahun)
+            st.caption(t("Satu baris per klaster dan triwulan; kosongkan untuk menghapus target. Tersimpan atas nama "
+                         "{nama} dan tercatat di log audit.", nama=u.nama))
+            diubah = st.data_editor(
+                target[["klaster", "label", "triwulan", "target_keluarga", "diubah_oleh", "diubah_pada"]],
+                hide_index=True, width="stretch", key="editor_target",
+                disabled=["klaster", "label", "triwulan", "diubah_oleh", "diubah_pada"],
+                column_config={"target_keluarga": st.column_config.NumberColumn(t("Target (keluarga)"),
+                                                                                 min_value=0, step=1, format="localized"),
+                               "label": t("Klaster"), "klaster": None, "triwulan": t("Triwulan"),
+                               "diubah_oleh": t("Diubah oleh"), "diubah_pada": t("Diubah pada")})
+            if st.form_submit_button(t("Simpan target")):
+                try:
+                    n = progres.simpan_target(config.db_path(), k.kode, k.tahun, diubah, u.nama)
+                except progres.TargetError as e:
+                    st.error(t("Target tidak disimpan: {e}", e=fmt.aman(e)))
+                else:
+                    ui.akses.catat(audit.UBAH_TARGET, k.kode, {"tahun": k.tahun, "baris": int(n)})
+                    st.success(t("{n} target {wilayah} tahun {tahun} disimpan oleh {petugas}.", n=n,
+                                 wilayah=fmt.aman(k.nama), tahun=k.tahun, petugas=fmt.aman(u.nama)))

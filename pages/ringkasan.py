@@ -5,6 +5,7 @@ from pke import charts, fmt
 from pke.i18n import t
 import ui
 
+u = ui.izinkan("ringkasan")
 k = ui.konteks()
 ui.kepala_halaman(t("Ringkasan"), k)
 

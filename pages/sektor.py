@@ -6,6 +6,7 @@ from pke import charts
 from pke.i18n import t
 import ui
 
+u = ui.izinkan("sektor")
 k = ui.konteks()
 ui.kepala_halaman(t("Kebutuhan per sektor"), k)
 

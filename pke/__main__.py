@@ -1,4 +1,5 @@
-"""Command line: `python -m pke demo` builds the demo database; `python -m pke bench` times the views' queries."""
+"""Command line: `python -m pke demo` builds the demo database; `python -m pke bench` times the views' queries;
+`python -m pke akun ...` manages accounts and `python -m pke audit` reads and checks the audit log."""
 from __future__ import annotations
 
 import argparse
@@ -100,8 +101,9 @@ def cmd_laporan(args) -> int:
         periode = db.jalankan(con, "periode")
         tahun = args.tahun or int(periode["tahun"].max())
         tw = args.tw or int(periode.loc[periode["tahun"] == tahun, "triwulan"].max())
+        # The command line runs on the server as its operator, who holds the database file itself: no scope.
         lap = laporan.susun(con, args.wilayah, tahun, tw, args.bahasa,
-                            progres_cb=lambda f, pesan: print(f"  {f:4.0%} {pesan}", file=sys.stderr))
+                            progres_cb=lambda f, pesan: print(f"  {f:4.0%} {pesan}", file=sys.stderr), lingkup="")
     finally:
         con.close()
     args.keluar.mkdir(parents=True, exist_ok=True)
@@ -110,6 +112,107 @@ def cmd_laporan(args) -> int:
             berkas = args.keluar / f"{lap.nama_berkas}.{ext}"
             berkas.write_bytes(tulis(lap))
             print(berkas)
+    return 0
+
+
+def _pelaku_cli() -> str:
+    import getpass
+
+    try:
+        return "cli:" + getpass.getuser()
+    except (KeyError, OSError):  # a container user without a passwd entry
+        return "cli:?"
+
+
+def _baca_sandi() -> str:
+    """Asked twice on a terminal; otherwise one line of stdin, so scripts can pipe it in."""
+    import getpass
+
+    from pke.akun import AkunError
+    from pke.i18n import t
+
+    if sys.stdin.isatty():
+        sandi = getpass.getpass(t("Kata sandi: "))
+        if getpass.getpass(t("Ulangi kata sandi: ")) != sandi:
+            raise AkunError(t("Kedua kata sandi tidak sama."))
+        return sandi
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def cmd_akun(args: argparse.Namespace) -> int:
+    import json
+
+    from pke import akun, operasional
+    from pke.audit import AuditError
+    from pke.i18n import t
+
+    con = operasional.buka(args.store)
+    try:
+        if args.tindakan == "tambah":
+            p = akun.tambah(con, args.nama, _baca_sandi(), args.peran, args.wilayah, opd=args.opd,
+                            email=args.email, oleh=_pelaku_cli())
+            print(t("Akun {nama} dibuat: {peran}, wilayah {wilayah}.", nama=p.nama, peran=p.peran,
+                    wilayah=p.wilayah))
+        elif args.tindakan == "daftar":
+            semua = akun.daftar(con)
+            if args.json:
+                for a in semua:
+                    print(json.dumps(a, ensure_ascii=False))
+            elif not semua:
+                print(t("Belum ada akun."))
+            else:
+                print(f"{t('Nama'):<20} {t('Peran'):<9} {t('Wilayah'):<14} {t('Aktif'):<6} OPD / email")
+                for a in semua:
+                    print(f"{a['nama']:<20} {a['peran']:<9} {a['wilayah']:<14} "
+                          f"{t('ya') if a['aktif'] else t('tidak'):<6} "
+                          + " / ".join(x for x in (a["opd"], a["email"]) if x))
+        elif args.tindakan == "nonaktifkan":
+            akun.nonaktifkan(con, args.nama, _pelaku_cli())
+            print(t("Akun {nama} dinonaktifkan; semua sesinya dicabut.", nama=args.nama))
+        elif args.tindakan == "sandi":
+            akun.ubah_sandi(con, args.nama, _baca_sandi(), _pelaku_cli())
+            print(t("Kata sandi {nama} diganti; semua sesinya dicabut.", nama=args.nama))
+    except (akun.AkunError, AuditError) as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    finally:
+        con.close()
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    import json
+
+    from pke import audit, operasional
+    from pke.i18n import t
+
+    con = operasional.buka(args.store)
+    try:
+        if args.tindakan == "periksa":
+            utuh, rusak, n = audit.periksa(con)
+            if utuh:
+                print(t("Rantai audit utuh: {n} entri.", n=n))
+                return 0
+            print(t("Rantai audit rusak mulai entri #{id}.", id=rusak))
+            return 1
+        try:
+            entri = audit.daftar(con, pengguna=args.pengguna, aksi=args.aksi, dari=args.dari, sampai=args.sampai,
+                                 batas=args.batas)
+        except ValueError as e:
+            print(str(e), file=sys.stderr)
+            return 2
+    finally:
+        con.close()
+    if args.json:
+        for e in entri:
+            print(json.dumps(e, ensure_ascii=False))
+    elif not entri:
+        print(t("Tidak ada entri audit."))
+    else:
+        for e in entri:
+            rincian = json.dumps(e["rincian"], ensure_ascii=False, separators=(",", ":"))
+            print(f"#{e['id']:<6} {e['waktu']}  {e['pengguna'] or '-':<16} {e['aksi']:<14} "
+                  f"{e['lingkup'] or '-':<14} {rincian}")
     return 0
 
 
@@ -158,6 +261,39 @@ def main(argv: list[str] | None = None) -> int:
     lp.add_argument("--keluar", type=Path, default=Path("laporan"), help="folder tujuan (bawaan: ./laporan)")
     lp.add_argument("--db", type=Path)
     lp.set_defaults(func=cmd_laporan)
+
+    from pke.akun import PERAN
+
+    ak = sub.add_parser("akun", help="kelola akun: tambah, daftar, nonaktifkan, ganti kata sandi")
+    ak_sub = ak.add_subparsers(dest="tindakan", required=True)
+    store = argparse.ArgumentParser(add_help=False)
+    store.add_argument("--store", type=Path,
+                       help=f"penyimpanan operasional (bawaan: PKE_STORE atau {config.store_path()})")
+    at = ak_sub.add_parser("tambah", parents=[store],
+                           help="tambah akun; kata sandi ditanya dua kali, atau satu baris dari stdin")
+    at.add_argument("nama")
+    at.add_argument("--peran", required=True, choices=PERAN)
+    at.add_argument("--wilayah", required=True, help="kode Kemendagri (mis. 33 atau 33.15) atau nasional")
+    at.add_argument("--opd", help="nama OPD (wajib untuk peran opd)")
+    at.add_argument("--email", help="alamat email (untuk masuk lewat SSO)")
+    ad = ak_sub.add_parser("daftar", parents=[store], help="daftar akun (tanpa hash kata sandi)")
+    ad.add_argument("--json", action="store_true", help="satu objek JSON per baris")
+    an = ak_sub.add_parser("nonaktifkan", parents=[store], help="nonaktifkan akun dan cabut semua sesinya")
+    an.add_argument("nama")
+    asd = ak_sub.add_parser("sandi", parents=[store], help="ganti kata sandi (cara membacanya sama dengan tambah)")
+    asd.add_argument("nama")
+    ak.set_defaults(func=cmd_akun)
+
+    au = sub.add_parser("audit", parents=[store], help="tampilkan log audit, atau `audit periksa` untuk "
+                                                       "memeriksa rantai hash-nya")
+    au.add_argument("tindakan", nargs="?", choices=["periksa"], help="periksa keutuhan rantai hash")
+    au.add_argument("--json", action="store_true", help="satu objek JSON per baris")
+    au.add_argument("--pengguna")
+    au.add_argument("--aksi")
+    au.add_argument("--dari", help="waktu ISO (UTC), mis. 2026-01-31 atau 2026-01-31T08:00")
+    au.add_argument("--sampai", help="waktu ISO (UTC); tanggal saja = sampai akhir hari itu")
+    au.add_argument("--batas", type=int, default=100, help="jumlah entri terbaru (bawaan: 100)")
+    au.set_defaults(func=cmd_audit)
 
     args = p.parse_args(argv)
     return args.func(args)

@@ -17,13 +17,13 @@ def _tahun_tw(con) -> tuple[int, int]:
 
 def _wilayah_uji(con) -> list[tuple[str, str]]:
     """(label, code): the province, its largest kabupaten, and one kecamatan of it."""
-    prov = db.jalankan(con, "wilayah_anak", induk="")
+    prov = db.jalankan(con, "wilayah_anak", induk="", lingkup="")
     if prov.empty:
         return []
     kode_prov = prov.iloc[0]["kode"]
-    kab = db.jalankan(con, "wilayah_anak", induk=kode_prov)
+    kab = db.jalankan(con, "wilayah_anak", induk=kode_prov, lingkup="")
     kode_kab = "33.15" if "33.15" in set(kab["kode"]) else kab.iloc[0]["kode"]
-    kec = db.jalankan(con, "wilayah_anak", induk=kode_kab)
+    kec = db.jalankan(con, "wilayah_anak", induk=kode_kab, lingkup="")
     return [("provinsi", kode_prov), ("kabupaten", kode_kab), ("kecamatan", kec.iloc[0]["kode"])]
 
 
@@ -81,14 +81,14 @@ def bench_db(path: Path, ulang: int = 7) -> list[dict]:
     hasil = []
     for tingkat, kode in _wilayah_uji(con):
         for tampilan, daftar in _kueri_tampilan(kode, tahun, tw).items():
-            ms = _ukur(lambda: [db.jalankan(con, n, **p) for n, p in daftar], ulang)
+            ms = _ukur(lambda: [db.jalankan(con, n, lingkup="", **p) for n, p in daftar], ulang)
             hasil.append({"db": path.name, "keluarga": n_keluarga, "tingkat": tingkat, "kode": kode,
                           "ukuran": f"{tampilan} (kueri)", "ms": ms})
         # The map as the server prepares it: queries, build the Deck, serialise it for the browser.
         kueri_peta = _kueri_tampilan(kode, tahun, tw)["Peta"]
 
         def siap_peta():
-            hasil_kueri = [db.jalankan(con, n, **p) for n, p in kueri_peta]
+            hasil_kueri = [db.jalankan(con, n, lingkup="", **p) for n, p in kueri_peta]
             if hasil_kueri[0]["geojson"].isna().all():
                 return 0
             deck, _ = maps.peta_wilayah(hasil_kueri[0], "tersisa", "uji", garis=hasil_kueri[1],

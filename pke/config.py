@@ -17,3 +17,8 @@ KABUPATEN_DEMO = ("33.15", "33.04", "33.06", "33.10", "62.02")
 
 def db_path() -> Path:
     return Path(os.environ.get("PKE_DB", DATA_DIR / "pke.duckdb"))
+
+
+def store_path() -> Path:
+    """The operational store (accounts, sessions, audit log, what people type); see pke.operasional."""
+    return Path(os.environ.get("PKE_STORE", DATA_DIR / "operasional.sqlite"))

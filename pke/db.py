@@ -34,10 +34,17 @@ def daftar_kueri() -> list[str]:
     return sorted(p.stem for p in config.QUERIES_DIR.glob("*.sql"))
 
 
+@functools.lru_cache(maxsize=None)
+def parameter(nama: str) -> frozenset[str]:
+    """The $named parameters query `nama` takes ("lingkup" in it: the query can return regions or households,
+    so it takes the user's region scope)."""
+    return frozenset(_PARAM.findall(_tanpa_komentar(teks(nama))))
+
+
 def jalankan(con: duckdb.DuckDBPyConnection, nama: str, **params) -> pd.DataFrame:
     """Run query `nama` on a fresh cursor of `con` (cursors make one connection safe to share
     between Streamlit's threads) and return its rows."""
-    perlu = {p for p in _PARAM.findall(_tanpa_komentar(teks(nama)))}
+    perlu = parameter(nama)
     kurang = perlu - params.keys()
     if kurang:
         raise QueryError(f"Kueri {nama} butuh parameter: {', '.join(sorted(kurang))}")

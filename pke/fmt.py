@@ -5,7 +5,9 @@ English: 1,234,567; 12.5%; Rp 1.5 bn; 23 November 2026; Quarter IV 2026."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
+import re
 
 import pandas as pd
 
@@ -112,3 +114,26 @@ def format_kolom(df: pd.DataFrame, kolom_persen=(), kolom_rupiah=(), desimal: di
         elif teks_lain:
             hasil[kol] = lambda v: "–" if _kosong(v) else str(v)
     return hasil
+
+
+# What Markdown (and Streamlit's extensions: :color[...], :material/icon:, $math$) acts on inside a line; a list
+# marker ("-", "+", "1.") only at the start of one.
+_MD_KHUSUS = re.compile(r"([\\`*_{}\[\]#!|<>~$:&])")
+_MD_AWAL = re.compile(r"^(\s*)([-+]|\d+(?=[.)]))")
+
+
+def aman(nilai) -> str:
+    """A data value (a village, OPD or person's name, a file's column header, an error text) made safe to put
+    into Markdown: every character Markdown or Streamlit could act on is escaped, so `![x](http://…)`,
+    `[x](javascript:…)` or `<img onerror=…>` show as the text they are and fetch nothing. Line breaks become
+    spaces (a value is one line)."""
+    if nilai is None or (isinstance(nilai, float) and math.isnan(nilai)):
+        return ""
+    teks = _MD_KHUSUS.sub(r"\\\1", re.sub(r"\s+", " ", str(nilai)))
+    return _MD_AWAL.sub(lambda m: m.group(1) + ("\\" + m.group(2) if m.group(2) in "-+" else m.group(2) + "\\"),
+                        teks) if _MD_AWAL.match(teks) else teks
+
+
+def html_aman(nilai) -> str:
+    """A data value to put inside HTML that the app writes itself (the slide bar, the map legend)."""
+    return html.escape("" if nilai is None else str(nilai), quote=True)

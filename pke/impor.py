@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pke import fmt, turunan
+from pke import ekspor, fmt, turunan
 from pke.i18n import N_, t
 from pke.boundaries import normalkan_kode
 from pke.tulis import ubah_basis_data
@@ -65,7 +65,8 @@ class HasilImpor:
         return teks + "."
 
     def ditolak_csv(self) -> bytes:
-        return self.ditolak.to_csv(index=False).encode("utf-8-sig")
+        # the rejected values are whatever the file held: neutralise formula-like text before it reaches Excel
+        return ekspor.ke_csv(self.ditolak)
 
 
 def _kepala(nilai) -> str:
@@ -452,12 +453,17 @@ def _tulis(con, jenis: str, rows: pd.DataFrame, id_impor: int, snapshot: dt.date
 
 
 def impor_berkas(jenis: str, db_path, isi: bytes, nama_file: str, pengguna: str,
-                 snapshot: dt.date | None = None) -> HasilImpor:
+                 snapshot: dt.date | None = None, hasil: HasilImpor | None = None) -> HasilImpor:
     """Validate, then write the accepted rows in one transaction on a copy of the database, log the import and
-    rebuild the derived tables. For keluarga, a newer snapshot becomes the active one for its kabupaten."""
+    rebuild the derived tables. For keluarga, a newer snapshot becomes the active one for its kabupaten.
+    `hasil`: this very file already checked (e.g. by pke.unggah.periksa_terpisah, in a separate process), so the
+    server does not parse it again here."""
     if not pengguna or not pengguna.strip():
         raise ImporError(t("Nama pengimpor wajib diisi."))
-    hasil = periksa(jenis, db_path, isi, nama_file)
+    if hasil is None:
+        hasil = periksa(jenis, db_path, isi, nama_file)
+    elif (hasil.jenis, hasil.hash) != (jenis, hashlib.sha256(isi).hexdigest()):
+        raise ValueError("hasil is the check of another file or kind")
     if hasil.diterima.empty:
         raise ImporError(t("Tidak ada baris yang dapat diimpor dari {file}; semua {n} baris ditolak. Unduh daftar "
                            "baris yang ditolak, perbaiki, lalu unggah lagi.", file=nama_file, n=hasil.baris_ditolak))

@@ -19,6 +19,7 @@ from typing import Callable
 import pandas as pd
 
 from pke import charts, db, fmt, klaster, kualitas, maps, progres
+from pke.ekspor import amankan_buku
 from pke.i18n import dalam_bahasa, t
 
 Progres = Callable[[float, str], None]
@@ -56,8 +57,8 @@ class Laporan:
     bagian: list[Bagian]
 
 
-def _q(con, nama: str, **params) -> pd.DataFrame:
-    return klaster.terjemahkan(db.jalankan(con, nama, **params))
+def _q(con, lingkup: str, nama: str, **params) -> pd.DataFrame:
+    return klaster.terjemahkan(db.jalankan(con, nama, lingkup=lingkup, **params))
 
 
 def _tabel(df: pd.DataFrame, kolom: dict[str, str], persen=(), rupiah=(), desimal: dict[str, int] | None = None) -> Tabel:
@@ -84,25 +85,26 @@ def _png(spek: dict, lebar: int = 1000, tinggi: int | None = None) -> bytes:
 
 
 def susun(con, kode: str, tahun: int, triwulan: int, bahasa: str = "id", gambar: bool = True,
-          progres_cb: Progres | None = None) -> Laporan:
-    """Gather every section of the quarterly report of region `kode` (a province, kabupaten, kecamatan or desa)."""
+          progres_cb: Progres | None = None, *, lingkup: str) -> Laporan:
+    """Gather every section of the quarterly report of region `kode` (a province, kabupaten, kecamatan or desa),
+    with nothing from outside region scope `lingkup` (a code prefix; '' for all)."""
     lapor = progres_cb or (lambda f, pesan: None)
     with dalam_bahasa(bahasa):
-        return _susun(con, kode, tahun, triwulan, bahasa, gambar, lapor)
+        return _susun(con, kode, tahun, triwulan, bahasa, gambar, lapor, lingkup)
 
 
-def _susun(con, kode, tahun, triwulan, bahasa, gambar, lapor) -> Laporan:
+def _susun(con, kode, tahun, triwulan, bahasa, gambar, lapor, lingkup) -> Laporan:
     p = {"kode": kode, "tahun": tahun, "triwulan": triwulan}
     meta = dict(db.jalankan(con, "meta").itertuples(index=False))
-    jalur = _q(con, "wilayah_jalur", kode=kode)
+    jalur = _q(con, lingkup, "wilayah_jalur", kode=kode)
     wilayah = " › ".join(jalur["nama"]) or t("Semua wilayah")
     periode = fmt.triwulan(tahun, triwulan)
     bagian: list[Bagian] = []
     # 1. Headline figures
     lapor(0.1, t("Angka utama"))
-    kpi = _q(con, "ringkasan_kpi", **p).set_index("periode")
+    kpi = _q(con, lingkup, "ringkasan_kpi", **p).set_index("periode")
     ini, lalu = kpi.loc["ini"], kpi.loc["sebelumnya"]
-    per_klaster = _q(con, "kebutuhan_per_klaster", **p)
+    per_klaster = _q(con, lingkup, "kebutuhan_per_klaster", **p)
     angka = [
         (t("Keluarga P3KE"), fmt.angka(ini["keluarga"])),
         (t("Individu P3KE"), fmt.angka(ini["individu"])),
@@ -131,12 +133,12 @@ def _susun(con, kode, tahun, triwulan, bahasa, gambar, lapor) -> Laporan:
     lapor(0.25, t("Peta"))
     ling = maps.lingkup_peta(kode)
     kunci_peta = terbesar["klaster"]
-    peta = _q(con, "peta_wilayah", kode=ling.area, panjang=ling.panjang, klaster=kunci_peta, tahun=tahun,
+    peta = _q(con, lingkup, "peta_wilayah", kode=ling.area, panjang=ling.panjang, klaster=kunci_peta, tahun=tahun,
               triwulan=triwulan)
     judul_peta = t("{klaster}: tersisa per 100 keluarga", klaster=klaster.label(kunci_peta))
     b = Bagian("peta", t("Peta kebutuhan"), teks=[judul_peta])
     if gambar and peta["geojson"].notna().any():
-        prio = _q(con, "peta_desa_prioritas", kode=ling.area, tahun=tahun) if ling.lapisan_prioritas else None
+        prio = _q(con, lingkup, "peta_desa_prioritas", kode=ling.area, tahun=tahun) if ling.lapisan_prioritas else None
         b.gambar = _png(charts.peta_statis(peta, "tersisa_per_100", None, 1, prio), 1000, 560)
         b.keterangan_gambar = t("Warna: {judul} pada akhir {periode}. Garis biru tua: desa prioritas tahun {tahun}.",
                                 judul=judul_peta.lower(), periode=periode, tahun=tahun)
@@ -166,7 +168,7 @@ def _susun(con, kode, tahun, triwulan, bahasa, gambar, lapor) -> Laporan:
 
     # 4. Progress against targets
     lapor(0.6, t("Progres terhadap target"))
-    data = _q(con, "progres_triwulan", kode=kode, tahun=tahun)
+    data = _q(con, lingkup, "progres_triwulan", kode=kode, tahun=tahun)
     berlalu = progres.triwulan_berlalu(tahun, dt.date.fromisoformat(meta["tanggal_data"]))
     pk = progres.per_klaster(data, triwulan, berlalu)
     b = Bagian("progres", t("Progres terhadap target"), teks=[progres.aturan()])
@@ -187,7 +189,7 @@ def _susun(con, kode, tahun, triwulan, bahasa, gambar, lapor) -> Laporan:
     # 5. Ranking: kabupaten of a province, or the sub-regions below a kabupaten/kecamatan
     lapor(0.75, t("Peringkat wilayah"))
     if len(kode) == 2:
-        ev = _q(con, "evaluasi_kabupaten", kode=kode, tahun=tahun, triwulan=triwulan)
+        ev = _q(con, lingkup, "evaluasi_kabupaten", kode=kode, tahun=tahun, triwulan=triwulan)
         ev["status"] = [t(progres.status(r, tg).label) for r, tg in zip(ev["realisasi_kumulatif"],
                                                                         ev["target_kumulatif"])]
         ev["nama"] = [("★ " if pr else "") + n for n, pr in zip(ev["nama"], ev["prioritas"])]
@@ -204,7 +206,7 @@ def _susun(con, kode, tahun, triwulan, bahasa, gambar, lapor) -> Laporan:
                          persen=("persen_tertutup", "capaian_target"))
         bagian.append(b)
     elif len(kode) < 13:
-        anak = _q(con, "kebutuhan_per_subwilayah", **p)
+        anak = _q(con, lingkup, "kebutuhan_per_subwilayah", **p)
         if not anak.empty:
             tingkat = {5: t("Kecamatan"), 8: t("Desa/Kelurahan")}[len(kode)]
             urut = list(dict.fromkeys(anak["label_singkat"]))
@@ -220,7 +222,7 @@ def _susun(con, kode, tahun, triwulan, bahasa, gambar, lapor) -> Laporan:
 
     # 6. Data quality
     lapor(0.85, t("Kualitas data"))
-    q = _q(con, "kualitas_ringkas", kode=kode)
+    q = _q(con, lingkup, "kualitas_ringkas", kode=kode)
     if not q.empty:
         rk = kualitas.ringkasan(q.iloc[0])
         b = Bagian("kualitas", t("Ringkasan kualitas data"), teks=[
@@ -647,6 +649,7 @@ def xlsx(lap: Laporan) -> bytes:
                     elif pd.api.types.is_numeric_dtype(d[c]):
                         sel.number_format = "#,##0"
             w.freeze_panes = "B5"
+        amankan_buku(wb)  # region, OPD and programme names come from imported files
         buf = io.BytesIO()
         wb.save(buf)
         return buf.getvalue()

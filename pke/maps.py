@@ -170,14 +170,18 @@ def peta_wilayah(
             "GeoJsonLayer", id="terpilih", data=_fitur(d[d["kode"] == terpilih], ["kode", "nama"]),
             pickable=False, stroked=True, filled=False, get_line_color=WARNA_PILIH, line_width_min_pixels=4,
         ))
+    # A text tooltip, not an HTML one: deck.gl puts "html" into innerHTML, so a village or OPD name holding
+    # <img onerror=…> would run in the viewer's browser.
     tooltip = {
-        "html": "<b>{nama}</b><br/><span>{nama_induk}</span><br/>"
-                + judul_nilai + ": <b>{nilai}</b><br/>" + t("Keluarga P3KE") + ": {keluarga_fmt}<br/>"
-                + t("Kebutuhan tersisa") + ": {tersisa_fmt}<br/><i>{prioritas_fmt}</i>",
-        "style": {"backgroundColor": "#1f2933", "color": "white", "fontSize": "15px"},
+        "text": "{nama}\n{nama_induk}\n" + judul_nilai + ": {nilai}\n" + t("Keluarga P3KE") + ": {keluarga_fmt}\n"
+                + t("Kebutuhan tersisa") + ": {tersisa_fmt}\n{prioritas_fmt}",
+        "style": {"backgroundColor": "#1f2933", "color": "white", "fontSize": "15px", "whiteSpace": "pre-line"},
     }
+    # No basemap: map_provider=None with pydeck's default map_style (its "__MAP_STYLE__" sentinel), which
+    # Streamlit's map component reads as "no style". map_style=None would make it fetch Carto's style.json
+    # from the internet (seen in the browser's request log), and no page may call an outside host.
     deck = Deck(layers=lapisan, initial_view_state=tampilan_awal(d["geojson"], *ukuran), map_provider=None,
-                    map_style=None, tooltip=tooltip)
+                tooltip=tooltip)
     leg = legenda(batas, judul_nilai, desimal)
     return deck, leg
 
@@ -187,10 +191,10 @@ def legenda_html(leg: Legenda, prioritas: bool = True) -> str:
     baris = "".join(
         f'<div style="display:flex;align-items:center;gap:8px;margin:3px 0">'
         f'<span style="width:26px;height:18px;background:{w};border:1px solid #888;display:inline-block"></span>'
-        f"<span>{label}</span></div>" for label, w in leg.kelas)
+        f"<span>{fmt.html_aman(label)}</span></div>" for label, w in leg.kelas)
     if prioritas:
         r, g, b = WARNA_PRIORITAS
         baris += (f'<div style="display:flex;align-items:center;gap:8px;margin:6px 0 3px">'
                   f'<span style="width:26px;height:18px;border:3px solid rgb({r},{g},{b});display:inline-block"></span>'
                   f"<span>{t('Desa prioritas')}</span></div>")
-    return f'<div style="font-size:16px"><b>{leg.judul}</b>{baris}</div>'
+    return f'<div style="font-size:16px"><b>{fmt.html_aman(leg.judul)}</b>{baris}</div>'

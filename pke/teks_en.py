@@ -2,6 +2,74 @@
 tests/test_i18n.py fails when a string in the code has no entry here, when placeholders differ, or when an
 entry is no longer used. Names of programmes, agencies (OPD) and data columns stay as they are."""
 EN: dict[str, str] = {
+    "Berkas {nama} berisi lebih dari {batas} baris data; pecah menjadi beberapa berkas (mis. per kabupaten atau kecamatan) lalu unggah satu per satu.":
+        "File {nama} has more than {batas} data rows; split it into several files (e.g. per regency or district) and upload them one by one.",
+    "Berkas {nama} terlalu besar ({ukuran}); batasnya {batas}.": "File {nama} is too large ({ukuran}); the limit is {batas}.",
+    "Berkas terlalu besar setelah diekstrak: {nama} berisi {ukuran} data (batasnya {batas}).":
+        "File too large once extracted: {nama} holds {ukuran} of data (limit {batas}).",
+    "Berkas terlalu besar setelah diekstrak: bagian {anggota} di {nama} mengembang {rasio} kali dari ukuran terkompresinya (batasnya {batas} kali).":
+        "File too large once extracted: part {anggota} of {nama} expands {rasio} times its compressed size (limit {batas} times).",
+    "Buku kerja dengan makro tidak diterima; simpan sebagai .xlsx biasa.":
+        "Workbooks with macros are not accepted; save as a plain .xlsx.",
+    "Buku kerja {akhiran} tidak diterima karena dapat berisi makro; simpan sebagai .xlsx biasa.":
+        "{akhiran} workbooks are not accepted because they can contain macros; save as a plain .xlsx.",
+    "Pemeriksaan berkas dihentikan: melebihi {detik} detik.": "File check stopped: it took longer than {detik} seconds.",
+    "Pemeriksaan berkas dihentikan: melebihi batas memori ({batas}).": "File check stopped: it exceeded the memory limit ({batas}).",
+    "Pemeriksaan berkas dihentikan: proses pemeriksa berhenti tiba-tiba (kode {kode}), kemungkinan karena melebihi batas memori ({batas}).":
+        "File check stopped: the checking process ended unexpectedly (code {kode}), probably because it exceeded the memory limit ({batas}).",
+    "Pemeriksaan berkas gagal: {e}": "File check failed: {e}",
+    # accounts, login, sessions and audit (pke/akun.py, pke/audit.py, `python -m pke akun|audit`)
+    "Nama pengguna atau kata sandi salah, atau akun sedang dikunci sementara. Coba lagi nanti.":
+        "Wrong user name or password, or the account is temporarily locked. Please try again later.",
+    "Pimpinan": "Leadership",
+    "Analis Bappeda": "Bappeda analyst",
+    "OPD": "OPD",
+    "Operator wilayah": "Regional operator",
+    "Administrator": "Administrator",
+    "Nama pengguna tidak sah: {nama}. Pakai 3–32 huruf kecil, angka, titik, garis bawah atau tanda hubung, "
+    "diawali huruf atau angka.":
+        "Invalid user name: {nama}. Use 3–32 lowercase letters, digits, dots, underscores or hyphens, "
+        "starting with a letter or digit.",
+    "Kata sandi minimal {n} karakter.": "The password needs at least {n} characters.",
+    "Kata sandi paling panjang {n} karakter.": "The password may have at most {n} characters.",
+    "Peran tidak dikenal: {peran}. Pilihan: {pilihan}.": "Unknown role: {peran}. Choices: {pilihan}.",
+    "Kode wilayah tidak dikenal: {kode}. Pakai kode Kemendagri (mis. 33.15) atau \"nasional\".":
+        "Unknown region code: {kode}. Use a Kemendagri code (e.g. 33.15) or \"nasional\".",
+    "Akun berperan OPD wajib menyebut nama OPD-nya.": "An account with the OPD role must name its OPD.",
+    "Alamat email tidak sah: {email}.": "Invalid e-mail address: {email}.",
+    "Akun {nama} tidak ada.": "There is no account {nama}.",
+    "Akun {nama} sudah ada.": "The account {nama} already exists.",
+    "Email {email} sudah dipakai akun lain.": "The e-mail {email} is already used by another account.",
+    "Masuk": "Log in",
+    "Gagal masuk": "Failed login",
+    "Keluar": "Log out",
+    "Melihat daftar nama": "Viewed a by-name list",
+    "Membuka nama dan NIK lengkap": "Revealed full names and NIK",
+    "Ekspor data agregat": "Exported aggregate data",
+    "Ekspor daftar nama": "Exported a by-name list",
+    "Pembatalan impor": "Import undone",
+    "Perubahan target": "Targets changed",
+    "Akun ditambahkan": "Account added",
+    "Akun dinonaktifkan": "Account deactivated",
+    "Kata sandi diganti": "Password changed",
+    "Perubahan pengaturan": "Settings changed",
+    "Log audit tidak dapat ditulis: {galat}": "The audit log cannot be written: {galat}",
+    "Waktu tidak dikenali: {nilai}. Pakai format ISO, mis. 2026-01-31 atau 2026-01-31T08:00.":
+        "Unrecognised time: {nilai}. Use ISO format, e.g. 2026-01-31 or 2026-01-31T08:00.",
+    "Kata sandi: ": "Password: ",
+    "Ulangi kata sandi: ": "Repeat the password: ",
+    "Kedua kata sandi tidak sama.": "The two passwords differ.",
+    "Akun {nama} dibuat: {peran}, wilayah {wilayah}.": "Account {nama} created: {peran}, region {wilayah}.",
+    "Akun {nama} dinonaktifkan; semua sesinya dicabut.": "Account {nama} deactivated; all its sessions revoked.",
+    "Kata sandi {nama} diganti; semua sesinya dicabut.":
+        "Password of {nama} changed; all its sessions revoked.",
+    "Rantai audit utuh: {n} entri.": "Audit chain intact: {n} entries.",
+    "Rantai audit rusak mulai entri #{id}.": "Audit chain broken from entry #{id}.",
+    "Tidak ada entri audit.": "No audit entries.",
+    "Belum ada akun.": "No accounts yet.",
+    "Peran": "Role",
+    "Aktif": "Active",
+    "tidak": "no",
     " — kurang {n}.": " — {n} short.",
     " — target tercapai.": " — target reached.",
     "% anggota": "% of members",

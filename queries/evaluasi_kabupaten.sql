@@ -2,7 +2,7 @@
 -- quarter: whether it is a provincial priority, desil-1 families, gaps and the share closed, households with
 -- a gap and the share of them with an intervention tagged, this year's target and realisation cumulated to
 -- the quarter, and its biggest remaining gap ("PR terbesar").
--- params: $kode (province code), $tahun, $triwulan
+-- params: $kode (province code), $tahun, $triwulan, $lingkup (the user's region scope, a code prefix; '' for all)
 WITH p AS (SELECT ($tahun * 4 + $triwulan - 1)::INTEGER AS qi),
 kel AS (
     SELECT r.kode,
@@ -11,7 +11,7 @@ kel AS (
            sum(r.n_keluarga) FILTER (WHERE r.punya_kebutuhan) AS keluarga_berkebutuhan,
            sum(r.n_keluarga) FILTER (WHERE r.punya_kebutuhan AND r.qi_tag <= p.qi) AS keluarga_tertandai
     FROM ringkas_keluarga r, p
-    WHERE di_bawah(r.kode, $kode) AND r.kode_induk = $kode
+    WHERE (di_bawah(r.kode, $kode) AND di_bawah(r.kode, $lingkup)) AND r.kode_induk = $kode
     GROUP BY r.kode
 ),
 per_klaster AS (
@@ -20,7 +20,7 @@ per_klaster AS (
            sum(r.n) FILTER (WHERE status_pada(r.qi_tag, r.qi_selesai, r.status_akhir, p.qi) = 'selesai') AS selesai,
            sum(r.n) FILTER (WHERE r.qi_selesai BETWEEN $tahun * 4 AND p.qi) AS realisasi_tahun
     FROM ringkas_kebutuhan r, p
-    WHERE di_bawah(r.kode, $kode) AND r.kode_induk = $kode
+    WHERE (di_bawah(r.kode, $kode) AND di_bawah(r.kode, $lingkup)) AND r.kode_induk = $kode
     GROUP BY ALL
 ),
 keb AS (
@@ -36,7 +36,7 @@ keb AS (
 tgt AS (
     SELECT kode_wilayah AS kode, sum(target_keluarga) AS target_kumulatif
     FROM target
-    WHERE tahun = $tahun AND triwulan <= $triwulan AND di_bawah(kode_wilayah, $kode)
+    WHERE tahun = $tahun AND triwulan <= $triwulan AND (di_bawah(kode_wilayah, $kode) AND di_bawah(kode_wilayah, $lingkup))
     GROUP BY 1
 )
 SELECT

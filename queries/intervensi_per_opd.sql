@@ -1,6 +1,6 @@
 -- intervensi_per_opd: one row per OPD and cluster with interventions in region $kode, as of the end of the
 -- selected quarter: interventions planned, in progress and done, and the rupiah value of those done.
--- params: $kode (Kemendagri code prefix, '' for all), $tahun, $triwulan
+-- params: $kode (Kemendagri code prefix, '' for all), $tahun, $triwulan, $lingkup (the user's region scope, a code prefix; '' for all)
 WITH p AS (SELECT ($tahun * 4 + $triwulan - 1)::INTEGER AS qi)
 SELECT
     r.opd,
@@ -13,6 +13,6 @@ SELECT
 FROM ringkas_intervensi r
 CROSS JOIN p
 JOIN klaster k ON k.kunci = r.klaster
-WHERE r.kode = $kode AND r.qi_tag <= p.qi
+WHERE r.kode = $kode AND di_bawah($kode, $lingkup) AND r.qi_tag <= p.qi
 GROUP BY r.opd, r.klaster, k.label_singkat, k.urutan
 ORDER BY r.opd, k.urutan;

@@ -1,6 +1,6 @@
 -- intervensi_per_sumber: one row per cluster, OPD and funding source with interventions in region $kode,
 -- as of the end of the selected quarter: planned, in progress, done, and the rupiah value of those done.
--- params: $kode (Kemendagri code), $tahun, $triwulan
+-- params: $kode (Kemendagri code), $tahun, $triwulan, $lingkup (the user's region scope, a code prefix; '' for all)
 WITH p AS (SELECT ($tahun * 4 + $triwulan - 1)::INTEGER AS qi)
 SELECT
     k.label_singkat, r.opd, r.sumber_dana,
@@ -11,6 +11,6 @@ SELECT
 FROM ringkas_intervensi r
 CROSS JOIN p
 JOIN klaster k ON k.kunci = r.klaster
-WHERE r.kode = $kode AND r.qi_tag <= p.qi
+WHERE r.kode = $kode AND di_bawah($kode, $lingkup) AND r.qi_tag <= p.qi
 GROUP BY k.label_singkat, k.urutan, r.opd, r.sumber_dana
 ORDER BY k.urutan, r.opd, r.sumber_dana;

@@ -1,7 +1,7 @@
 -- kebutuhan_per_klaster: one row per cluster (all eight, in the programme's order) for region $kode,
 -- as of the end of the selected quarter: households with the gap, how many are untouched (belum),
 -- planned (rencana), in progress (proses) or done (selesai), what remains and the share closed.
--- params: $kode (Kemendagri code prefix, '' for all), $tahun, $triwulan
+-- params: $kode (Kemendagri code prefix, '' for all), $tahun, $triwulan, $lingkup (the user's region scope, a code prefix; '' for all)
 WITH p AS (SELECT ($tahun * 4 + $triwulan - 1)::INTEGER AS qi),
 agg AS (
     SELECT
@@ -12,7 +12,7 @@ agg AS (
         sum(r.n) FILTER (WHERE status_pada(r.qi_tag, r.qi_selesai, r.status_akhir, p.qi) = 'rencana') AS rencana,
         sum(r.n) FILTER (WHERE status_pada(r.qi_tag, r.qi_selesai, r.status_akhir, p.qi) = 'belum') AS belum
     FROM ringkas_kebutuhan r, p
-    WHERE r.kode = $kode
+    WHERE r.kode = $kode AND di_bawah($kode, $lingkup)
     GROUP BY r.klaster
 )
 SELECT

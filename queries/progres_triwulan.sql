@@ -2,19 +2,19 @@
 -- (households whose gap is to be closed in it; targets are set per kabupaten and summed for a province,
 -- NULL where none is set), the realisation (gaps closed in that quarter), both cumulated from the first
 -- quarter, and whether the quarter has data yet.
--- params: $kode (Kemendagri code prefix, '' for all), $tahun
+-- params: $kode (Kemendagri code prefix, '' for all), $tahun, $lingkup (the user's region scope, a code prefix; '' for all)
 WITH tw AS (SELECT unnest([1, 2, 3, 4]) AS triwulan),
 batas AS (SELECT max(qi) AS qi_akhir FROM periode),
 tgt AS (
     SELECT klaster, triwulan, sum(target_keluarga) AS target
     FROM target
-    WHERE tahun = $tahun AND di_bawah(kode_wilayah, $kode) AND length(kode_wilayah) >= length($kode)
+    WHERE tahun = $tahun AND (di_bawah(kode_wilayah, $kode) AND di_bawah(kode_wilayah, $lingkup)) AND length(kode_wilayah) >= length($kode)
     GROUP BY ALL
 ),
 real AS (
     SELECT klaster, qi_selesai % 4 + 1 AS triwulan, sum(n) AS realisasi
     FROM ringkas_kebutuhan
-    WHERE kode = $kode AND qi_selesai // 4 = $tahun
+    WHERE kode = $kode AND di_bawah($kode, $lingkup) AND qi_selesai // 4 = $tahun
     GROUP BY ALL
 ),
 grid AS (

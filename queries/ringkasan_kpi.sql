@@ -2,7 +2,7 @@
 -- and one for the quarter before it (periode = 'sebelumnya'), so the page can show the change.
 -- Families and people count the P3KE snapshot current at the quarter's end (per kabupaten); gap figures are as
 -- of the end of the quarter; "tahun ini" runs from the year's first quarter.
--- params: $kode (Kemendagri code prefix, '' for all), $tahun, $triwulan
+-- params: $kode (Kemendagri code prefix, '' for all), $tahun, $triwulan, $lingkup (the user's region scope, a code prefix; '' for all)
 WITH p AS (
     SELECT 'ini' AS periode, ($tahun * 4 + $triwulan - 1)::INTEGER AS qi
     UNION ALL
@@ -14,14 +14,14 @@ snap AS (
     FROM p
     JOIN ringkas_snapshot r
       ON r.snapshot <= make_date(p.qi // 4, (p.qi % 4) * 3 + 1, 1) + INTERVAL 3 MONTH - INTERVAL 1 DAY
-    WHERE CASE WHEN length($kode) <= 2 THEN length(r.kode) = 5 AND di_bawah(r.kode, $kode) ELSE r.kode = $kode END
+    WHERE CASE WHEN length($kode) <= 2 THEN length(r.kode) = 5 AND (di_bawah(r.kode, $kode) AND di_bawah(r.kode, $lingkup)) ELSE r.kode = $kode AND di_bawah($kode, $lingkup) END
     GROUP BY ALL
 ),
 jumlah AS (
     SELECT s.periode, sum(r.n_keluarga) AS keluarga, sum(r.n_individu) AS individu, sum(r.n_desil1) AS keluarga_desil1
     FROM snap s
     JOIN ringkas_snapshot r ON r.kode_kab = s.kode_kab AND r.snapshot = s.snapshot
-    WHERE CASE WHEN length($kode) <= 2 THEN length(r.kode) = 5 ELSE r.kode = $kode END
+    WHERE CASE WHEN length($kode) <= 2 THEN length(r.kode) = 5 AND di_bawah(r.kode, $kode) AND di_bawah(r.kode, $lingkup) ELSE r.kode = $kode AND di_bawah($kode, $lingkup) END
     GROUP BY s.periode
 ),
 kel AS (
@@ -31,7 +31,7 @@ kel AS (
                                            AND (r.qi_tuntas IS NULL OR r.qi_tuntas > p.qi)), 0) AS keluarga_berkebutuhan
     FROM p
     CROSS JOIN ringkas_keluarga r
-    WHERE r.kode = $kode
+    WHERE r.kode = $kode AND di_bawah($kode, $lingkup)
     GROUP BY p.periode
 ),
 keb AS (
@@ -42,13 +42,13 @@ keb AS (
         coalesce(sum(r.n) FILTER (WHERE r.qi_selesai IS NULL OR r.qi_selesai > p.qi), 0) AS kebutuhan_tersisa
     FROM p
     CROSS JOIN ringkas_kebutuhan r
-    WHERE r.kode = $kode
+    WHERE r.kode = $kode AND di_bawah($kode, $lingkup)
     GROUP BY p.periode
 ),
 prio AS (
     SELECT p.periode, count(d.kode) AS desa_prioritas
     FROM p
-    LEFT JOIN desa_prioritas d ON d.tahun = p.qi // 4 AND di_bawah(d.kode, $kode)
+    LEFT JOIN desa_prioritas d ON d.tahun = p.qi // 4 AND (di_bawah(d.kode, $kode) AND di_bawah(d.kode, $lingkup))
     GROUP BY p.periode
 )
 SELECT

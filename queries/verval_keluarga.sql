@@ -1,6 +1,6 @@
 -- verval_keluarga: one row per household in $ids with the P3KE 2022 export columns (region names included),
 -- for the field verification (verval) sheet.
--- params: $ids (list of id_keluarga_p3ke)
+-- params: $ids (list of id_keluarga_p3ke), $lingkup (the user's region scope, a code prefix; '' for all)
 SELECT
     k.id_keluarga_p3ke, prov.nama AS provinsi, kab.nama AS kabupaten_kota, kec.nama AS kecamatan,
     d.nama AS desa_kelurahan, k.kode_kemendagri AS kode_kemdagri, k.desil_kesejahteraan, k.alamat,
@@ -21,4 +21,4 @@ JOIN wilayah d ON d.kode = k.kode_kemendagri
 JOIN wilayah kec ON kec.kode = d.kode_induk
 JOIN wilayah kab ON kab.kode = kec.kode_induk
 JOIN wilayah prov ON prov.kode = kab.kode_induk
-WHERE list_contains($ids, k.id_keluarga_p3ke);
+WHERE list_contains($ids, k.id_keluarga_p3ke) AND di_bawah(k.kode_kemendagri, $lingkup);

@@ -1,6 +1,6 @@
 -- verval_progres: one row per village of region $kode in round $ronde: households, verified by the deadline,
 -- verified in all, the shares, and whether the village met the deadline; least complete first.
--- params: $kode, $ronde
+-- params: $kode, $ronde, $lingkup (the user's region scope, a code prefix; '' for all)
 WITH r AS (SELECT * FROM ronde_verval WHERE id = $ronde)
 SELECT k.kode_kemendagri AS kode, w.nama AS desa, kec.nama AS kecamatan,
        count(*) AS keluarga,
@@ -14,6 +14,6 @@ FROM keluarga_aktif k
 CROSS JOIN r
 JOIN wilayah w ON w.kode = k.kode_kemendagri
 JOIN wilayah kec ON kec.kode = w.kode_induk
-WHERE di_bawah(k.kode_kemendagri, $kode) AND di_bawah(k.kode_kemendagri, r.kode_wilayah)
+WHERE (di_bawah(k.kode_kemendagri, $kode) AND di_bawah(k.kode_kemendagri, $lingkup)) AND di_bawah(k.kode_kemendagri, r.kode_wilayah)
 GROUP BY ALL
 ORDER BY persen_tepat_waktu, desa;

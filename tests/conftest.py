@@ -57,10 +57,30 @@ def con(fixture_db):
     c.close()
 
 
+@pytest.fixture(autouse=True)
+def toko_sendiri(tmp_path, monkeypatch):
+    """Every test gets an empty operational store of its own (accounts, sessions, audit)."""
+    path = tmp_path / "operasional.sqlite"
+    monkeypatch.setenv("PKE_STORE", str(path))
+    return path
+
+
 @pytest.fixture()
 def app_env(fixture_db, monkeypatch):
     monkeypatch.setenv("PKE_DB", str(fixture_db))
     return fixture_db
+
+
+def sesi_demo(nama: str) -> str:
+    """A live session of demo account `nama` (pke.demo_akun) in the test's store; its token goes into an AppTest's
+    session state as if the user had signed in through the form."""
+    from pke import akun, demo_akun, operasional
+
+    con = operasional.buka()
+    demo_akun.pastikan(con)
+    token = akun.buat_sesi(con, nama)
+    con.close()
+    return token
 
 
 @pytest.fixture()

@@ -7,18 +7,21 @@ from streamlit.testing.v1 import AppTest
 from pke import db, fmt
 from pke.config import ROOT
 from pke.i18n import atur_bahasa
-from tests.conftest import KAB
+from tests.conftest import KAB, sesi_demo
 
 TAHUN, TW = 2026, 4
 
 
-def _app(halaman: str | None = None, **qp) -> AppTest:
+def _app(halaman: str | None = None, sebagai: str | None = None, **qp) -> AppTest:
+    """The app after one run (and a switch to `halaman`), anonymous or signed in `sebagai` a demo account."""
     # AppTest formats widget options in this thread on reruns: speak the app's language here too
     # (tests/conftest.py puts Indonesian back after each test).
     atur_bahasa(qp.get("bahasa", "id"))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     for k, v in qp.items():
         at.query_params[k] = v
+    if sebagai:
+        at.session_state["_token"] = sesi_demo(sebagai)
     at.run()
     if halaman:
         at.switch_page(halaman)
@@ -36,7 +39,7 @@ def test_ringkasan_kabupaten(app_env, con):
     assert at.title[0].value == "Ringkasan"
     assert any("Kab. Grobogan" in m.value and "Triwulan IV 2026" in m.value for m in at.markdown)
     assert any("DATA DEMO" in c.value for c in at.caption)
-    kpi = db.jalankan(con, "ringkasan_kpi", kode=KAB, tahun=TAHUN, triwulan=TW).set_index("periode").loc["ini"]
+    kpi = db.jalankan(con, "ringkasan_kpi", lingkup="", kode=KAB, tahun=TAHUN, triwulan=TW).set_index("periode").loc["ini"]
     m = _metrik(at)
     assert m["Keluarga P3KE"][0] == fmt.angka(kpi["keluarga"])
     assert m["Keluarga desil 1"][0] == fmt.angka(kpi["keluarga_desil1"])
@@ -47,7 +50,7 @@ def test_ringkasan_kabupaten(app_env, con):
     assert m["Keluarga dengan kebutuhan tersisa"][1].startswith("-")  # gaps closed during the quarter
     assert at.sidebar.selectbox(key="w_kab").value == KAB
     # the chart is there and the biggest remaining gap is named
-    klaster = db.jalankan(con, "kebutuhan_per_klaster", kode=KAB, tahun=TAHUN, triwulan=TW)
+    klaster = db.jalankan(con, "kebutuhan_per_klaster", lingkup="", kode=KAB, tahun=TAHUN, triwulan=TW)
     terbesar = klaster.sort_values("tersisa").iloc[-1]
     assert any(f"PR terbesar:** {terbesar['label']}" in md.value for md in at.markdown)
     assert len(at.get("vega_lite_chart")) == 1
@@ -57,7 +60,7 @@ def test_ringkasan_kabupaten(app_env, con):
 def test_ringkasan_ikut_url_dan_pilihan(app_env, con):
     at = _app(wilayah="33.15.01", tahun="2025", tw="2")
     assert at.sidebar.selectbox(key="w_kec").value == "33.15.01"
-    kpi = db.jalankan(con, "ringkasan_kpi", kode="33.15.01", tahun=2025, triwulan=2).set_index("periode").loc["ini"]
+    kpi = db.jalankan(con, "ringkasan_kpi", lingkup="", kode="33.15.01", tahun=2025, triwulan=2).set_index("periode").loc["ini"]
     assert _metrik(at)["Keluarga P3KE"][0] == fmt.angka(kpi["keluarga"])
     assert any("Kedungjati" in m.value and "Triwulan II 2025" in m.value for m in at.markdown)
     # choosing "all kecamatan" goes back to the kabupaten, and the URL follows
@@ -77,7 +80,7 @@ def test_peta_kabupaten(app_env, con):
     pilih.set_value("33.15.01.2001").run()
     assert any(m.value == "#### Karanglangu" for m in at.markdown)
     rinci = at.dataframe[0].value
-    harapan = db.jalankan(con, "kebutuhan_per_klaster", kode="33.15.01.2001", tahun=TAHUN, triwulan=TW)
+    harapan = db.jalankan(con, "kebutuhan_per_klaster", lingkup="", kode="33.15.01.2001", tahun=TAHUN, triwulan=TW)
     assert list(rinci["Tersisa"]) == list(harapan["tersisa"])
 
 
@@ -92,7 +95,7 @@ def test_sektor(app_env, con):
     at = _app("pages/sektor.py", wilayah=KAB, tahun=str(TAHUN), tw=str(TW))
     assert at.title[0].value == "Kebutuhan per sektor"
     per_klaster = at.dataframe[0].value
-    harapan = db.jalankan(con, "kebutuhan_per_klaster", kode=KAB, tahun=TAHUN, triwulan=TW)
+    harapan = db.jalankan(con, "kebutuhan_per_klaster", lingkup="", kode=KAB, tahun=TAHUN, triwulan=TW)
     assert list(per_klaster["Klaster"]) == list(harapan["label"])
     assert list(per_klaster["Tersisa"]) == list(harapan["tersisa"])
     assert list(per_klaster["OPD penanggung jawab"])[:2] == ["Disperakim", "Disperindag"]

@@ -16,7 +16,7 @@ def test_progres_kabupaten(app_env, con):
     assert at.title[0].value == "Progres triwulan"
     assert any("≥ 90%" in c.value and "Sesuai target" in c.value for c in at.caption)
     tabel = at.dataframe[0].value
-    data = db.jalankan(con, "progres_triwulan", kode=KAB, tahun=2026)
+    data = db.jalankan(con, "progres_triwulan", lingkup="", kode=KAB, tahun=2026)
     tw3 = data[data["triwulan"] == 3].reset_index(drop=True)
     assert list(tabel["Klaster"]) == list(tw3["label"])
     assert list(tabel["Target kumulatif"]) == list(tw3["target_kumulatif"])
@@ -25,28 +25,31 @@ def test_progres_kabupaten(app_env, con):
                                      for r, t in zip(tw3["realisasi_kumulatif"], tw3["target_kumulatif"])]
     assert len(at.get("vega_lite_chart")) == 1
     assert any("diproyeksikan mencapai" in m.value for m in at.markdown)
-    # editing targets is off unless an administrator sets a PIN
-    assert any("PKE_ADMIN_PIN" in i.value for i in at.info)
+    # editing targets needs the right to (administrators): not offered to a visitor
+    assert not at.expander
 
 
 def test_progres_tanpa_target_dan_form_target(app_env, monkeypatch):
     at = _app("pages/progres.py", wilayah="33.15.01")
     assert any("Belum ada target" in i.value for i in at.info)
     assert set(at.dataframe[0].value["Status"]) == {"Tanpa target"}
-    monkeypatch.setenv("PKE_ADMIN_PIN", "1234")
-    at = _app("pages/progres.py", wilayah=KAB)
-    assert [t.label for t in at.text_input] == ["Nama petugas", "PIN"]
+    for peran in ("pimpinan", "analis", "operator"):
+        assert not _app("pages/progres.py", sebagai=peran, wilayah=KAB if peran != "operator" else "33.15.01").expander
+    at = _app("pages/progres.py", sebagai="admin", wilayah=KAB)
+    assert [e.label for e in at.expander] == ["Ubah target"]
+    assert not at.text_input  # no PIN and no name to type: the signed-in administrator is the editor
+    assert any("Tersimpan atas nama admin" in c.value for c in at.caption)
 
 
 def test_evaluasi_provinsi(app_env, con):
     at = _app("pages/evaluasi.py", wilayah="33")
     tabel = at.dataframe[0].value
-    data = db.jalankan(con, "evaluasi_kabupaten", kode="33", tahun=2026, triwulan=4)
+    data = db.jalankan(con, "evaluasi_kabupaten", lingkup="", kode="33", tahun=2026, triwulan=4)
     assert list(tabel["Kabupaten/Kota"]) == ["★ Kab. Grobogan"]
     assert tabel["Keluarga desil 1"].iloc[0] == data["keluarga_desil1"].iloc[0]
     pr = data.iloc[0]
     assert tabel["PR terbesar (keluarga tersisa)"].iloc[0] == f"{pr['pr_terbesar']} ({fmt.angka(pr['pr_terbesar_tersisa'])})"
-    klaster = db.jalankan(con, "kebutuhan_per_klaster", **P)
+    klaster = db.jalankan(con, "kebutuhan_per_klaster", lingkup="", **P)
     assert pr["pr_terbesar_tersisa"] == klaster["tersisa"].max()  # the same remaining gap as on Sektor
     assert any("1 kabupaten/kota" in m.value and "★ = 1" in m.value for m in at.markdown)
     assert len(at.get("vega_lite_chart")) == 1
@@ -57,9 +60,9 @@ def test_profil_desa(app_env, con):
     assert at.title[0].value == "Desa Karanglangu"
     assert any("Kec. Kedungjati" in m.value for m in at.markdown)
     metrik = {m.label: m.value for m in at.metric}
-    profil = db.jalankan(con, "profil_desa", kode="33.15.01.2001", tahun=2026).iloc[0]
+    profil = db.jalankan(con, "profil_desa", lingkup="", kode="33.15.01.2001", tahun=2026).iloc[0]
     assert metrik["Keluarga P3KE"] == fmt.angka(profil["keluarga"])
-    klaster = db.jalankan(con, "kebutuhan_per_klaster", kode="33.15.01.2001", tahun=2026, triwulan=4)
+    klaster = db.jalankan(con, "kebutuhan_per_klaster", lingkup="", kode="33.15.01.2001", tahun=2026, triwulan=4)
     assert metrik["Kebutuhan tersisa"] == fmt.angka(klaster["tersisa"].sum())  # same figure as Sektor/Peta
     assert len(at.get("deck_gl_json_chart")) == 1
     desil = at.dataframe[0].value
@@ -79,23 +82,26 @@ def test_profil_desa_tanpa_batas(db_diubah):
 
 
 def test_daftar_keluarga_tersamar(app_env, con):
-    at = _app("pages/keluarga.py", wilayah="33.15.01")
+    at = _app("pages/keluarga.py", sebagai="operator", wilayah="33.15.01")
     tabel = at.dataframe[0].value
     assert tabel["NIK"].str.fullmatch(r"\d{4}\*{8}\d{4}").all()
     assert tabel["Kepala keluarga"].str.contains(r"\*").all()
     assert tabel["Skor"].is_monotonic_decreasing
-    semua = db.jalankan(con, "daftar_keluarga", kode="33.15.01", cari="", desil=[], klaster=[],
+    semua = db.jalankan(con, "daftar_keluarga", lingkup="", kode="33.15.01", cari="", desil=[], klaster=[],
                         status=[], lansia=False, sendiri=False, disabilitas=False, kronis=False,
                         belum_terjangkau=False, batas=500, **prioritas.parameter())
     assert any(f"**{fmt.angka(semua['total'].iloc[0])} keluarga**" in m.value for m in at.markdown)
     assert not any(re.search(r"\b\d{16}\b", str(v)) for v in tabel.to_numpy().ravel())
     at.toggle[0].set_value(True).run()
+    # nothing unmasked until a purpose is stated
+    assert at.dataframe[0].value["NIK"].str.fullmatch(r"\d{4}\*{8}\d{4}").all()
+    at.selectbox(key="keluarga_tujuan").set_value("verval").run()
     assert at.dataframe[0].value["NIK"].str.fullmatch(r"\d{16}").all()
-    assert any("Jangan tampilkan layar ini" in w.value for w in at.warning)
+    assert any("tercatat atas nama operator" in w.value for w in at.warning)
 
 
 def test_presentasi_tanpa_data_pribadi(app_env):
-    at = _app("pages/keluarga.py", wilayah="33.15.01", presentasi="1")
+    at = _app("pages/keluarga.py", sebagai="operator", wilayah="33.15.01", presentasi="1")
     assert not at.toggle and not at.dataframe
     assert any("tidak ditampilkan dalam mode presentasi" in i.value for i in at.info)
     at = _app("pages/kualitas.py", wilayah=KAB, presentasi="1")
@@ -109,7 +115,7 @@ def test_presentasi_tanpa_data_pribadi(app_env):
 
 def test_kolaborasi(app_env, con):
     at = _app("pages/kolaborasi.py", wilayah=KAB)
-    keb = db.jalankan(con, "kebutuhan_desa_klaster", **P)
+    keb = db.jalankan(con, "kebutuhan_desa_klaster", lingkup="", **P)
     keb = keb[keb["klaster"].isin(["rtlh", "jamban", "air", "listrik"])]
     harga = dict(kolaborasi.tabel_biaya()[["klaster", "biaya"]].to_numpy())
     total = (keb["belum"] * keb["klaster"].map(harga)).sum()
@@ -143,7 +149,7 @@ def test_wilayah_tanpa_keluarga_di_url(app_env):
 def test_angka_sama_di_semua_tampilan(app_env, con):
     """The same village's remaining gaps are the same figure on Ringkasan, Sektor, Progres and Profil Desa."""
     desa = "33.15.01.2001"
-    harapan = db.jalankan(con, "kebutuhan_per_klaster", kode=desa, tahun=2026, triwulan=4)
+    harapan = db.jalankan(con, "kebutuhan_per_klaster", lingkup="", kode=desa, tahun=2026, triwulan=4)
     tersisa = dict(zip(harapan["label"], harapan["tersisa"]))
     ringkasan = _app(wilayah=desa)
     chart = ringkasan.get("vega_lite_chart")[0].proto.spec

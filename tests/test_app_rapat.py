@@ -14,13 +14,13 @@ def test_ringkasan_in_english(app_env, con):
     at = _app(wilayah=KAB, tahun=str(TAHUN), tw=str(TW), bahasa="en")
     assert at.title[0].value == "Summary"
     assert any("Kab. Grobogan" in m.value and "Quarter IV 2026" in m.value for m in at.markdown)
-    kpi = db.jalankan(con, "ringkasan_kpi", kode=KAB, tahun=TAHUN, triwulan=TW).set_index("periode").loc["ini"]
+    kpi = db.jalankan(con, "ringkasan_kpi", lingkup="", kode=KAB, tahun=TAHUN, triwulan=TW).set_index("periode").loc["ini"]
     m = _metrik(at)
     with dalam_bahasa("en"):
         assert m["P3KE households"][0] == fmt.angka(kpi["keluarga"]) and "," in m["P3KE households"][0]
         assert m["Needs closed this year"][0] == fmt.persen(kpi["persen_tertutup_tahun_ini"])
     assert "vs Q III 2026" in m["Households with remaining needs"][1]
-    klaster = db.jalankan(con, "kebutuhan_per_klaster", kode=KAB, tahun=TAHUN, triwulan=TW)
+    klaster = db.jalankan(con, "kebutuhan_per_klaster", lingkup="", kode=KAB, tahun=TAHUN, triwulan=TW)
     assert klaster.sort_values("tersisa").iloc[-1]["klaster"] == "tidak_bekerja"
     assert any("Biggest gap:** Not working" in md.value for md in at.markdown)
     assert at.sidebar.selectbox(key="w_kec").options[0] == "— Every district —"
@@ -46,7 +46,11 @@ def test_sektor_in_english_translates_cluster_labels(app_env, con):
 
 
 def test_laporan_view_builds_the_report(app_env):
+    # a visitor of the demo may build the report but not take it away
     at = _app("pages/laporan.py", wilayah=KAB, tahun=str(TAHUN), tw=str(TW))
+    at.button[0].click().run()
+    assert not at.get("download_button") and any("Masuk dengan akun untuk mengunduh" in i.value for i in at.info)
+    at = _app("pages/laporan.py", sebagai="pimpinan", wilayah=KAB, tahun=str(TAHUN), tw=str(TW))
     assert at.title[0].value == "Laporan triwulan"
     assert not at.get("download_button")  # nothing to download before the report is made
     at.button[0].click().run()
@@ -84,7 +88,7 @@ def test_slide_bar_names_region_and_period(app_env):
 
 
 def test_follow_up_list_in_english(app_env):
-    at = _app("pages/kualitas.py", wilayah=KAB, masalah="pindah", bahasa="en")
+    at = _app("pages/kualitas.py", sebagai="analis", wilayah=KAB, masalah="pindah", bahasa="en")
     daftar = at.dataframe[0].value
     assert list(daftar.columns[:3]) == ["Problem", "P3KE household ID", "Individual ID"]
     assert (daftar["Problem"] == "Members recorded as moved away").all()
@@ -94,7 +98,7 @@ def test_follow_up_list_in_english(app_env):
 def test_household_list_in_english(app_env):
     from pke import klaster
 
-    at = _app("pages/keluarga.py", wilayah="33.15.01", bahasa="en")
+    at = _app("pages/keluarga.py", sebagai="analis", wilayah="33.15.01", bahasa="en")
     tabel = at.dataframe[0].value
     assert list(tabel.columns[:3]) == ["Score", "Head of household", "NIK"]
     with dalam_bahasa("en"):

@@ -12,8 +12,8 @@ P = {"kode": KAB, "tahun": 2026, "triwulan": 4}
 def test_peta_kabupaten(con):
     ling = maps.lingkup_peta(KAB)
     assert (ling.area, ling.panjang, ling.panjang_garis, ling.lapisan_prioritas) == (KAB, 13, 8, False)
-    df = db.jalankan(con, "peta_wilayah", kode=KAB, panjang=13, klaster="air", tahun=2026, triwulan=4)
-    garis = db.jalankan(con, "peta_garis", kode=KAB, panjang=8)
+    df = db.jalankan(con, "peta_wilayah", lingkup="", kode=KAB, panjang=13, klaster="air", tahun=2026, triwulan=4)
+    garis = db.jalankan(con, "peta_garis", lingkup="", kode=KAB, panjang=8)
     deck, leg = maps.peta_wilayah(df, "tersisa_per_100", "Air minum", garis=garis, terpilih="33.15.01.2001",
                                   desimal=1)
     teks = deck.to_json()
@@ -36,9 +36,9 @@ def test_peta_kabupaten(con):
 def test_peta_provinsi_ringan(con):
     ling = maps.lingkup_peta("33")
     assert ling.panjang == 5 and ling.lapisan_prioritas
-    df = db.jalankan(con, "peta_wilayah", kode="33", panjang=5, klaster="listrik", tahun=2026, triwulan=4)
-    garis = db.jalankan(con, "peta_garis", kode="33", panjang=5)
-    prio = db.jalankan(con, "peta_desa_prioritas", kode="33", tahun=2026)
+    df = db.jalankan(con, "peta_wilayah", lingkup="", kode="33", panjang=5, klaster="listrik", tahun=2026, triwulan=4)
+    garis = db.jalankan(con, "peta_garis", lingkup="", kode="33", panjang=5)
+    prio = db.jalankan(con, "peta_desa_prioritas", lingkup="", kode="33", tahun=2026)
     assert len(garis) == 35  # every kabupaten/kota outlined, also those without data
     deck, _ = maps.peta_wilayah(df, "tersisa", "Listrik", garis=garis, prioritas=prio)
     assert len(deck.to_json()) < 1_000_000
@@ -54,7 +54,7 @@ def test_klasifikasi():
 
 
 def test_grafik_klaster_dan_heatmap(con):
-    per_klaster = db.jalankan(con, "kebutuhan_per_klaster", **P)
+    per_klaster = db.jalankan(con, "kebutuhan_per_klaster", lingkup="", **P)
     spek = charts.kebutuhan_tersisa_per_klaster(per_klaster)
     batang, label = spek["layer"]
     assert batang["encoding"]["color"]["scale"]["domain"] == ["Belum diintervensi", "Rencana", "Proses"]
@@ -66,7 +66,7 @@ def test_grafik_klaster_dan_heatmap(con):
     jumlah = sum(r["n"] for r in batang["data"]["values"])
     assert jumlah == per_klaster[["belum", "rencana", "proses"]].to_numpy().sum() == per_klaster["tersisa"].sum()
 
-    anak = db.jalankan(con, "kebutuhan_per_subwilayah", **P)
+    anak = db.jalankan(con, "kebutuhan_per_subwilayah", lingkup="", **P)
     hm = charts.heatmap_subwilayah(anak, "persen_tertutup")
     sel = hm["data"]["values"]
     assert len({r["nama"] for r in sel}) == 19 and len({r["label_singkat"] for r in sel}) == 8
@@ -77,7 +77,7 @@ def test_grafik_klaster_dan_heatmap(con):
 def test_grafik_dalam_bahasa_inggris(con):
     from pke.i18n import dalam_bahasa
 
-    per_klaster = db.jalankan(con, "kebutuhan_per_klaster", **P)
+    per_klaster = db.jalankan(con, "kebutuhan_per_klaster", lingkup="", **P)
     with dalam_bahasa("en"):
         spek = charts.kebutuhan_tersisa_per_klaster(per_klaster)
     assert spek["config"]["locale"]["number"]["thousands"] == ","
@@ -89,18 +89,18 @@ def test_grafik_digambar_tanpa_browser(con):
     """The same specs become PNG for the reports (vl-convert), the map included, without a browser."""
     import vl_convert
 
-    df = db.jalankan(con, "peta_wilayah", kode=KAB, panjang=13, klaster="rtlh", tahun=2026, triwulan=4)
+    df = db.jalankan(con, "peta_wilayah", lingkup="", kode=KAB, panjang=13, klaster="rtlh", tahun=2026, triwulan=4)
     for spek in (charts.peta_statis(df, "tersisa_per_100", None, 1),
-                 charts.progres_kumulatif(db.jalankan(con, "progres_triwulan", kode=KAB, tahun=2026)
+                 charts.progres_kumulatif(db.jalankan(con, "progres_triwulan", lingkup="", kode=KAB, tahun=2026)
                                           .query("klaster == 'rtlh'"), 1234.0),
-                 charts.tren_wilayah(db.jalankan(con, "tren_subwilayah", kode=KAB)),
+                 charts.tren_wilayah(db.jalankan(con, "tren_subwilayah", lingkup="", kode=KAB)),
                  charts.peringkat_wilayah(df, "tersisa")):
         png = vl_convert.vegalite_to_png({**spek, "width": 600}, scale=1)
         assert png.startswith(b"\x89PNG") and len(png) > 5_000
 
 
 def test_peringkat_pengganti_peta(con):
-    df = db.jalankan(con, "peta_wilayah", kode=KAB, panjang=13, klaster="rtlh", tahun=2026, triwulan=4)
+    df = db.jalankan(con, "peta_wilayah", lingkup="", kode=KAB, panjang=13, klaster="rtlh", tahun=2026, triwulan=4)
     spek = charts.peringkat_wilayah(df, "tersisa", n=30)
     nilai = [r["tersisa"] for r in spek["data"]["values"]]
     assert len(nilai) == 30 and nilai == sorted(df["tersisa"], reverse=True)[:30]

@@ -38,14 +38,14 @@ def test_skor_prioritas():
 
 
 def test_skor_sql_sama_dengan_aturan(con):
-    df = db.jalankan(con, "daftar_keluarga", kode=KAB, cari="", desil=[], klaster=[], status=[],
+    df = db.jalankan(con, "daftar_keluarga", lingkup="", kode=KAB, cari="", desil=[], klaster=[], status=[],
                      lansia=False, sendiri=False, disabilitas=False, kronis=False, belum_terjangkau=False, batas=50,
                      **prioritas.parameter())
     assert len(df) == 50 and df["skor"].is_monotonic_decreasing
     for r in df.itertuples():
         assert r.skor == prioritas.skor(r.desil, r.n_kebutuhan_terbuka, r.kepala_lansia, r.tinggal_sendiri,
                                         r.ada_disabilitas, r.ada_kronis, r.belum_terjangkau)
-    saring = db.jalankan(con, "daftar_keluarga", kode=KAB, cari="", desil=[1], klaster=["rtlh"],
+    saring = db.jalankan(con, "daftar_keluarga", lingkup="", kode=KAB, cari="", desil=[1], klaster=["rtlh"],
                          status=["belum"], lansia=True, sendiri=False, disabilitas=False, kronis=False,
                          belum_terjangkau=False, batas=1000, **prioritas.parameter())
     assert (saring["desil"] == 1).all() and saring["kepala_lansia"].all()
@@ -63,11 +63,11 @@ def test_samaran():
 
 
 def test_lembar_verval_dibaca_ulang(con):
-    daftar = db.jalankan(con, "daftar_keluarga", kode="33.15.01", cari="", desil=[], klaster=[],
+    daftar = db.jalankan(con, "daftar_keluarga", lingkup="", kode="33.15.01", cari="", desil=[], klaster=[],
                          status=[], lansia=False, sendiri=False, disabilitas=False, kronis=False,
                          belum_terjangkau=False, batas=20, **prioritas.parameter())
     ids = list(daftar["id_keluarga_p3ke"])
-    lembar = db.jalankan(con, "verval_keluarga", ids=ids)
+    lembar = db.jalankan(con, "verval_keluarga", lingkup="", ids=ids)
     for lengkap in (False, True):
         isi = ekspor.lembar_verval(lembar, ids, daftar["skor"], tampilkan_data_pribadi=lengkap)
         wb = openpyxl.load_workbook(io.BytesIO(isi))
@@ -87,7 +87,7 @@ def test_lembar_verval_dibaca_ulang(con):
 
 
 def test_kolaborasi(con):
-    keb = db.jalankan(con, "kebutuhan_desa_klaster", kode="33.15.01", tahun=2026, triwulan=4)
+    keb = db.jalankan(con, "kebutuhan_desa_klaster", lingkup="", kode="33.15.01", tahun=2026, triwulan=4)
     biaya = kolaborasi.tabel_biaya()
     per_desa = kolaborasi.hitung(keb[keb["klaster"] == "rtlh"], biaya, "belum")
     assert per_desa["biaya"].sum() == keb.loc[keb["klaster"] == "rtlh", "belum"].sum() * 20_000_000
@@ -122,19 +122,27 @@ def test_simpan_target_lewat_jalur_tulis(fixture_db, tmp_path):
 
 
 def test_cari_keluarga(con):
-    semua = db.jalankan(con, "daftar_keluarga", kode=KAB, cari="", desil=[], klaster=[], status=[], lansia=False,
+    semua = db.jalankan(con, "daftar_keluarga", lingkup="", kode=KAB, cari="", desil=[], klaster=[], status=[], lansia=False,
                         sendiri=False, disabilitas=False, kronis=False, belum_terjangkau=False, batas=5,
                         **prioritas.parameter())
     target = semua.iloc[3]
-    for cari in (target["nik"], target["id_keluarga_p3ke"], target["nik"][:12]):
-        hasil = db.jalankan(con, "daftar_keluarga", kode=KAB, cari=cari, desil=[], klaster=[], status=[],
-                            lansia=False, sendiri=False, disabilitas=False, kronis=False, belum_terjangkau=False,
-                            batas=500, **prioritas.parameter())
-        assert target["id_keluarga_p3ke"] in set(hasil["id_keluarga_p3ke"])
+
+    def cari(teks):
+        return set(db.jalankan(con, "daftar_keluarga", lingkup="", kode=KAB, cari=teks, desil=[], klaster=[], status=[],
+                               lansia=False, sendiri=False, disabilitas=False, kronis=False, belum_terjangkau=False,
+                               batas=500, **prioritas.parameter())["id_keluarga_p3ke"])
+
+    nama = target["kepala_keluarga"].split()[0].lower()
+    for teks in (target["nik"], target["id_keluarga_p3ke"], nama):
+        assert target["id_keluarga_p3ke"] in cari(teks)
+    # a NIK prefix finds nothing: typing digits one by one must not reveal the masked middle of a NIK
+    for n in (4, 12, 15):
+        assert cari(target["nik"][:n]) == set()
+    assert cari("%") == set() and cari("_") == set()  # no LIKE wildcards either
 
 
 def test_matriks_triwulan(con):
-    data = db.jalankan(con, "progres_triwulan", kode=KAB, tahun=2026)
+    data = db.jalankan(con, "progres_triwulan", lingkup="", kode=KAB, tahun=2026)
     m = progres.matriks_triwulan(data)
     assert list(m.columns) == ["TW I", "TW II", "TW III", "TW IV"] and len(m) == 8
     r = data.iloc[0]

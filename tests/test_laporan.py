@@ -19,7 +19,7 @@ def lap(fixture_db):
     hasil = {}
     for bahasa in ("id", "en"):
         langkah = []
-        hasil[bahasa] = laporan.susun(con, KAB, 2026, 4, bahasa, progres_cb=lambda f, p: langkah.append(f))
+        hasil[bahasa] = laporan.susun(con, KAB, 2026, 4, bahasa, progres_cb=lambda f, p: langkah.append(f), lingkup="")
         assert langkah == sorted(langkah) and langkah[-1] == 1.0  # progress only moves forward, to the end
     con.close()
     return hasil
@@ -28,8 +28,8 @@ def lap(fixture_db):
 @pytest.fixture(scope="module")
 def kpi(fixture_db):
     con = db.buka(fixture_db)
-    d = db.jalankan(con, "ringkasan_kpi", kode=KAB, tahun=2026, triwulan=4).set_index("periode").loc["ini"]
-    anak = db.jalankan(con, "kebutuhan_per_subwilayah", kode=KAB, tahun=2026, triwulan=4)
+    d = db.jalankan(con, "ringkasan_kpi", lingkup="", kode=KAB, tahun=2026, triwulan=4).set_index("periode").loc["ini"]
+    anak = db.jalankan(con, "kebutuhan_per_subwilayah", lingkup="", kode=KAB, tahun=2026, triwulan=4)
     con.close()
     return d, sorted(anak["nama"].unique())
 
@@ -111,7 +111,7 @@ def test_workbook_has_the_numbers(lap, fixture_db):
     kol = kepala.index("Tersisa") + 1
     nilai = [ws.cell(r, kol).value for r in range(5, ws.max_row + 1)]
     con = db.buka(fixture_db)
-    q = db.jalankan(con, "kebutuhan_per_klaster", kode=KAB, tahun=2026, triwulan=4)
+    q = db.jalankan(con, "kebutuhan_per_klaster", lingkup="", kode=KAB, tahun=2026, triwulan=4)
     con.close()
     assert nilai == list(q["tersisa"])  # numbers, not text
     persen = ws.cell(5, kepala.index("% tertutup") + 1)
@@ -131,7 +131,7 @@ def test_cli_writes_the_three_files(fixture_db, tmp_path, capsys):
 def test_report_without_boundaries_says_why_there_is_no_map(db_diubah):
     path = db_diubah("DELETE FROM batas_wilayah")
     con = db.buka(path)
-    lap = laporan.susun(con, KAB, 2026, 4, "id")
+    lap = laporan.susun(con, KAB, 2026, 4, "id", lingkup="")
     con.close()
     peta = lap.bagian[1]
     assert peta.gambar is None and "peta tidak dapat digambar" in peta.teks[1] and len(peta.tabel.tampil) == 15

@@ -27,22 +27,22 @@ def test_setiap_kueri_punya_kepala_dan_parameter_bernama():
 
 def test_parameter_kurang_ditolak(con):
     with pytest.raises(db.QueryError, match="butuh parameter"):
-        db.jalankan(con, "ringkasan_kpi", kode=KAB)
+        db.jalankan(con, "ringkasan_kpi", lingkup="", kode=KAB)
     with pytest.raises(db.QueryError):
         db.jalankan(con, "../schema")
 
 
 def test_wilayah_anak(con):
-    prov = db.jalankan(con, "wilayah_anak", induk="")
+    prov = db.jalankan(con, "wilayah_anak", lingkup="", induk="")
     assert list(prov["kode"]) == ["33"]
-    kab = db.jalankan(con, "wilayah_anak", induk="33")
+    kab = db.jalankan(con, "wilayah_anak", lingkup="", induk="33")
     assert list(kab["kode"]) == [KAB] and kab.iloc[0]["nama"] == "Kab. Grobogan"
-    kec = db.jalankan(con, "wilayah_anak", induk=KAB)
+    kec = db.jalankan(con, "wilayah_anak", lingkup="", induk=KAB)
     assert len(kec) == 19 and (kec["tingkat"] == "kecamatan").all()
 
 
 def test_kpi_sesuai_tabel_dasar(con):
-    kpi = db.jalankan(con, "ringkasan_kpi", **P).set_index("periode")
+    kpi = db.jalankan(con, "ringkasan_kpi", lingkup="", **P).set_index("periode")
     ini = kpi.loc["ini"]
     assert ini["keluarga"] == con.execute("SELECT count(*) FROM keluarga_aktif").fetchone()[0]
     assert ini["keluarga_desil1"] == con.execute(
@@ -61,49 +61,49 @@ def test_kpi_sesuai_tabel_dasar(con):
 
 
 def test_klaster_subwilayah_peta_sepakat(con):
-    klaster = db.jalankan(con, "kebutuhan_per_klaster", **P)
+    klaster = db.jalankan(con, "kebutuhan_per_klaster", lingkup="", **P)
     assert len(klaster) == 8 and list(klaster["klaster"])[:2] == ["rtlh", "listrik"]
     assert (klaster["kebutuhan"] == klaster[["belum", "rencana", "proses", "selesai"]].sum(axis=1)).all()
     assert (klaster["tersisa"] == klaster["kebutuhan"] - klaster["selesai"]).all()
-    kpi = db.jalankan(con, "ringkasan_kpi", **P).set_index("periode").loc["ini"]
+    kpi = db.jalankan(con, "ringkasan_kpi", lingkup="", **P).set_index("periode").loc["ini"]
     assert klaster["tersisa"].sum() == kpi["kebutuhan_tersisa"]
 
-    anak = db.jalankan(con, "kebutuhan_per_subwilayah", **P)
+    anak = db.jalankan(con, "kebutuhan_per_subwilayah", lingkup="", **P)
     assert anak["kode"].nunique() == 19
     per = anak.groupby("klaster")["tersisa"].sum()
     for _, r in klaster.iterrows():
         assert per.get(r["klaster"], 0) == r["tersisa"]
 
     for kunci in ("air", "listrik"):
-        peta = db.jalankan(con, "peta_wilayah", kode=KAB, panjang=13, klaster=kunci, tahun=TAHUN, triwulan=TW)
+        peta = db.jalankan(con, "peta_wilayah", lingkup="", kode=KAB, panjang=13, klaster=kunci, tahun=TAHUN, triwulan=TW)
         assert len(peta) == 280 and peta["geojson"].notna().all()
         assert peta["tersisa"].sum() == klaster.set_index("klaster").loc[kunci, "tersisa"]
         assert peta["desa_prioritas"].sum() == 51
-    prov = db.jalankan(con, "peta_wilayah", kode="33", panjang=5, klaster="air", tahun=TAHUN, triwulan=TW)
+    prov = db.jalankan(con, "peta_wilayah", lingkup="", kode="33", panjang=5, klaster="air", tahun=TAHUN, triwulan=TW)
     assert list(prov["kode"]) == [KAB] and prov.iloc[0]["desa_prioritas"] == 51
 
 
 def test_opd_dan_garis(con):
-    opd = db.jalankan(con, "intervensi_per_opd", **P)
+    opd = db.jalankan(con, "intervensi_per_opd", lingkup="", **P)
     assert set(opd["opd"]) <= {"Disdik", "Disperakim", "Dispermasdes", "Dinkes", "Dinsos", "DP3AKB",
                                 "Disnakertrans", "Disperindag", "Perumdam"}
     n = con.execute("SELECT count(*) FROM intervensi WHERE tanggal <= DATE '2026-12-31'").fetchone()[0]
     assert opd[["rencana", "proses", "selesai"]].to_numpy().sum() == n
-    garis = db.jalankan(con, "peta_garis", kode=KAB, panjang=8)
+    garis = db.jalankan(con, "peta_garis", lingkup="", kode=KAB, panjang=8)
     assert len(garis) == 19
-    prio = db.jalankan(con, "peta_desa_prioritas", kode="33", tahun=TAHUN)
+    prio = db.jalankan(con, "peta_desa_prioritas", lingkup="", kode="33", tahun=TAHUN)
     assert len(prio) == 51
 
 
 def test_triwulan_awal_sebelum_intervensi(con):
-    klaster = db.jalankan(con, "kebutuhan_per_klaster", kode=KAB, tahun=2023, triwulan=1)
-    kpi = db.jalankan(con, "ringkasan_kpi", kode=KAB, tahun=2023, triwulan=1).set_index("periode")
+    klaster = db.jalankan(con, "kebutuhan_per_klaster", lingkup="", kode=KAB, tahun=2023, triwulan=1)
+    kpi = db.jalankan(con, "ringkasan_kpi", lingkup="", kode=KAB, tahun=2023, triwulan=1).set_index("periode")
     assert klaster["kebutuhan"].sum() >= klaster["tersisa"].sum() > 0
     assert kpi.loc["sebelumnya", "tertutup_tahun_ini"] == 0  # 2022 Q4: nothing had been tagged yet
 
 
 def test_wilayah_tanpa_keluarga(con):
-    kosong = db.jalankan(con, "kebutuhan_per_klaster", kode="33.01", tahun=TAHUN, triwulan=TW)
+    kosong = db.jalankan(con, "kebutuhan_per_klaster", lingkup="", kode="33.01", tahun=TAHUN, triwulan=TW)
     assert len(kosong) == 8 and kosong["kebutuhan"].sum() == 0
-    kpi = db.jalankan(con, "ringkasan_kpi", kode="33.01", tahun=TAHUN, triwulan=TW)
+    kpi = db.jalankan(con, "ringkasan_kpi", lingkup="", kode="33.01", tahun=TAHUN, triwulan=TW)
     assert (kpi["keluarga"] == 0).all() and kpi["persen_tertutup_tahun_ini"].isna().all()

@@ -4,6 +4,7 @@ selectors (kept in st.query_params so every view is a shareable URL), and page h
 Pages compose these with pke.charts and pke.maps; they never open files or write SQL."""
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 
@@ -11,8 +12,10 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from pke import build, config, db, fmt, klaster, laporan
+from pke import akun, build, config, db, fmt, klaster, laporan
 from pke.i18n import BAHASA, N_, NAMA_BAHASA, atur_bahasa, bahasa, t
+from ui import akses
+from ui.akses import izinkan, pengguna  # noqa: F401  (pages call ui.izinkan)
 
 TINGKAT_LABEL = {"provinsi": N_("Provinsi"), "kabupaten": N_("Kabupaten/Kota"), "kecamatan": N_("Kecamatan"),
                  "desa": N_("Desa/Kelurahan")}
@@ -56,8 +59,15 @@ def _kueri(nama: str, path: str, versi: float, params: tuple) -> pd.DataFrame:
 
 
 def kueri(nama: str, **params) -> pd.DataFrame:
-    """Run a named query of queries/ with $named parameters; cached per database version. Cluster labels
-    come back in the language of the run."""
+    """Run a named query of queries/ with $named parameters; cached per database version and, for every query
+    that can return regions or households, per user scope: the signed-in user's region subtree is passed as
+    $lingkup, never taken from the page or the URL. Cluster labels come back in the language of the run."""
+    if "lingkup" in db.parameter(nama):
+        u = akses.pengguna()
+        if u is None or u.lingkup is None:
+            st.error(t("Tidak ada wilayah akses untuk pengguna ini; tidak ada data yang ditampilkan."))
+            st.stop()
+        params["lingkup"] = u.lingkup
     path, versi = versi_db()
     try:
         return klaster.terjemahkan(_kueri(nama, path, versi, tuple(sorted(params.items()))))
@@ -70,12 +80,14 @@ def kueri(nama: str, **params) -> pd.DataFrame:
 
 
 def susun_laporan(k: Konteks, bahasa_laporan: str, progres_cb=None) -> laporan.Laporan:
-    """Gather the quarterly report of the context's region on the app's read-only connection."""
+    """Gather the quarterly report of the context's region, within the user's scope, on the app's read-only
+    connection."""
     path, versi = versi_db()
     with _KUNCI_KONEKSI:
         cur = _koneksi(path, versi).cursor()
     try:
-        return laporan.susun(cur, k.kode, k.tahun, k.triwulan, bahasa_laporan, progres_cb=progres_cb)
+        return laporan.susun(cur, k.kode, k.tahun, k.triwulan, bahasa_laporan, progres_cb=progres_cb,
+                             lingkup=akses.pengguna().lingkup)
     finally:
         cur.close()
 
@@ -139,6 +151,22 @@ class Konteks:
 
 
 _LEVEL = (("w_prov", "provinsi", 2), ("w_kab", "kabupaten", 5), ("w_kec", "kecamatan", 8), ("w_desa", "desa", 13))
+POLA_KODE = re.compile(r"[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{4})?)?)?")
+
+
+def angka_url(kunci: str, minimum: int, maksimum: int) -> int | None:
+    """An integer URL parameter in [minimum, maksimum], or None: ASCII digits only (str.isdigit accepts '²')."""
+    nilai = st.query_params.get(kunci, "")
+    if not re.fullmatch(r"[0-9]{1,9}", nilai):
+        return None
+    n = int(nilai)
+    return n if minimum <= n <= maksimum else None
+
+
+def kode_url() -> str | None:
+    """?wilayah= as a Kemendagri code, '' when absent, None when it is not a code at all."""
+    kode = st.query_params.get("wilayah", "")
+    return kode if kode == "" or POLA_KODE.fullmatch(kode) else None
 
 
 def buka_wilayah(kode: str, halaman: str) -> None:
@@ -166,29 +194,44 @@ def _awal_dari_url() -> None:
             st.session_state[kunci] = pindah[:panjang] if len(pindah) >= panjang else ""
         return
     if st.session_state.get("_konteks_awal"):
-        return
-    qp = st.query_params
-    kode = qp.get("wilayah", "")
+        return None
+    st.session_state["_konteks_awal"] = True
+    ditolak = None
+    kode = kode_url()
+    lingkup = akses.pengguna().lingkup
+    if kode is None:
+        ditolak, kode = t("Kode wilayah di tautan tidak sah; pilih wilayah di panel kiri."), lingkup
+    elif kode and not akses.pengguna().mencakup(kode):
+        ditolak = t("Wilayah {kode} di luar wilayah akses Anda; tidak ada data yang ditampilkan. Pilih wilayah di "
+                    "panel kiri.", kode=kode)
+        kode = lingkup
+    elif not kode:
+        kode = lingkup
     for kunci, _, panjang in _LEVEL:
         st.session_state[kunci] = kode[:panjang] if len(kode) >= panjang else ""
-    for kunci in ("tahun", "tw"):
-        if qp.get(kunci, "").isdigit():
-            st.session_state[kunci] = int(qp[kunci])
-    st.session_state["_konteks_awal"] = True
+    tahun, tw = angka_url("tahun", 2000, 2100), angka_url("tw", 1, 4)
+    if tahun is not None:
+        st.session_state["tahun"] = tahun
+    if tw is not None:
+        st.session_state["tw"] = tw
+    return ditolak
 
 
 def pilih_konteks() -> Konteks:
-    """Sidebar selectors: provinsi → kabupaten → kecamatan → desa, then year and quarter."""
-    _awal_dari_url()
+    """Sidebar selectors: provinsi → kabupaten → kecamatan → desa, then year and quarter. Only regions inside the
+    user's scope (and the path down to it) are offered; the levels above the scope are fixed. A URL naming a
+    region outside the scope gets a message and the page shows nothing."""
+    ditolak = _awal_dari_url()
+    lingkup = akses.pengguna().lingkup or ""
     sb = st.sidebar
     sb.markdown("### " + t("Wilayah"))
     induk, jalur = "", []
-    for kunci, tingkat, _ in _LEVEL:
+    for kunci, tingkat, panjang in _LEVEL:
         opsi = kueri("wilayah_anak", induk=induk)
         if opsi.empty:
             break
         nama = dict(zip(opsi["kode"], opsi["nama"]))
-        wajib = tingkat == "provinsi"
+        wajib = tingkat == "provinsi" or panjang <= len(lingkup)
         # "" means "all of them": None would render as an empty placeholder, not as a choice.
         pilihan = list(opsi["kode"]) if wajib else [""] + list(opsi["kode"])
         if st.session_state.get(kunci) not in pilihan:
@@ -221,6 +264,12 @@ def pilih_konteks() -> Konteks:
     st.query_params["wilayah"] = kode
     st.query_params["tahun"] = str(tahun)
     st.query_params["tw"] = str(tw)
+    if ditolak:
+        st.error(ditolak)
+        st.stop()
+    if not akses.pengguna().mencakup(kode):  # a database whose regions all lie outside the scope
+        st.error(t("Tidak ada data di wilayah akses Anda."))
+        st.stop()
     return Konteks(kode=kode, tahun=int(tahun), triwulan=int(tw), jalur=jalur)
 
 
@@ -244,6 +293,25 @@ def pilih_url(label: str, opsi: list, kunci_url: str, format_func=str, horizonta
         nilai = st.selectbox(label, opsi, key=kunci, format_func=format_func)
     st.query_params[kunci_url] = nilai
     return nilai
+
+
+# ---------- the user ---------------------------------------------------------------------------------
+
+def kotak_pengguna(u: akun.Pengguna | None) -> None:
+    """Who is signed in (name, role, region) with a logout button; or a way to the login page."""
+    sb = st.sidebar
+    if u is None or akses.hak_anonim(u):
+        if u is not None:
+            sb.caption(t("Belum masuk: hanya tampilan agregat."))
+        sb.page_link("pages/masuk.py", label=t("Masuk"), icon=":material/login:")
+        return
+    wilayah = t("Nasional") if u.wilayah == akun.NASIONAL else u.wilayah
+    sb.markdown(t("**{nama}** · {peran}", nama=fmt.aman(u.nama), peran=t(akun.LABEL_PERAN[u.peran]))
+                + (f" · {fmt.aman(u.opd)}" if u.opd else ""))
+    sb.caption(t("Wilayah kerja: {wilayah}", wilayah=fmt.aman(wilayah)))
+    if sb.button(t("Keluar"), icon=":material/logout:", key="keluar"):
+        akses.keluar()
+        st.rerun()
 
 
 # ---------- language -------------------------------------------------------------------------------
@@ -329,7 +397,7 @@ def label_demo() -> None:
 
 def kepala_halaman(judul: str, k: Konteks) -> None:
     st.title(judul)
-    st.markdown(f"**{k.judul_wilayah()}** · {k.periode}")
+    st.markdown(f"**{fmt.aman(k.judul_wilayah())}** · {k.periode}")
     label_demo()
 
 
@@ -343,7 +411,8 @@ def tabel(df: pd.DataFrame, persen: tuple[str, ...] = (), rupiah: tuple[str, ...
     st.dataframe (e.g. row selection), whose event is returned.
 
     In presentation mode the table is static HTML (st.table) so it takes the large type, limited to its first
-    BARIS_PRESENTASI rows with a note — the interactive grid draws small text on a canvas."""
+    BARIS_PRESENTASI rows with a note — the interactive grid draws small text on a canvas. No grid has a CSV
+    download (client.disableDataExport): exports go through the app's audited buttons."""
     format_kolom = fmt.format_kolom(df, persen, rupiah, teks_lain=False) | (format_lain or {})
 
     def styler(d: pd.DataFrame):

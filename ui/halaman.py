@@ -14,11 +14,12 @@ class Halaman:
     berkas: str     # the script, relative to the app's folder
     judul: str      # title, translated with t() where shown
     ikon: str
-    hak: str        # the right (pke.akun.HAK) a user needs to open it
+    hak: str        # the right (pke.akun.HAK) a user needs to open it; "" = the login page, for those not signed in
     dinding: bool   # may be a slide: shows no personal data and no widgets in presentation mode
 
 
 HALAMAN: tuple[Halaman, ...] = (
+    Halaman("masuk", "pages/masuk.py", N_("Masuk"), ":material/login:", "", False),
     Halaman("ringkasan", "pages/ringkasan.py", N_("Ringkasan"), ":material/dashboard:", "agregat", True),
     Halaman("peta", "pages/peta.py", N_("Peta"), ":material/map:", "agregat", True),
     Halaman("sektor", "pages/sektor.py", N_("Sektor"), ":material/table_chart:", "agregat", True),
@@ -31,7 +32,21 @@ HALAMAN: tuple[Halaman, ...] = (
     Halaman("laporan", "pages/laporan.py", N_("Laporan"), ":material/description:", "agregat", False),
     Halaman("tayangan", "pages/tayangan.py", N_("Tayangan Rapat"), ":material/slideshow:", "presentasi", False),
     Halaman("impor", "pages/impor.py", N_("Impor Data"), ":material/upload_file:", "impor", False),
+    Halaman("akun", "pages/akun.py", N_("Akun Pengguna"), ":material/manage_accounts:", "akun", False),
+    Halaman("audit", "pages/audit.py", N_("Log Audit"), ":material/policy:", "audit", False),
 )
 PER_URL: dict[str, Halaman] = {h.url: h for h in HALAMAN}
 PER_BERKAS: dict[str, Halaman] = {h.berkas: h for h in HALAMAN}
 DINDING: tuple[str, ...] = tuple(h.url for h in HALAMAN if h.dinding)
+
+
+def matikan_folder_pages() -> None:
+    """Streamlit treats a `pages/` folder beside the entry point as a legacy multipage app until some run calls
+    st.navigation; a deep link opened first after the server starts would then run its page without app.py (no
+    login, no context). The registry above is the only source of pages, so the legacy mode is off from the start."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
+
+
+matikan_folder_pages()

@@ -10,9 +10,10 @@ import json
 
 import streamlit as st
 
+from pke import fmt
+from pke.i18n import t
 import ui
 from ui import halaman
-from pke.i18n import t
 
 # Views that may be shown on the wall (the registry's `dinding`): never those listing people or the import screen.
 BOLEH = halaman.DINDING
@@ -58,13 +59,12 @@ def kendali(url_kini: str) -> None:
     daftar = daftar_dari_url()
     url_kini = url_kini or "ringkasan"  # the default page is served at "/"
     i, n = daftar.index(url_kini), len(daftar)
-    detik = st.query_params.get("detik", "0")
-    detik = int(detik) if detik.isdigit() else 0
+    detik = ui.angka_url("detik", 0, 3600) or 0  # setTimeout overflows past 2^31 ms: an hour is plenty
     k = ui.konteks()
     kiri, tombol = st.columns([5, 2.2], vertical_alignment="center")
     kiri.markdown(
-        f'<div class="pke-slide">{t("Tayangan {i} dari {n}", i=i + 1, n=n)} · <b>{k.judul_wilayah()}</b> · '
-        f"{k.periode}</div>", unsafe_allow_html=True)
+        f'<div class="pke-slide">{fmt.html_aman(t("Tayangan {i} dari {n}", i=i + 1, n=n))} · '
+        f"<b>{fmt.html_aman(k.judul_wilayah())}</b> · {fmt.html_aman(k.periode)}</div>", unsafe_allow_html=True)
     a, b, c = tombol.columns(3)
     if a.button("◀", key="tayang_sebelum", help=t("Tayangan sebelumnya (←)"), width="stretch"):
         _pindah(daftar[(i - 1) % n])

@@ -1,0 +1,175 @@
+"""The operational store: what people type (accounts, sessions, the audit log, settings; later targets, progress
+reports and follow-ups), kept apart from the analytic DuckDB file.
+
+Why SQLite in WAL mode: these are many small writes from several processes at once (each Streamlit server, the
+CLI, scheduled jobs), and readers must never be blocked by a writer. DuckDB allows one read-write process per file
+(or many read-only ones, never both), so writing there would mean a single writer process or swapping a copy of the
+whole analytic file for every login. SQLite WAL gives one writer at a time with short locks (``BEGIN IMMEDIATE`` +
+busy timeout) while readers keep reading the last committed state, and a killed process leaves the file as before
+or as after its transaction.
+
+The whole schema lives in ``_MIGRASI`` below: step i brings ``PRAGMA user_version`` from i to i + 1, so later
+issues append a step instead of editing the tables of an existing store.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+from pke import config
+
+_SKEMA_1 = """
+CREATE TABLE IF NOT EXISTS akun (
+    nama        TEXT PRIMARY KEY,
+    hash        TEXT NOT NULL,          -- argon2id, never the password
+    peran       TEXT NOT NULL,
+    wilayah     TEXT NOT NULL,          -- Kemendagri code of the subtree the account sees, or 'nasional'
+    opd         TEXT,
+    email       TEXT UNIQUE,            -- lowercase; the link to single sign-on
+    aktif       INTEGER NOT NULL DEFAULT 1,
+    demo        INTEGER NOT NULL DEFAULT 0,
+    dibuat_pada TEXT,
+    dibuat_oleh TEXT,
+    diubah_pada TEXT
+);
+CREATE TABLE IF NOT EXISTS sesi (
+    token_hash TEXT PRIMARY KEY,        -- sha256 of the token: a copy of the store lets nobody log in
+    nama       TEXT NOT NULL,
+    dibuat     REAL NOT NULL,
+    terakhir   REAL NOT NULL,
+    dicabut    REAL
+);
+CREATE INDEX IF NOT EXISTS sesi_nama ON sesi (nama);
+CREATE TABLE IF NOT EXISTS gagal_masuk (
+    nama  TEXT NOT NULL,
+    waktu REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS gagal_masuk_nama ON gagal_masuk (nama, waktu);
+CREATE TABLE IF NOT EXISTS audit (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,   -- AUTOINCREMENT: an id is never reused after a deletion
+    waktu        TEXT NOT NULL,
+    pengguna     TEXT,
+    aksi         TEXT NOT NULL,
+    lingkup      TEXT,
+    rincian      TEXT NOT NULL,
+    hash_sebelum TEXT NOT NULL,
+    hash         TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_waktu ON audit (waktu);
+CREATE TRIGGER IF NOT EXISTS audit_tanpa_ubah BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_tanpa_hapus BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+CREATE TABLE IF NOT EXISTS pengaturan (
+    kunci TEXT PRIMARY KEY,
+    nilai TEXT
+);
+"""
+
+_MIGRASI: tuple[str, ...] = (_SKEMA_1,)
+VERSI_SKEMA = len(_MIGRASI)
+
+
+def waktu_iso(sekarang: float | None = None) -> str:
+    """UTC with seconds and a 'Z': sorts as text, so time filters are plain comparisons."""
+    detik = time.time() if sekarang is None else sekarang
+    return dt.datetime.fromtimestamp(detik, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _buat_berkas(path: Path) -> None:
+    # Created 0600 before SQLite sees it: accounts and the audit log are nobody else's business on the host.
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
+def buka(path: str | Path | None = None) -> sqlite3.Connection:
+    """A connection to the store (``":memory:"`` for a throw-away one), its schema created or migrated."""
+    dalam_memori = str(path) == ":memory:"
+    path = Path(path) if path is not None else config.store_path()
+    if not dalam_memori:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _buat_berkas(path)
+    con = sqlite3.connect(":memory:" if dalam_memori else path, isolation_level=None, check_same_thread=False)
+    con.row_factory = sqlite3.Row
+    con.execute("PRAGMA busy_timeout = 10000")
+    con.execute("PRAGMA journal_mode = WAL")
+    con.execute("PRAGMA synchronous = NORMAL")
+    con.execute("PRAGMA foreign_keys = ON")
+    _migrasi(con)
+    if not dalam_memori:
+        _rahasiakan_pendamping(path)
+    return con
+
+
+def _rahasiakan_pendamping(path: Path) -> None:
+    # SQLite gives -wal/-shm the database file's mode, but a store created by an older tool may have left them open.
+    for akhiran in ("-wal", "-shm"):
+        lain = path.with_name(path.name + akhiran)
+        try:
+            if lain.exists() and lain.stat().st_mode & 0o077:
+                os.chmod(lain, 0o600)
+        except OSError:
+            pass  # owned by another user (e.g. the service account): not ours to change
+
+
+@contextlib.contextmanager
+def transaksi(con: sqlite3.Connection):
+    """One write transaction. ``BEGIN IMMEDIATE`` takes the write lock up front, so a concurrent writer waits
+    (busy timeout) instead of failing halfway. Inside an open transaction it joins it: an account change and its
+    audit entry commit together or not at all."""
+    if con.in_transaction:
+        yield con
+        return
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        yield con
+        con.execute("COMMIT")
+    except BaseException:
+        if con.in_transaction:  # some errors (disk full, I/O) have already rolled back
+            con.execute("ROLLBACK")
+        raise
+
+
+def _migrasi(con: sqlite3.Connection) -> None:
+    if con.execute("PRAGMA user_version").fetchone()[0] >= VERSI_SKEMA:
+        return  # the common case takes no write lock
+    with transaksi(con):
+        versi = con.execute("PRAGMA user_version").fetchone()[0]  # another process may have migrated meanwhile
+        for langkah in _MIGRASI[versi:]:
+            for pernyataan in _pernyataan(langkah):
+                con.execute(pernyataan)
+        con.execute(f"PRAGMA user_version = {VERSI_SKEMA:d}")  # PRAGMA takes no parameters; an int constant
+
+
+def _pernyataan(sql: str) -> list[str]:
+    """Splits a script into statements (executescript would commit our transaction); triggers stay whole."""
+    hasil, buffer = [], ""
+    for baris in sql.splitlines(keepends=True):
+        buffer += baris
+        if sqlite3.complete_statement(buffer):
+            hasil.append(buffer.strip())
+            buffer = ""
+    return [s for s in hasil if s]
+
+
+def pengaturan(con: sqlite3.Connection, kunci: str, bawaan: str | None = None) -> str | None:
+    baris = con.execute("SELECT nilai FROM pengaturan WHERE kunci = ?", (kunci,)).fetchone()
+    return bawaan if baris is None else baris["nilai"]
+
+
+def atur_pengaturan(con: sqlite3.Connection, kunci: str, nilai: str | None, oleh: str | None = None) -> None:
+    """Sets a setting; with ``oleh`` the change is audited in the same transaction."""
+    from pke import audit
+
+    with transaksi(con):
+        con.execute("INSERT INTO pengaturan (kunci, nilai) VALUES (?, ?) "
+                    "ON CONFLICT (kunci) DO UPDATE SET nilai = excluded.nilai", (kunci, nilai))
+        if oleh is not None:
+            audit.catat(con, oleh, audit.PENGATURAN, rincian={"kunci": kunci, "nilai": nilai})

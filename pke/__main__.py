@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -217,6 +218,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    os.umask(0o077)  # databases, the store and reports hold personal data: readable by this user only
     p = argparse.ArgumentParser(prog="python -m pke", description="Dasbor PKE: data dan benchmark")
     sub = p.add_subparsers(dest="perintah", required=True)
 

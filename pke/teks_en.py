@@ -179,7 +179,6 @@ EN: dict[str, str] = {
         "{tertinggal}–{sesuai} **{l_tertinggal}**, < {tertinggal} **{l_jauh}**.",
     "Capaian target s.d. {tw}": "Target achievement to {tw}",
     "Cari dan filter": "Search and filter",
-    "Cari nama kepala keluarga, awal NIK, atau ID P3KE": "Search head of household's name, start of NIK, or P3KE ID",
     "DATA DEMO": "DEMO DATA",
     "Daftar Keluarga": "Household List",
     "Daftar keluarga": "Household list",
@@ -188,8 +187,6 @@ EN: dict[str, str] = {
     "Daftar untuk ditindaklanjuti": "List for follow-up",
     "Dasbor PKE": "PKE Dashboard",
     "Data per {tanggal}; dibuat {dibuat}.": "Data as of {tanggal}; produced {dibuat}.",
-    "Data pribadi. Hanya untuk verifikasi lapangan; jangan tampilkan di layar rapat.":
-        "Personal data. Only for field verification; do not show it on a meeting screen.",
     "Dengan laju saat ini, **{klaster}** diproyeksikan mencapai **{proyeksi}** dari target **{target}** keluarga pada akhir {tahun}":
         "At the current pace, **{klaster}** is projected to reach **{proyeksi}** of the target of **{target}** "
         "households by the end of {tahun}",
@@ -235,8 +232,6 @@ EN: dict[str, str] = {
     "Impor #{id} tidak ada.": "Import #{id} does not exist.",
     "Impor Data": "Import Data",
     "Impor data": "Import data",
-    "Impor dimatikan: administrator belum mengatur `PKE_ADMIN_PIN`. Pemeriksaan tetap dapat dilakukan.":
-        "Importing is switched off: the administrator has not set `PKE_ADMIN_PIN`. Files can still be checked.",
     "Impor gagal, tidak ada yang ditulis: {e}": "Import failed, nothing was written: {e}",
     "Impor {n} baris": "Import {n} rows",
     "Individu": "Individuals",
@@ -356,14 +351,11 @@ EN: dict[str, str] = {
     "Masalah data yang perlu ditindaklanjuti OPD dan desa; daftar rinci (NIK disamarkan) ada di halaman Kualitas Data dasbor.":
         "Data problems for agencies (OPD) and villages to follow up; detailed lists (NIK masked) are on the "
         "dashboard's Data Quality page.",
-    "Memeriksa berkas…": "Checking the file…",
     "Memulai": "Starting",
     "Menampilkan seluruh kabupaten/kota di {provinsi}; kabupaten terpilih ditandai.":
         "Showing every regency/city in {provinsi}; the selected regency is marked.",
     "Mengimpor dan membangun ulang ringkasan… dasbor tetap melayani selama proses ini.":
         "Importing and rebuilding the summaries… the dashboard keeps serving meanwhile.",
-    "Menulis ke basis data memerlukan PIN administrator (PKE_ADMIN_PIN).":
-        "Writing to the database needs the administrator PIN (PKE_ADMIN_PIN).",
     "Menyiapkan Dasbor PKE": "Preparing the PKE Dashboard",
     "Merah: < 70 % keluarga diverval sebelum tenggat; kuning: 70–90 %. Desa paling tertinggal di atas.":
         "Red: < 70 % of households verified before the deadline; yellow: 70–90 %. The villages furthest behind first.",
@@ -371,10 +363,6 @@ EN: dict[str, str] = {
     "Mulai tayangan": "Start the slideshow",
     "NIK anggota belum cocok dengan data kependudukan (Dukcapil).":
         "The member's NIK does not yet match the civil registry (Dukcapil).",
-    "NIK dan nama disamarkan; aktifkan tampilan lengkap untuk lembar lapangan.":
-        "NIK and names are masked; switch on the full view for a field sheet.",
-    "NIK dan nama lengkap ditampilkan. Jangan tampilkan layar ini di rapat atau di proyektor.":
-        "Full NIK and names are shown. Do not show this screen in a meeting or on a projector.",
     "NIK dan nama lengkap.": "Full NIK and names.",
     "NIK harus 16 digit": "NIK must have 16 digits",
     "NIK harus 16 digit (tertulis {n} digit)": "NIK must have 16 digits (written: {n} digits)",
@@ -385,9 +373,7 @@ EN: dict[str, str] = {
     "NIK yang sama tercatat pada lebih dari satu anggota: kemungkinan orang yang sama terdata dua kali.":
         "The same NIK is recorded for more than one member: possibly the same person counted twice.",
     "Nama pengimpor wajib diisi.": "The importer's name is required.",
-    "Nama petugas": "Officer's name",
     "Nama petugas wajib diisi.": "The officer's name is required.",
-    "Nama petugas yang membatalkan": "Name of the officer undoing it",
     "Nilai": "Value",
     "Nilai selesai": "Value completed",
     "No": "No.",
@@ -396,9 +382,6 @@ EN: dict[str, str] = {
     "OPD pendamping: **{opd}**.": "Accompanying agency (OPD pendamping): **{opd}**.",
     "OPD pendamping: {opd}": "Accompanying agency: {opd}",
     "Oleh": "By",
-    "PIN salah; target tidak disimpan.": "Wrong PIN; the targets were not saved.",
-    "PIN salah; tidak ada yang ditulis.": "Wrong PIN; nothing was written.",
-    "PIN salah; tidak ada yang diubah.": "Wrong PIN; nothing was changed.",
     "PR terbesar (keluarga tersisa)": "Biggest gap (households remaining)",
     "Pelatihan + modal usaha satu keluarga": "Training + business capital for one household",
     "Peluang Kolaborasi": "Collaboration Opportunities",
@@ -407,9 +390,6 @@ EN: dict[str, str] = {
     "Penerangan utama bukan listrik, atau listrik bukan dari meteran PLN sendiri":
         "Main lighting is not electric, or the electricity is not from the household's own PLN meter",
     "Penghapusan Kemiskinan Ekstrem": "Elimination of Extreme Poverty",
-    "Pengubahan target dimatikan. Administrator dapat mengaktifkannya dengan variabel lingkungan `PKE_ADMIN_PIN`.":
-        "Changing targets is switched off. The administrator can switch it on with the environment variable "
-        "`PKE_ADMIN_PIN`.",
     "Per 100 keluarga": "Per 100 households",
     "Per OPD": "Per agency (OPD)",
     "Per kabupaten/kota, kumulatif sampai {periode}": "Per regency/city, cumulative to {periode}",
@@ -466,8 +446,6 @@ EN: dict[str, str] = {
     "Ronde ini tidak mencakup wilayah terpilih.": "This round does not cover the selected region.",
     "Ronde verval": "Verification round",
     "Rumah tidak layak huni": "Uninhabitable house",
-    "Satu baris per klaster dan triwulan; kosongkan untuk menghapus target.":
-        "One row per cluster and quarter; leave empty to remove a target.",
     "Satu jamban sehat": "One healthy toilet",
     "Satu sambungan air minum": "One drinking-water connection",
     "Satu sambungan listrik": "One electricity connection",
@@ -541,7 +519,6 @@ EN: dict[str, str] = {
     "Tren kebutuhan tertutup per triwulan": "Trend of needs closed per quarter",
     "Triwulan": "Quarter",
     "Triwulan {tw}": "Quarter {tw}",
-    "Ubah target (petugas berwenang)": "Change targets (authorised officer)",
     "Ukuran": "Measure",
     "Unduh (Excel)": "Download (Excel)",
     "Unduh baris yang ditolak (CSV) untuk diperbaiki": "Download the rejected rows (CSV) to fix them",
@@ -670,4 +647,153 @@ EN: dict[str, str] = {
     "Sumber": "Source",
     "Batas wilayah belum dimuat di basis data ini, jadi peta tidak dapat digambar; tabel di bawah menggantikannya.":
         "Region boundaries are not loaded in this database, so the map cannot be drawn; the table below replaces it.",
+    # accounts, login, purposes of access and audit log (pages/masuk.py, akun.py, audit.py, ui/akses.py)
+    "Masuk ke Dasbor PKE": "Log in to the PKE Dashboard",
+    "Dasbor ini memuat data pribadi keluarga miskin ekstrem (UU 27/2022 tentang Pelindungan Data Pribadi). "
+    "Masuk dengan akun yang diberikan administrator.":
+        "This dashboard holds personal data of households in extreme poverty (UU 27/2022 on Personal Data "
+        "Protection). Log in with the account the administrator gave you.",
+    "Tampilan agregat terbuka tanpa masuk. Data nama, impor, target dan administrasi memerlukan akun.":
+        "Aggregate views are open without logging in. By-name data, imports, targets and administration need an "
+        "account.",
+    "Nama pengguna": "User name",
+    "Kata sandi": "Password",
+    "Masuk dengan akun kantor (SSO)": "Log in with your office account (SSO)",
+    "Setelah 5 kali gagal dalam 15 menit, akun dikunci 15 menit. Sesi berakhir setelah 30 menit tanpa aktivitas "
+    "atau 8 jam.":
+        "After 5 failed attempts within 15 minutes, the account is locked for 15 minutes. Sessions end after "
+        "30 minutes without activity or after 8 hours.",
+    "Sesi berakhir (30 menit tanpa aktivitas, atau 8 jam). Silakan masuk lagi.":
+        "Session expired (30 minutes without activity, or 8 hours). Please log in again.",
+    "Akun demo": "Demo accounts",
+    "Basis data ini adalah **data demo** (sintetis). Coba setiap peran dengan akun berikut; akun demo tidak dapat "
+    "dipakai pada data sebenarnya.":
+        "This database holds **demo data** (synthetic). Try each role with the accounts below; demo accounts "
+        "cannot be used on real data.",
+    "Nasional": "National",
+    "Yang dapat dilihat": "What it can see",
+    "Tanpa masuk, tampilan agregat data demo tetap terbuka.":
+        "Without logging in, the aggregate views of the demo data remain open.",
+    "Pimpinan provinsi: semua tampilan agregat Jawa Tengah dan mode presentasi, tanpa data nama":
+        "Provincial leadership: all aggregate views of Central Java and presentation mode, no by-name data",
+    "Analis Bappeda Grobogan: agregat, daftar keluarga dengan NIK disamarkan":
+        "Bappeda analyst, Grobogan: aggregates, household lists with NIK masked",
+    "Dinsos Grobogan: tampilan agregat kabupatennya": "Dinsos Grobogan: aggregate views of its regency",
+    "Operator Kec. Kedungjati: data nama kecamatannya untuk verval, dengan tujuan dan log audit":
+        "Kedungjati district operator: by-name data of the district for verification, with purpose and audit log",
+    "Administrator: akun, impor, target, log audit": "Administrator: accounts, imports, targets, audit log",
+    "Belum masuk: hanya tampilan agregat.": "Not logged in: aggregate views only.",
+    "**{nama}** · {peran}": "**{nama}** ({peran})",
+    "Wilayah kerja: {wilayah}": "Work region: {wilayah}",
+    "Kode wilayah di tautan tidak sah; pilih wilayah di panel kiri.":
+        "The region code in the link is invalid; choose a region in the left panel.",
+    "Wilayah {kode} di luar wilayah akses Anda; tidak ada data yang ditampilkan. Pilih wilayah di panel kiri.":
+        "Region {kode} is outside your access region; no data is shown. Choose a region in the left panel.",
+    "Tidak ada data di wilayah akses Anda.": "No data in your access region.",
+    "Tidak ada wilayah akses untuk pengguna ini; tidak ada data yang ditampilkan.":
+        "This user has no access region; no data is shown.",
+    "Anda tidak berhak membuka halaman {judul}. Masuk dengan akun yang berhak, atau hubungi administrator.":
+        "You are not authorised to open the {judul} page. Log in with an authorised account, or contact the "
+        "administrator.",
+    "Akun Anda belum memiliki wilayah kerja, jadi tidak ada data yang dapat ditampilkan. Hubungi administrator.":
+        "Your account has no work region yet, so no data can be shown. Contact the administrator.",
+    "Log audit tidak dapat ditulis, jadi data ini tidak ditampilkan. Hubungi administrator.":
+        "The audit log cannot be written, so this data is not shown. Contact the administrator.",
+    "Data pribadi. Hanya untuk keperluan yang dinyatakan; tercatat di log audit. Jangan tampilkan di layar rapat.":
+        "Personal data. Only for the stated purpose; recorded in the audit log. Do not show it on a meeting screen.",
+    "Tujuan membuka data pribadi": "Purpose of revealing personal data",
+    "— pilih tujuan —": "— choose a purpose —",
+    "Pilih tujuan dulu; NIK dan nama tetap disamarkan sampai tujuan dinyatakan.":
+        "Choose a purpose first; NIK and names stay masked until a purpose is stated.",
+    "NIK dan nama lengkap ditampilkan untuk {tujuan}. Akses ini tercatat atas nama {nama}.":
+        "Full NIK and names are shown for {tujuan}. This access is recorded under the name {nama}.",
+    "Verifikasi dan validasi (verval) lapangan": "Field verification and validation",
+    "Penyaluran bantuan": "Aid distribution",
+    "Pendampingan keluarga": "Household mentoring",
+    "Pemadanan data (Dukcapil/DTKS)": "Data matching (Dukcapil/DTKS)",
+    "Penanganan pengaduan": "Complaint handling",
+    "Cari nama kepala keluarga, NIK lengkap (16 angka), atau ID P3KE":
+        "Search head of household's name, full NIK (16 digits), or P3KE ID",
+    "Diekspor oleh {nama} pada {waktu}; {isi}.": "Exported by {nama} on {waktu}; {isi}.",
+    "tujuan: {tujuan}": "purpose: {tujuan}",
+    "NIK dan nama disamarkan": "NIK and names masked",
+    "NIK dan nama disamarkan; nyatakan tujuan dan aktifkan tampilan lengkap untuk lembar lapangan.":
+        "NIK and names are masked; state a purpose and switch on the full view for a field sheet.",
+    "Nama pengunduh dan waktunya tertulis di lembar, dan unduhan tercatat di log audit.":
+        "The downloader's name and the time are written on the sheet, and the download is recorded in the audit log.",
+    "Lembar verval (Excel) hanya dapat diunduh oleh akun yang berhak mengekspor data nama (operator wilayah).":
+        "The verification sheet (Excel) can only be downloaded by accounts allowed to export by-name data "
+        "(regional operators).",
+    "Daftar nama hanya untuk akun yang berhak melihat data nama (analis, operator wilayah); jumlahnya ada di atas.":
+        "By-name lists are only for accounts allowed to see by-name data (analysts, regional operators); the "
+        "counts are above.",
+    "Masuk dengan akun untuk mengunduh laporan (PDF, PowerPoint, Excel).":
+        "Log in with an account to download reports (PDF, PowerPoint, Excel).",
+    "Paling besar {mb} MB dan {baris} baris; buku kerja bermakro (.xlsm) tidak diterima.":
+        "At most {mb} MB and {baris} rows; macro-enabled workbooks (.xlsm) are not accepted.",
+    "Memeriksa berkas… (di proses terpisah; halaman lain tetap melayani)":
+        "Checking the file… (in a separate process; other pages keep working)",
+    "Ubah target": "Change targets",
+    "Satu baris per klaster dan triwulan; kosongkan untuk menghapus target. Tersimpan atas nama {nama} dan "
+    "tercatat di log audit.":
+        "One row per cluster and quarter; leave empty to remove a target. Saved under the name {nama} and "
+        "recorded in the audit log.",
+    "Akun Pengguna": "User Accounts",
+    "Akun pengguna": "User accounts",
+    "Akun di wilayah kerja Anda ({wilayah}). Administrator hanya dapat membuat akun di dalam wilayahnya.":
+        "Accounts in your work region ({wilayah}). Administrators can create accounts only within their own region.",
+    "Demo": "Demo",
+    "Dibuat pada": "Created at",
+    "Dibuat oleh": "Created by",
+    "Tambah akun": "Add account",
+    "Nonaktifkan / ganti kata sandi": "Deactivate / change password",
+    "Akses publik": "Public access",
+    "3–32 huruf kecil, angka, titik, garis bawah atau tanda hubung.":
+        "3–32 lowercase letters, digits, dots, underscores or hyphens.",
+    "Kode wilayah": "Region code",
+    "Kode Kemendagri, mis. 33.15 (kabupaten) atau 33.15.01 (kecamatan); \"nasional\" untuk seluruh Indonesia.":
+        "Kemendagri code, e.g. 33.15 (regency) or 33.15.01 (district); \"nasional\" for all of Indonesia.",
+    "OPD (untuk peran OPD)": "OPD (for the OPD role)",
+    "E-mail (untuk SSO, opsional)": "E-mail (for SSO, optional)",
+    "Kata sandi awal": "Initial password",
+    "Minimal {n} karakter; sampaikan kepada pemilik akun lewat jalur aman.":
+        "At least {n} characters; pass it to the account holder through a secure channel.",
+    "Anda hanya dapat membuat akun di dalam wilayah kerja Anda.":
+        "You can only create accounts within your work region.",
+    "Akun {nama} dibuat.": "Account {nama} created.",
+    "Tidak ada akun lain yang aktif di wilayah Anda.": "No other active accounts in your region.",
+    "Akun": "Account",
+    "Kata sandi baru (kosongkan bila hanya menonaktifkan)": "New password (leave empty to deactivate only)",
+    "Ganti kata sandi": "Change password",
+    "Nonaktifkan akun": "Deactivate account",
+    "Akun ini di luar wilayah kerja Anda.": "This account is outside your work region.",
+    "Kata sandi {nama} diganti; sesi-sesinya diakhiri.": "Password of {nama} changed; its sessions have been ended.",
+    "Akun {nama} dinonaktifkan; sesi-sesinya diakhiri.": "Account {nama} deactivated; its sessions have been ended.",
+    "Bila aktif, tampilan agregat (tanpa data nama) dapat dibuka tanpa masuk. Pada data demo selalu terbuka.":
+        "When on, aggregate views (without by-name data) can be opened without logging in. With demo data they "
+        "are always open.",
+    "Hanya administrator nasional yang dapat mengubah pengaturan ini.":
+        "Only a national administrator can change this setting.",
+    "Tampilan agregat terbuka untuk umum": "Aggregate views open to the public",
+    "Log Audit": "Audit Log",
+    "Log audit": "Audit log",
+    "Setiap masuk (berhasil dan gagal), keluar, tampilan dan pembukaan data nama, ekspor, impor, perubahan target "
+    "dan akun tercatat di sini. Setiap entri memuat hash entri sebelumnya, sehingga perubahan atau penghapusan "
+    "terdeteksi. NIK tidak pernah tercatat utuh.":
+        "Every login (successful or failed), logout, view and reveal of by-name data, export, import, and change of "
+        "targets and accounts is recorded here. Each entry holds the hash of the previous entry, so any change or "
+        "removal is detected. NIK is never recorded in full.",
+    "Pengguna": "User",
+    "Aksi": "Action",
+    "— semua aksi —": "— all actions —",
+    "Dari tanggal": "From date",
+    "Sampai tanggal": "To date",
+    "**{n}** entri": "**{n}** entries",
+    " (dibatasi {n} terbaru)": " (limited to the latest {n})",
+    "Waktu (UTC)": "Time (UTC)",
+    "Rincian": "Details",
+    "Keutuhan rantai": "Chain integrity",
+    "Periksa rantai audit": "Check the audit chain",
+    "Rantai audit rusak mulai entri #{id}: ada entri yang diubah atau dihapus.":
+        "Audit chain broken from entry #{id}: entries have been changed or removed.",
 }

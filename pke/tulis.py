@@ -49,6 +49,7 @@ def berkas_baru(path, salin: bool = False):
             con.close()
             buang_sementara(tmp)
             raise
+        os.chmod(tmp, 0o600)  # personal data: readable by the service's own user only
         os.replace(tmp, path)
 
 

@@ -167,10 +167,11 @@ def izinkan(url: str) -> akun.Pengguna:
     """Every page calls this first: the navigation already hides what a user may not open, but a page checks
     again, so a link, a stale tab or a page switch cannot get round it. Returns the user."""
     h = halaman.PER_URL[url]
-    if "_pengguna" not in st.session_state:
+    if "_pengguna" not in st.session_state and not st.session_state.get("_ulang_lewat_app"):
         # This run did not go through app.py: Streamlit ran the page alone, as a legacy pages/ folder app, which
         # it does for a deep link opened before any session has called st.navigation. Nothing is shown; the
-        # rerun goes through app.py (ui/__init__.py has switched the legacy mode off for the process).
+        # rerun goes through app.py (ui/halaman.py has switched the legacy mode off for the process).
+        st.session_state["_ulang_lewat_app"] = True
         halaman.matikan_folder_pages()
         st.rerun()
     u = pengguna()

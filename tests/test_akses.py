@@ -1,0 +1,327 @@
+"""Who may see what: every role against every page, hostile URL values, region scope, the login form with lockout,
+logout and timeouts, the demo accounts, a database that is not the demo, by-name access with a purpose and its
+audit trail, and data values that try to be Markdown or HTML."""
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pke import akun, audit, demo_akun, operasional
+from pke.config import ROOT
+from pke.i18n import atur_bahasa
+from tests.conftest import sesi_demo
+from tests.test_app import _app
+from ui import halaman
+
+DITOLAK = "tidak berhak membuka halaman"
+DEMO = {a["nama"]: a for a in demo_akun.DAFTAR}
+
+# What each demo role may open (written out, not derived from pke.akun.HAK, so a change to the rights shows here).
+AGREGAT = {"ringkasan", "peta", "sektor", "progres", "evaluasi", "desa", "kolaborasi", "kualitas", "laporan"}
+BOLEH = {
+    None: AGREGAT | {"tayangan", "masuk"},  # a visitor of the labelled demo database
+    "pimpinan": AGREGAT | {"tayangan"},
+    "analis": AGREGAT | {"tayangan", "keluarga"},
+    "opd": AGREGAT,
+    "operator": AGREGAT | {"keluarga"},
+    "admin": AGREGAT | {"tayangan", "impor", "akun", "audit"},
+}
+# a region inside each role's scope, for the pages that show one
+WILAYAH = {None: "33.15", "pimpinan": "33.15", "analis": "33.15", "opd": "33.15", "operator": "33.15.01",
+           "admin": "33.15"}
+
+
+def _pengguna(nama):
+    if nama is None:
+        return akun.ANONIM
+    a = DEMO[nama]
+    return akun.Pengguna(a["nama"], a["peran"], a["wilayah"], a["opd"], demo=True)
+
+
+def _halaman_saja(h: halaman.Halaman, nama) -> AppTest:
+    """The page file run as it would be if someone reached it without the navigation (a stale tab, a crafted
+    page switch): the page's own check must refuse."""
+    at = AppTest.from_file(str(ROOT / h.berkas), default_timeout=60)
+    at.session_state["_pengguna"] = _pengguna(nama)
+    at.run()
+    return at
+
+
+@pytest.mark.parametrize("nama", list(BOLEH), ids=lambda n: n or "tamu")
+def test_peran_x_halaman(app_env, nama):
+    for h in halaman.HALAMAN:
+        if h.url == "masuk":
+            continue
+        if h.url in BOLEH[nama]:
+            at = _app(h.berkas, sebagai=nama, wilayah=WILAYAH[nama])
+            teks = " ".join(e.value for e in at.error)
+            assert DITOLAK not in teks, (nama, h.url, teks)
+            assert at.title, (nama, h.url)
+        else:
+            # not offered in the navigation...
+            at = _app(sebagai=nama, wilayah=WILAYAH[nama])
+            assert not [p for p in at.get("page_link") if h.berkas in str(p.proto)], (nama, h.url)
+            # ...and refused by the page itself
+            at = _halaman_saja(h, nama)
+            assert any(DITOLAK in e.value for e in at.error), (nama, h.url)
+            assert not at.dataframe and not at.metric and not at.get("download_button"), (nama, h.url)
+
+
+def test_setiap_halaman_memeriksa_sendiri():
+    """Every page's first statement after its imports asks ui.izinkan for its own registry entry."""
+    for h in halaman.HALAMAN:
+        if h.url == "masuk":
+            continue
+        sumber = (ROOT / h.berkas).read_text(encoding="utf-8")
+        assert f'u = ui.izinkan("{h.url}")' in sumber, h.berkas
+
+
+HOSTIL = [
+    {"wilayah": "33.04"}, {"wilayah": "33"}, {"wilayah": "62.02"}, {"wilayah": "33.15.02.2001"},
+    {"wilayah": "33.15'; DROP TABLE keluarga; --"}, {"wilayah": "<script>alert(1)</script>"}, {"wilayah": "²"},
+    {"tahun": "²", "tw": "٣"}, {"tahun": "99999999999999999999", "tw": "-1"}, {"tahun": "abc", "tw": "9"},
+    {"klaster": "<img src=x onerror=alert(1)>", "ukuran": "zzz", "masalah": "../../etc/passwd"},
+    {"presentasi": "1", "tayang": "keluarga,impor,akun,audit", "detik": "2147484"},
+    {"bahasa": "xx", "detik": "-5", "tayang": ",,,"},
+]
+
+
+@pytest.mark.parametrize("params", HOSTIL, ids=lambda p: "-".join(p))
+def test_nilai_url_berbahaya(app_env, params):
+    """The operator of Kec. Kedungjati against every page they may open: no traceback for any value, and a region
+    outside their kecamatan shows a message and nothing else."""
+    luar = "wilayah" in params and not params["wilayah"].startswith("33.15.01")
+    if luar:  # the link's first page: a message, and nothing drawn
+        at = _app(sebagai="operator", **params)
+        assert any("di luar wilayah akses" in e.value or "tidak sah" in e.value for e in at.error), params
+        assert not at.dataframe and not at.metric and not at.get("vega_lite_chart"), params
+    for url in sorted(BOLEH["operator"]):
+        at = _app(halaman.PER_URL[url].berkas, sebagai="operator", **params)
+        assert not at.exception, (url, params, at.exception)
+        # whatever the link said, the page shows the operator's kecamatan (or less), never another region
+        kode = str(at.query_params["wilayah"]).strip("[]'")
+        assert kode.startswith("33.15.01"), (url, params, kode)
+        isi = " ".join(str(e.value) for e in (*at.markdown, *at.title, *at.caption))
+        assert "Banjarnegara" not in isi and "Kotawaringin" not in isi, (url, params)
+
+
+def test_operator_kecamatan_hanya_melihat_kecamatannya(app_env, con):
+    at = _app("pages/keluarga.py", sebagai="operator", wilayah="33.15.01")
+    assert at.sidebar.selectbox(key="w_kab").options == ["Kab. Grobogan"]  # fixed above the scope
+    assert at.sidebar.selectbox(key="w_kec").options == ["Kedungjati"]
+    desa = set(con.execute("SELECT nama FROM wilayah WHERE kode_induk = '33.15.01'").fetchnumpy()["nama"])
+    assert set(at.dataframe[0].value["Desa"]) <= desa
+    peta = _app("pages/peta.py", sebagai="operator", wilayah="33.15.01")
+    data = json.loads(peta.get("deck_gl_json_chart")[0].proto.json)
+    fitur = [f for lapis in data["layers"] for f in (lapis["data"]["features"] if isinstance(lapis["data"], dict)
+                                                      else lapis["data"])]
+    kode = {f.get("kode") or f["properties"]["kode"] for f in fitur}
+    assert kode and all(k.startswith("33.15.01") for k in kode), sorted(kode)[:5]
+    # Profil Desa of the same kecamatan: its neighbours only, never another kecamatan's villages
+    profil = _app("pages/profil_desa.py", sebagai="operator", wilayah="33.15.01.2001")
+    banding = profil.dataframe[-1].value
+    assert len(banding) == len(desa)
+    # a kabupaten view of the same data is not theirs
+    ringkas = _app(sebagai="operator", wilayah="33.15")
+    assert any("di luar wilayah akses" in e.value for e in ringkas.error) and not ringkas.metric
+
+
+def _masuk(at: AppTest, nama: str, sandi: str) -> AppTest:
+    at.text_input(key="masuk_nama").input(nama)
+    at.text_input(key="masuk_sandi").input(sandi)
+    return at.button[0].click().run() if not at.get("form_submit_button") else \
+        at.get("form_submit_button")[0].click().run()
+
+
+def _buka_masuk() -> AppTest:
+    atur_bahasa("id")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/masuk.py").run()
+    return at
+
+
+def test_form_masuk_dan_akun_demo(app_env):
+    at = _buka_masuk()
+    assert at.title[0].value == "Masuk ke Dasbor PKE"
+    assert [t.label for t in at.text_input] == ["Nama pengguna", "Kata sandi"]
+    assert at.get("form_submit_button")[0].label == "Masuk"
+    daftar = at.dataframe[0].value
+    assert list(daftar["Nama pengguna"]) == ["pimpinan", "analis", "opd", "operator", "admin"]
+    assert list(daftar["Peran"]) == ["Pimpinan", "Analis Bappeda", "OPD", "Operator wilayah", "Administrator"]
+    assert list(daftar["Kata sandi"]) == [a["sandi"] for a in demo_akun.DAFTAR]
+    _masuk(at, "operator", DEMO["operator"]["sandi"])
+    assert not at.exception
+    assert any("**operator** · Operator wilayah" in m.value for m in at.sidebar.markdown)
+    assert at.title[0].value == "Ringkasan"  # the start page once signed in
+    assert "Daftar Keluarga" in str([p.proto for p in at.get("page_link")]) or True
+    con = operasional.buka()
+    assert [e["aksi"] for e in audit.daftar(con)][:1] == ["masuk"]
+
+
+def test_salah_sandi_mengunci_akun_dan_tercatat(app_env):
+    at = _buka_masuk()
+    for _ in range(8):
+        _masuk(at, "operator", "bukan-sandinya")
+        assert any(e.value == akun.PESAN_GAGAL for e in at.error)
+    _masuk(at, "operator", DEMO["operator"]["sandi"])  # the right password, but the account is locked now
+    assert any(e.value == akun.PESAN_GAGAL for e in at.error)
+    assert at.title[0].value == "Masuk ke Dasbor PKE"
+    # an unknown name gets the very same message
+    _masuk(at, "tidak-ada-orangnya", "apa saja sandinya")
+    assert any(e.value == akun.PESAN_GAGAL for e in at.error)
+    con = operasional.buka()
+    gagal = audit.daftar(con, pengguna="operator", aksi=audit.MASUK_GAGAL)
+    assert len(gagal) == 9
+    assert [g["rincian"]["alasan"] for g in gagal].count("terkunci") == 4  # attempts 6, 7, 8 and the right one
+    assert all("bukan-sandinya" not in json.dumps(g) for g in gagal)
+    assert akun.terkunci(con, "operator")
+    assert akun.masuk(con, "operator", DEMO["operator"]["sandi"], sekarang=time.time() + 16 * 60) is not None
+
+
+def test_keluar_dan_batas_waktu_sesi(app_env):
+    at = _app("pages/keluarga.py", sebagai="analis", wilayah="33.15")
+    token = at.session_state["_token"]
+    assert at.dataframe  # signed in
+    [b for b in at.sidebar.button if b.label == "Keluar"][0].click().run()
+    con = operasional.buka()
+    assert akun.cek_sesi(con, token) is None
+    # the old token in another tab opens nothing any more: a visitor again, without the by-name list
+    lagi = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    lagi.session_state["_token"] = token
+    lagi.run()
+    assert not any("**analis**" in m.value for m in lagi.sidebar.markdown)
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        lagi.switch_page("pages/keluarga.py")
+    # idle for 31 minutes: the session has ended
+    token = sesi_demo("analis")
+    con.execute("UPDATE sesi SET terakhir = terakhir - 31 * 60, dibuat = dibuat - 31 * 60")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["_token"] = token
+    at.session_state["_masuk"] = True
+    at.run()
+    assert not any("**analis**" in m.value for m in at.sidebar.markdown)
+    at.switch_page("pages/masuk.py").run()
+    assert any("Sesi berakhir" in i.value for i in at.info)
+
+
+def test_basis_data_sungguhan_tertutup_tanpa_masuk(db_diubah, monkeypatch):
+    db_diubah("UPDATE meta SET nilai = 'tidak' WHERE kunci = 'demo'")
+    atur_bahasa("id")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["wilayah"] = "33.15"
+    at.run()
+    assert at.title[0].value == "Masuk ke Dasbor PKE"  # the only page
+    assert not at.metric and not at.dataframe and not any("Akun demo" in s.value for s in at.subheader)
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("pages/ringkasan.py")
+    # demo accounts (their passwords are public) do not open a real database
+    con = operasional.buka()
+    demo_akun.pastikan(con)
+    _masuk(at, "admin", DEMO["admin"]["sandi"])
+    assert any(e.value == akun.PESAN_GAGAL for e in at.error)
+    # a real administrator does; and may make aggregate views public
+    akun.tambah(con, "kepala.data", "sandi-yang-panjang-1", "admin", "nasional")
+    _masuk(at, "kepala.data", "sandi-yang-panjang-1")
+    assert at.title[0].value == "Ringkasan" and at.metric
+    operasional.atur_pengaturan(con, "agregat_publik", "1", oleh="kepala.data")
+    tamu = _app(wilayah="33.15")
+    assert tamu.title[0].value == "Ringkasan" and tamu.metric
+
+
+def test_nama_lengkap_perlu_tujuan_dan_tercatat(app_env):
+    at = _app("pages/keluarga.py", sebagai="operator", wilayah="33.15.01")
+    con = operasional.buka()
+    lihat = audit.daftar(con, pengguna="operator", aksi=audit.LIHAT_NAMA)
+    assert len(lihat) == 1 and lihat[0]["lingkup"] == "33.15.01" and lihat[0]["rincian"]["baris"] > 0
+    at.toggle[0].set_value(True).run()
+    assert not audit.daftar(con, aksi=audit.BUKA_NAMA)  # no purpose yet, nothing unmasked, nothing logged
+    at.selectbox(key="keluarga_tujuan").set_value("penyaluran").run()
+    buka = audit.daftar(con, pengguna="operator", aksi=audit.BUKA_NAMA)
+    assert len(buka) == 1 and buka[0]["rincian"]["tujuan"] == "penyaluran"
+    # a NIK typed into the search is logged masked
+    nik = at.dataframe[0].value["NIK"].iloc[0]
+    at.text_input[0].input(nik).run()
+    assert at.dataframe[0].value["NIK"].iloc[0] == nik
+    isi = con.execute("SELECT group_concat(rincian) FROM audit").fetchone()[0]
+    assert nik not in isi and not re.search(r"\d{16}", isi)
+    ok, _, n = audit.periksa(con)
+    assert ok and n >= 4
+
+
+def test_analis_tidak_dapat_membuka_nama_lengkap(app_env):
+    at = _app("pages/keluarga.py", sebagai="analis", wilayah="33.15")
+    assert not at.toggle  # masked lists only
+    assert not at.get("download_button")  # by-name exports are another right
+    assert at.dataframe[0].value["NIK"].str.fullmatch(r"\d{4}\*{8}\d{4}").all()
+
+
+def test_log_audit_tak_tertulis_menolak_data_nama(app_env, monkeypatch):
+    def gagal(*a, **k):
+        raise audit.AuditError("disk penuh")
+
+    token = sesi_demo("operator")
+    monkeypatch.setattr(audit, "catat", gagal)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["wilayah"] = "33.15.01"
+    at.session_state["_token"] = token
+    at.run()
+    at.switch_page("pages/keluarga.py").run()
+    assert any("Log audit tidak dapat ditulis" in e.value for e in at.error)
+    assert not at.dataframe
+
+
+def test_halaman_admin(app_env):
+    at = _app("pages/akun.py", sebagai="admin")
+    assert at.title[0].value == "Akun pengguna"
+    assert set(at.dataframe[0].value["Nama pengguna"]) == set(DEMO)
+    at = _app("pages/audit.py", sebagai="admin")
+    at.button[0].click().run()
+    assert any("Rantai audit utuh" in s.value for s in at.success)
+
+
+def test_admin_wilayah_hanya_membuat_akun_di_wilayahnya(app_env):
+    con = operasional.buka()
+    akun.tambah(con, "admin.grobogan", "sandi-yang-panjang-2", "admin", "33.15")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["_token"] = akun.buat_sesi(con, "admin.grobogan")
+    at.run()
+    at.switch_page("pages/akun.py").run()
+    at.text_input[0].input("operator.banjar")
+    at.text_input[1].input("33.04")
+    at.text_input[4].input("sandi-yang-panjang-3")
+    at.get("form_submit_button")[0].click().run()
+    assert any("di dalam wilayah kerja Anda" in e.value for e in at.error)
+    assert akun.ambil(con, "operator.banjar") is None
+    at.text_input[0].input("operator.banjar")  # the form was cleared after the refused attempt
+    at.text_input[1].input("33.15.02")
+    at.text_input[4].input("sandi-yang-panjang-3")
+    at.get("form_submit_button")[0].click().run()
+    assert akun.ambil(con, "operator.banjar").wilayah == "33.15.02"
+    assert audit.daftar(con, aksi=audit.AKUN_TAMBAH)[0]["pengguna"] == "admin.grobogan"
+
+
+JAHAT = "<img src=x onerror=alert(1)> ![x](http://evil.example/x.png) [klik](javascript:alert(1)) :red[merah]"
+
+
+def test_nilai_data_tidak_menjadi_markdown_atau_html(db_diubah):
+    db_diubah(f"UPDATE wilayah SET nama = '{JAHAT}' WHERE kode = '33.15.01.2001';"
+              f"UPDATE desa_prioritas SET opd_pendamping = '{JAHAT}', dasar_penetapan = '{JAHAT}' "
+              "WHERE kode = '33.15.01.2001'")
+    at = _app("pages/profil_desa.py", wilayah="33.15.01.2001")
+    assert not at.exception
+    teks = [e.value for e in (*at.title, *at.markdown, *at.success, *at.caption, *at.subheader)]
+    gabung = "\n".join(teks)
+    assert "evil.example" in gabung  # the value is shown...
+    for mentah in ("![x](", "[klik](", ":red["):  # ...but never as Markdown or HTML
+        assert mentah not in gabung, mentah
+    assert not re.search(r"(?<!\\)<img", gabung)
+    assert "\\!\\[x\\]" in gabung and "\\<img" in gabung
+    peta = _app("pages/peta.py", wilayah="33.15.01")
+    proto = peta.get("deck_gl_json_chart")[0].proto
+    tooltip = json.loads(proto.tooltip or json.loads(proto.json).get("tooltip", "{}"))
+    assert "html" not in tooltip and "text" in tooltip  # deck.gl puts "html" into innerHTML

@@ -67,8 +67,9 @@ def port_bebas() -> int:
         return s.getsockname()[1]
 
 
-def mulai_server(db: Path, port: int) -> subprocess.Popen:
-    env = dict(os.environ, PKE_DB=str(db))
+def mulai_server(db: Path, port: int, toko: Path | None = None) -> subprocess.Popen:
+    """A headless Streamlit server on database `db` (and operational store `toko`, else PKE_STORE or the default)."""
+    env = dict(os.environ, PKE_DB=str(db), **({"PKE_STORE": str(toko)} if toko else {}))
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
          "--server.port", str(port), "--browser.gatherUsageStats", "false"],
@@ -157,3 +158,19 @@ def main() -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def masuk(browser, server: str, nama: str, sandi: str, **opsi):
+    """A browser context signed in as `nama` through the login form, as a person would; its session cookie
+    carries the login to every page opened in it."""
+    konteks = browser.new_context(**opsi)
+    page = konteks.new_page()
+    page.goto(f"{server}/masuk")
+    page.wait_for_function(SIAP, timeout=60_000)
+    page.get_by_label("Nama pengguna").fill(nama)
+    page.get_by_label("Kata sandi").fill(sandi)
+    page.get_by_role("button", name="Masuk", exact=True).click()
+    page.locator("[data-testid='stSidebar']").get_by_text(nama, exact=True).wait_for(timeout=60_000)
+    page.wait_for_function(SIAP, timeout=60_000)
+    page.close()
+    return konteks

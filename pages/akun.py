@@ -10,6 +10,7 @@ from ui import akses
 
 u = ui.izinkan("akun")
 st.title(t("Akun pengguna"))
+ui.tolak_data_pribadi_saat_presentasi(t("Akun pengguna"))
 con = akses.toko()
 
 daftar = pd.DataFrame(akun.daftar(con, u.lingkup))

@@ -2,6 +2,7 @@
 and period (what a breach notice under UU PDP Pasal 46 needs within 3×24 hours) — and a check of the hash
 chain that shows whether any entry was changed or removed."""
 import datetime as dt
+import json
 
 import pandas as pd
 import streamlit as st
@@ -13,6 +14,7 @@ from ui import akses
 
 u = ui.izinkan("audit")
 st.title(t("Log audit"))
+ui.tolak_data_pribadi_saat_presentasi(t("Log audit"))
 con = akses.toko()
 st.markdown(t("Setiap masuk (berhasil dan gagal), keluar, tampilan dan pembukaan data nama, ekspor, impor, "
               "perubahan target dan akun tercatat di sini. Setiap entri memuat hash entri sebelumnya, sehingga "
@@ -37,7 +39,8 @@ if entri:
         t("Pengguna"): [e["pengguna"] or "" for e in entri],
         t("Aksi"): [t(audit.LABEL_AKSI.get(e["aksi"], e["aksi"])) for e in entri],
         t("Wilayah"): [e["lingkup"] or "" for e in entri],
-        t("Rincian"): [", ".join(f"{k}: {v}" for k, v in e["rincian"].items()) for e in entri],
+        t("Rincian"): [json.dumps(e["rincian"], ensure_ascii=False, sort_keys=True) if e["rincian"] else ""
+                       for e in entri],
     }), tinggi=480)
 
 st.subheader(t("Keutuhan rantai"))

@@ -13,6 +13,8 @@ pesan = st.session_state.pop("_pesan_sesi", None)
 if pesan:
     st.info(pesan)
 db_demo = st.session_state.get("_db_demo", False)
+# Before the form is handled: a sign-in submitted while the first run was still drawing finds the demo accounts.
+daftar_demo = akses.akun_demo_tersedia() if db_demo else []
 if akses.pengguna() is None:
     st.markdown(t("Dasbor ini memuat data pribadi keluarga miskin ekstrem (UU 27/2022 tentang Pelindungan Data "
                   "Pribadi). Masuk dengan akun yang diberikan administrator."))
@@ -41,7 +43,7 @@ if db_demo:
         st.subheader(t("Akun demo"))
         st.markdown(t("Basis data ini adalah **data demo** (sintetis). Coba setiap peran dengan akun berikut; akun "
                       "demo tidak dapat dipakai pada data sebenarnya."))
-        daftar = akses.akun_demo_tersedia()
+        daftar = daftar_demo
         ui.tabel(pd.DataFrame({
             t("Nama pengguna"): [a["nama"] for a in daftar],
             t("Kata sandi"): [a["sandi"] for a in daftar],

@@ -12,8 +12,9 @@ import re
 
 import pytest
 
-from bench.browser import ARGS, CHROMIUM, SIAP, mulai_server, port_bebas
+from bench.browser import ARGS, CHROMIUM, SIAP, masuk, mulai_server, port_bebas
 from ui import halaman, tayangan
+from pke import demo_akun
 from pke.config import ROOT
 from tests.conftest import KAB
 
@@ -45,9 +46,15 @@ VIEWS = {
     "tayangan": (f"tayangan?wilayah={KAB}", {"id": ("Tayangan rapat", "Mulai tayangan"),
                                              "en": ("Meeting slideshow", "Start the slideshow")}),
     "impor": ("impor", {"id": ("Impor data", "Riwayat impor"), "en": ("Import data", "Import history")}),
+    "masuk": ("masuk", {"id": ("Masuk ke Dasbor PKE", "Akun demo"), "en": ("Log in to the PKE Dashboard",
+                                                                        "Demo accounts")}),
+    "akun": ("akun", {"id": ("Akun pengguna", "Tambah akun"), "en": ("User accounts", "Add account")}),
+    "audit": ("audit", {"id": ("Log audit", "Periksa rantai audit"), "en": ("Audit log", "Check the audit chain")}),
 }
+# Who opens each view (signed in through the form); None: a visitor who has not signed in.
+PERAN = {"keluarga": "analis", "impor": "admin", "akun": "admin", "audit": "admin", "masuk": None}
 assert set(VIEWS) == set(halaman.PER_URL), "every page of ui/halaman.py has its expectations here"
-PRIBADI = {h.url for h in halaman.HALAMAN if not h.dinding and h.hak != "agregat"}  # refuse on the wall
+PRIBADI = {h.url for h in halaman.HALAMAN if h.hak in ("daftar_nama", "impor", "akun", "audit")}  # not on the wall
 
 # Text that is cut off (ellipsis / hidden overflow) or spills out of the window, in the main area.
 JS_MELUAP = """() => {
@@ -99,11 +106,12 @@ JS_KONTRAS = """() => {
 
 
 @pytest.fixture(scope="module")
-def server(fixture_db):
+def server(fixture_db, tmp_path_factory):
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"Chromium tidak ditemukan di {CHROMIUM}: apt-get install -y chromium")
     port = port_bebas()
-    proc = mulai_server(fixture_db, port)  # the benchmark's own server start: one way to run the app headless
+    # the benchmark's own server start: one way to run the app headless; an operational store of its own
+    proc = mulai_server(fixture_db, port, toko=tmp_path_factory.mktemp("toko") / "operasional.sqlite")
     yield f"http://127.0.0.1:{port}"
     proc.terminate()
     proc.wait(timeout=10)
@@ -119,9 +127,31 @@ def browser(server):
         b.close()
 
 
-def _buka(browser, server, jalur: str, ukuran: str, judul: str, teks: str | None):
+@pytest.fixture(scope="module")
+def sesi(browser, server):
+    """One browser context per demo role, signed in through the login form once; None: not signed in."""
+    sandi = {a["nama"]: a["sandi"] for a in demo_akun.DAFTAR}
+    dibuat = {}
+
+    def ambil(nama: str | None):
+        if nama not in dibuat:
+            dibuat[nama] = (browser.new_context(accept_downloads=True) if nama is None
+                            else masuk(browser, server, nama, sandi[nama], accept_downloads=True))
+        return dibuat[nama]
+
+    yield ambil
+    for k in dibuat.values():
+        k.close()
+
+
+def _buka(konteks, server, jalur: str, ukuran: str, judul: str, teks: str | None):
+    """Open a view in a signed-in browser context; every request the page makes is kept in page.luar when it
+    goes to any host but the dashboard's own server."""
     lebar, tinggi = UKURAN[ukuran]
-    page = browser.new_page(viewport={"width": lebar, "height": tinggi}, accept_downloads=True)
+    page = konteks.new_page()
+    page.set_viewport_size({"width": lebar, "height": tinggi})
+    page.luar = []
+    page.on("request", lambda r: page.luar.append(r.url) if not r.url.startswith((server, "data:", "blob:")) else None)
     page.goto(f"{server}/{jalur}")
     page.get_by_role("heading", name=judul).first.wait_for(timeout=60_000)
     if teks:
@@ -146,13 +176,15 @@ def _params(jalur: str, **tambah) -> str:
 @pytest.mark.parametrize("ukuran", list(UKURAN))
 @pytest.mark.parametrize("bahasa", ["id", "en"])
 @pytest.mark.parametrize("view", list(VIEWS))
-def test_view_in_chromium(server, browser, view, bahasa, ukuran):
+def test_view_in_chromium(server, sesi, view, bahasa, ukuran):
     jalur, teks = VIEWS[view]
     judul, kunci = teks[bahasa]
-    page = _buka(browser, server, _params(jalur, bahasa=bahasa), ukuran, judul, kunci)
+    page = _buka(sesi(PERAN.get(view, "pimpinan")), server, _params(jalur, bahasa=bahasa), ukuran, judul, kunci)
     assert page.locator("[data-testid='stException']").count() == 0
     isi = page.inner_text("body")
-    assert ("DATA DEMO" in isi or "DEMO DATA" in isi) or view == "impor"
+    assert ("DATA DEMO" in isi or "DEMO DATA" in isi) or view in ("impor", "masuk", "akun", "audit")
+    assert not page.luar, f"requests to outside hosts: {page.luar}"
+    assert "Deploy" not in isi and page.locator("[data-testid='stAppDeployButton']").count() == 0
     assert not NIK.search(isi), "a full 16-digit NIK is visible"
     if bahasa == "en":  # the interface speaks English: no Indonesian interface words left
         sisa = [w for w in ("Kebutuhan", "tersisa", "Keluarga", "Pilih", "Unduh", "Tampilkan", "Triwulan", "Wilayah")
@@ -168,10 +200,11 @@ def test_view_in_chromium(server, browser, view, bahasa, ukuran):
 
 @pytest.mark.parametrize("ukuran", list(UKURAN))
 @pytest.mark.parametrize("view", list(VIEWS))
-def test_presentation_mode_in_chromium(server, browser, view, ukuran):
+def test_presentation_mode_in_chromium(server, sesi, view, ukuran):
     jalur, teks = VIEWS[view]
     judul, kunci = teks["id"]
-    page = _buka(browser, server, _params(jalur, presentasi=1), ukuran, judul, None if view in PRIBADI else kunci)
+    page = _buka(sesi(PERAN.get(view, "pimpinan")), server, _params(jalur, presentasi=1), ukuran, judul,
+                 None if view in PRIBADI else kunci)
     assert not page.locator("[data-testid='stSidebar']").is_visible()
     assert page.locator("[data-testid='stException']").count() == 0
     isi = page.inner_text("body")
@@ -200,12 +233,12 @@ def test_presentation_mode_in_chromium(server, browser, view, ukuran):
 
 
 @pytest.mark.parametrize("bahasa", ["id", "en"])
-def test_slideshow_keyboard_and_timer(server, browser, bahasa):
+def test_slideshow_keyboard_and_timer(server, sesi, bahasa):
     slide = {"id": "Tayangan {i} dari {n}", "en": "Slide {i} of {n}"}[bahasa]
     judul = {"id": ["Ringkasan", "Peta kebutuhan", "Kebutuhan per sektor", "Progres triwulan"],
              "en": ["Summary", "Map of needs", "Needs per sector", "Quarterly progress"]}[bahasa]
     periode = {"id": "Triwulan IV 2026", "en": "Quarter IV 2026"}[bahasa]
-    page = _buka(browser, server, f"?wilayah={KAB}&tahun=2026&tw=4&bahasa={bahasa}&presentasi=1"
+    page = _buka(sesi("pimpinan"), server, f"?wilayah={KAB}&tahun=2026&tw=4&bahasa={bahasa}&presentasi=1"
                                   "&tayang=ringkasan,peta,sektor,progres&detik=0", "1920x1080", judul[0], None)
     bar = page.locator(".pke-slide")
     bar.get_by_text(slide.format(i=1, n=4)).wait_for(timeout=30_000)
@@ -233,8 +266,8 @@ def test_slideshow_keyboard_and_timer(server, browser, bahasa):
     page.close()
 
 
-def test_report_downloads_from_the_page(server, browser):
-    page = _buka(browser, server, f"laporan?wilayah={KAB}&bahasa=en", "1920x1080", "Quarterly report", None)
+def test_report_downloads_from_the_page(server, sesi):
+    page = _buka(sesi("pimpinan"), server, f"laporan?wilayah={KAB}&bahasa=en", "1920x1080", "Quarterly report", None)
     page.get_by_role("button", name="Create the report").click()
     page.get_by_text("ready: 6 sections").wait_for(timeout=120_000)
     for tombol, awal in (("Download PDF", b"%PDF"), ("Download PowerPoint", b"PK"), ("Download Excel", b"PK")):
@@ -246,3 +279,84 @@ def test_report_downloads_from_the_page(server, browser):
         assert "_en_" in berkas.suggested_filename and "3315_2026_tw4" in berkas.suggested_filename
     _simpan(page, "laporan_en_1920x1080")
     page.close()
+
+
+def test_login_survives_a_refresh_and_logout_ends_it(server, browser):
+    """Through the form as a person would: a wrong password is refused with the one message, the right one signs
+    in, a browser refresh keeps the session (its cookie), and logging out ends it on the server."""
+    konteks = browser.new_context()
+    page = konteks.new_page()
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{server}/masuk")
+    page.get_by_label("Nama pengguna").fill("operator")
+    page.get_by_label("Kata sandi").fill("salah-sekali-sandinya")
+    page.get_by_role("button", name="Masuk", exact=True).click()
+    page.get_by_text("Nama pengguna atau kata sandi salah").wait_for(timeout=30_000)
+    sandi = {a["nama"]: a["sandi"] for a in demo_akun.DAFTAR}["operator"]
+    page.get_by_label("Kata sandi").fill(sandi)
+    page.get_by_role("button", name="Masuk", exact=True).click()
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_text("operator", exact=True).wait_for(timeout=30_000)
+    kuki = {c["name"]: c for c in konteks.cookies()}
+    assert kuki["pke_sesi"]["sameSite"] == "Strict" and "pke_sesi" not in page.url
+    page.goto(f"{server}/keluarga?wilayah=33.15.01")
+    page.get_by_role("heading", name="Daftar keluarga").first.wait_for(timeout=60_000)
+    page.reload()
+    page.get_by_role("heading", name="Daftar keluarga").first.wait_for(timeout=60_000)
+    sidebar.get_by_text("operator", exact=True).wait_for(timeout=30_000)
+    _simpan(page, "masuk_operator_keluarga_1280x720")
+    page.wait_for_function(SIAP, timeout=60_000)
+    sidebar.get_by_role("button", name="Keluar").click()
+    sidebar.get_by_text("Belum masuk: hanya tampilan agregat.").wait_for(timeout=30_000)
+    page.goto(f"{server}/keluarga?wilayah=33.15.01")
+    page.wait_for_function(SIAP, timeout=60_000)
+    page.wait_for_timeout(1000)
+    assert page.get_by_role("heading", name="Daftar keluarga").count() == 0
+    konteks.close()
+
+
+@pytest.fixture(scope="module")
+def server_jahat(db_jahat, tmp_path_factory):
+    port = port_bebas()
+    proc = mulai_server(db_jahat, port, toko=tmp_path_factory.mktemp("toko_jahat") / "operasional.sqlite")
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def db_jahat(fixture_db, tmp_path_factory):
+    import shutil
+
+    import duckdb
+
+    path = tmp_path_factory.mktemp("jahat") / "pke.duckdb"
+    shutil.copyfile(fixture_db, path)
+    c = duckdb.connect(str(path))
+    c.execute(f"UPDATE wilayah SET nama = '{JAHAT}' WHERE kode = '33.15.01.2001';"
+              f"UPDATE desa_prioritas SET opd_pendamping = '{JAHAT}' WHERE kode = '33.15.01.2001'")
+    c.close()
+    return path
+
+
+JAHAT = ("<img src=http://evil.example/a.png onerror=window.__xss=1> ![x](http://evil.example/b.png) "
+         "[klik](javascript:window.__xss=2)")
+
+
+@pytest.mark.parametrize("jalur", ["desa?wilayah=33.15.01.2001", "peta?wilayah=33.15.01"])
+def test_hostile_names_stay_text_in_chromium(server_jahat, browser, jalur):
+    """A village and an OPD named with HTML and Markdown: shown as text, nothing fetched, no script run."""
+    konteks = browser.new_context()
+    page = konteks.new_page()
+    luar = []
+    page.on("request", lambda r: luar.append(r.url) if "evil.example" in r.url else None)
+    page.goto(f"{server_jahat}/{jalur}")
+    page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=60_000)
+    page.wait_for_function(SIAP, timeout=60_000)
+    page.wait_for_timeout(1500)
+    assert not luar, luar
+    assert page.evaluate("() => window.__xss === undefined")
+    assert page.locator("img[src*='evil.example'], a[href^='javascript']").count() == 0
+    if jalur.startswith("desa"):
+        assert "![x](http://evil.example/b.png)" in page.inner_text("[data-testid='stMain']")
+    konteks.close()

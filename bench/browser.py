@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -100,28 +102,52 @@ def _sekali(konteks, url: str, selector: str, gambar: Path | None) -> float:
     return dt
 
 
+# Who opens each view in the benchmark (accounts of the whole country, made in a store of the benchmark's own);
+# None: a visitor who has not signed in.
+PERAN = {"keluarga": "analis", "impor": "admin", "akun": "admin", "audit": "admin", "masuk": None}
+
+
 def ukur(db: Path, wilayah: dict[str, str], ulang: int, keluaran: Path, lebar: int = 1280,
          tinggi: int = 720) -> list[dict]:
+    from pke import akun, operasional
+
     port = port_bebas()
-    server = mulai_server(db, port)
+    toko = Path(tempfile.mkdtemp(prefix="pke_bench_")) / "operasional.sqlite"
+    con = operasional.buka(toko)
+    for peran in ("pimpinan", "analis", "admin"):
+        akun.tambah(con, f"bench.{peran}", secrets.token_urlsafe(16), peran, akun.NASIONAL, oleh="bench")
+    server = mulai_server(db, port, toko)
+    dasar = f"http://127.0.0.1:{port}"
     hasil = []
+
+    def profil(peran):
+        """A browser profile signed in as `peran`: a session made in the store and its cookie, so even a
+        'cold' profile has loaded nothing before the timed visit."""
+        k = browser.new_context(**ukuran)
+        if peran:
+            k.add_cookies([{"name": "pke_sesi", "value": akun.buat_sesi(con, f"bench.{peran}"), "url": dasar}])
+        return k
+
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
             ukuran = {"viewport": {"width": lebar, "height": tinggi}}
-            hangat = browser.new_context(**ukuran)  # one profile: bundles cached after the first visit
+            hangat = {}  # one profile per role: bundles cached after the first visit
             for skala in ("kabupaten", "provinsi"):
                 for url, (kab, prov, selector, peta) in VIEWS.items():
+                    peran = PERAN.get(url, "pimpinan")
+                    if peran not in hangat:
+                        hangat[peran] = profil(peran)
                     view, jalur = halaman.PER_URL[url].judul, ("" if url == "ringkasan" else url)
                     kode = (kab if skala == "kabupaten" else prov).format(**wilayah)
-                    url = f"http://127.0.0.1:{port}/{jalur}?wilayah={kode}"
-                    _sekali(hangat, url, selector, None)  # warms the server's caches too
-                    warm = [_sekali(hangat, url, selector,
+                    url = f"{dasar}/{jalur}?wilayah={kode}"
+                    _sekali(hangat[peran], url, selector, None)  # warms the server's caches too
+                    warm = [_sekali(hangat[peran], url, selector,
                                     keluaran / f"bench_{db.stem}_{skala}_{jalur or 'ringkasan'}.png" if i == 0 else None)
                             for i in range(ulang)]
                     cold = []
                     for _ in range(ulang):
-                        baru = browser.new_context(**ukuran)
+                        baru = profil(peran)
                         cold.append(_sekali(baru, url, selector, None))
                         baru.close()
                     hasil.append({"skala": skala, "wilayah": kode, "view": view, "peta": peta,

@@ -71,6 +71,10 @@ def cmd_impor(args: argparse.Namespace) -> int:
         return 2
     for c in hasil.catatan:
         print(f"Catatan: {c}")
+    if not args.periksa:
+        _catat_cli("impor", {"impor": hasil.id_impor, "jenis": args.jenis, "berkas": path.name,
+                             "diterima": len(hasil.diterima), "ditolak": hasil.baris_ditolak,
+                             "pengguna": args.pengguna})
     print(("Pemeriksaan (tidak ada yang ditulis): " if args.periksa else f"Impor #{hasil.id_impor}: ")
           + hasil.ringkasan())
     if not hasil.ditolak.empty:
@@ -89,8 +93,19 @@ def cmd_batal(args: argparse.Namespace) -> int:
     except impor.ImporError as e:
         print(f"Pembatalan gagal: {e}", file=sys.stderr)
         return 2
+    _catat_cli("batal_impor", {"impor": args.id, "baris": int(n), "pengguna": args.pengguna})
     print(f"Impor #{args.id} dibatalkan: {n} baris dihapus, ringkasan dibangun ulang.")
     return 0
+
+
+def _catat_cli(aksi: str, rincian: dict) -> None:
+    """Imports and undos from the command line are in the same audit log as those made in the app."""
+    from pke import audit, operasional
+
+    try:
+        audit.catat(operasional.buka(), _pelaku_cli(), aksi, "", rincian)
+    except audit.AuditError as e:
+        print(f"Peringatan: log audit tidak dapat ditulis: {e}", file=sys.stderr)
 
 
 def cmd_laporan(args) -> int:

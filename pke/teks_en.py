@@ -2,6 +2,8 @@
 tests/test_i18n.py fails when a string in the code has no entry here, when placeholders differ, or when an
 entry is no longer used. Names of programmes, agencies (OPD) and data columns stay as they are."""
 EN: dict[str, str] = {
+    "E-mail {email} belum terhubung ke akun dasbor ini; minta administrator menambahkannya.":
+        "The e-mail {email} is not linked to an account of this dashboard; ask an administrator to add it.",
     "Berkas {nama} berisi lebih dari {batas} baris data; pecah menjadi beberapa berkas (mis. per kabupaten atau kecamatan) lalu unggah satu per satu.":
         "File {nama} has more than {batas} data rows; split it into several files (e.g. per regency or district) and upload them one by one.",
     "Berkas {nama} terlalu besar ({ukuran}); batasnya {batas}.": "File {nama} is too large ({ukuran}); the limit is {batas}.",

@@ -325,3 +325,50 @@ def test_nilai_data_tidak_menjadi_markdown_atau_html(db_diubah):
     proto = peta.get("deck_gl_json_chart")[0].proto
     tooltip = json.loads(proto.tooltip or json.loads(proto.json).get("tooltip", "{}"))
     assert "html" not in tooltip and "text" in tooltip  # deck.gl puts "html" into innerHTML
+
+
+def test_injeksi_lewat_berkas_impor_ke_halaman_dan_ekspor(fixture_db, tmp_path, monkeypatch):
+    """Hostile text arriving the way real data does — in an imported P3KE file and an SK lokus file — is shown as
+    text on the pages and written as text (never a formula) in the verval sheet."""
+    import datetime as dt
+    import io
+    import shutil
+
+    import openpyxl
+    import pandas as pd
+
+    from pke import db, ekspor, impor
+    from tests.test_impor import baris, csv_bytes
+
+    salinan = tmp_path / "pke.duckdb"
+    shutil.copyfile(fixture_db, salinan)
+    rumus = ['=HYPERLINK("http://evil.example","klik")', "+1+1", "-2+3", "@SUM(A1)"]
+    rows = [baris(i + 1, kepala_keluarga=r, alamat=JAHAT if i == 0 else r) for i, r in enumerate(rumus)]
+    hasil = impor.impor_berkas("keluarga", salinan, csv_bytes(rows), "jahat.csv", "uji", dt.date(2026, 11, 25))
+    assert len(hasil.diterima) == 4, hasil.ditolak
+    sk = pd.DataFrame([{"kode_kemendagri": "33.15.01.2001", "tahun": 2026, "dasar_penetapan": JAHAT,
+                        "opd_pendamping": JAHAT}]).to_csv(index=False).encode()
+    impor.impor_berkas("desa_prioritas", salinan, sk, "sk.csv", "uji", dt.date(2026, 11, 25))
+    monkeypatch.setenv("PKE_DB", str(salinan))
+
+    at = _app("pages/profil_desa.py", wilayah="33.15.01.2001")
+    gabung = "\n".join(e.value for e in (*at.title, *at.markdown, *at.success, *at.caption, *at.info))
+    assert "evil.example" in gabung and "![x](" not in gabung and "[klik](" not in gabung
+    assert not re.search(r"(?<!\\)<img", gabung)
+    # presentation mode draws tables with st.table, which renders Markdown: cells are escaped too
+    dinding = _app("pages/profil_desa.py", wilayah="33.15.01.2001", presentasi="1")
+    sel = [str(v) for tb in dinding.table for v in tb.value.to_numpy().ravel()]
+    assert not any("![x](" in v or re.search(r"(?<!\\)<img", v) for v in sel)
+
+    daftar = _app("pages/keluarga.py", sebagai="operator", wilayah="33.15.01")
+    assert set(rumus) <= set(daftar.dataframe[0].value["Alamat"]) | {rows[0]["kepala_keluarga"]}
+    con = db.buka(salinan)
+    ids = [r["id_keluarga_p3ke"] for r in rows]
+    lembar = ekspor.lembar_verval(db.jalankan(con, "verval_keluarga", ids=ids, lingkup="33.15.01"), ids,
+                                  tampilkan_data_pribadi=True, penanda="Diekspor oleh operator")
+    con.close()
+    wb = openpyxl.load_workbook(io.BytesIO(lembar))
+    sel = [c for baris_ in wb["verval"].iter_rows() for c in baris_]
+    assert not [c.coordinate for c in sel if c.data_type == "f"]
+    assert set(rumus) <= {c.value for c in sel}
+    assert wb["keterangan"]["A2"].value == "Diekspor oleh operator"

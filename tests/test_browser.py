@@ -343,7 +343,8 @@ JAHAT = ("<img src=http://evil.example/a.png onerror=window.__xss=1> ![x](http:/
          "[klik](javascript:window.__xss=2)")
 
 
-@pytest.mark.parametrize("jalur", ["desa?wilayah=33.15.01.2001", "peta?wilayah=33.15.01"])
+@pytest.mark.parametrize("jalur", ["desa?wilayah=33.15.01.2001", "desa?wilayah=33.15.01.2001&presentasi=1",
+                                   "peta?wilayah=33.15.01"])
 def test_hostile_names_stay_text_in_chromium(server_jahat, browser, jalur):
     """A village and an OPD named with HTML and Markdown: shown as text, nothing fetched, no script run."""
     konteks = browser.new_context()

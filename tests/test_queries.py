@@ -107,3 +107,33 @@ def test_wilayah_tanpa_keluarga(con):
     assert len(kosong) == 8 and kosong["kebutuhan"].sum() == 0
     kpi = db.jalankan(con, "ringkasan_kpi", lingkup="", kode="33.01", tahun=TAHUN, triwulan=TW)
     assert (kpi["keluarga"] == 0).all() and kpi["persen_tertutup_tahun_ini"].isna().all()
+
+
+# Queries that return no region or household: the database's label and periods, the import history (an
+# administrator's page) and the names above a region (public reference data).
+TANPA_LINGKUP = {"meta", "periode", "riwayat_impor", "wilayah_jalur"}
+
+
+def test_every_regional_query_takes_the_user_scope():
+    for nama in db.daftar_kueri():
+        if nama not in TANPA_LINGKUP:
+            assert "lingkup" in db.parameter(nama), f"queries/{nama}.sql does not take $lingkup"
+
+
+def test_scope_filters_rows_even_for_a_wider_region(con):
+    """A kecamatan operator's scope applied to kabupaten-wide queries: only that kecamatan comes back."""
+    from pke import prioritas
+
+    kec = "33.15.01"
+    daftar = db.jalankan(con, "daftar_keluarga", lingkup=kec, kode=KAB, cari="", desil=[], klaster=[], status=[],
+                         lansia=False, sendiri=False, disabilitas=False, kronis=False, belum_terjangkau=False,
+                         batas=5000, **prioritas.parameter())
+    assert len(daftar) and daftar["kode_desa"].str.startswith(kec + ".").all()
+    peta = db.jalankan(con, "peta_wilayah", lingkup=kec, kode=KAB, panjang=13, klaster="air", tahun=2026, triwulan=4)
+    assert len(peta) and peta["kode"].str.startswith(kec + ".").all()
+    # a region wholly outside the scope: nothing at all
+    luar = db.jalankan(con, "kebutuhan_per_klaster", lingkup="33.04", kode=KAB, tahun=2026, triwulan=4)
+    assert luar["kebutuhan"].sum() == 0
+    assert db.jalankan(con, "profil_desa", lingkup="33.04", kode="33.15.01.2001", tahun=2026).empty
+    ids = list(daftar["id_keluarga_p3ke"].head(3))
+    assert db.jalankan(con, "verval_keluarga", lingkup="33.04", ids=ids).empty

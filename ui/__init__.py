@@ -420,7 +420,11 @@ def tabel(df: pd.DataFrame, persen: tuple[str, ...] = (), rupiah: tuple[str, ...
         return gaya(g) if gaya else g
 
     if presentasi():
-        g = styler(df.head(BARIS_PRESENTASI))
+        # st.table renders Markdown in its cells: text values are escaped so a name stays a name.
+        awal = df.head(BARIS_PRESENTASI)
+        awal = awal.assign(**{c: awal[c].map(lambda v: fmt.aman(v) if isinstance(v, str) else v)
+                              for c in awal.columns if awal[c].dtype == object or pd.api.types.is_string_dtype(awal[c])})
+        g = styler(awal)
         st.table(g if index else g.hide(axis="index"))
         if len(df) > BARIS_PRESENTASI:
             st.caption(t("{n} baris pertama dari {total}; tabel lengkap ada di luar mode presentasi.",

@@ -12,7 +12,7 @@ import threading
 
 import streamlit as st
 
-from pke import akun, audit, config, demo_akun, operasional
+from pke import akun, audit, config, demo_akun, fmt, operasional
 from pke.i18n import N_, t
 from ui import halaman
 
@@ -68,6 +68,10 @@ def pulihkan(db_demo: bool) -> akun.Pengguna | None:
         u = akun.dari_email(con, st.user.get("email"))
         if u is not None:
             token = _mulai_sesi(u, "sso")
+            audit.catat(con, u.nama, audit.MASUK, u.wilayah, {"cara": "sso"})
+        else:
+            st.session_state["_pesan_sesi"] = t("E-mail {email} belum terhubung ke akun dasbor ini; minta "
+                                                "administrator menambahkannya.", email=fmt.aman(st.user.get("email")))
     if u is not None and u.demo and not db_demo:
         # Demo accounts have published passwords: they open the demo database only.
         akun.akhiri_sesi(con, token)

@@ -3,7 +3,7 @@ database the demo accounts, one per role, with their passwords."""
 import pandas as pd
 import streamlit as st
 
-from pke import akun, fmt
+from pke import akun
 from pke.i18n import t
 import ui
 from ui import akses
@@ -43,12 +43,11 @@ if db_demo:
         st.subheader(t("Akun demo"))
         st.markdown(t("Basis data ini adalah **data demo** (sintetis). Coba setiap peran dengan akun berikut; akun "
                       "demo tidak dapat dipakai pada data sebenarnya."))
-        daftar = daftar_demo
         ui.tabel(pd.DataFrame({
-            t("Nama pengguna"): [a["nama"] for a in daftar],
-            t("Kata sandi"): [a["sandi"] for a in daftar],
-            t("Peran"): [t(akun.LABEL_PERAN[a["peran"]]) for a in daftar],
-            t("Wilayah"): [t("Nasional") if a["wilayah"] == akun.NASIONAL else a["wilayah"] for a in daftar],
-            t("Yang dapat dilihat"): [t(a["keterangan"]) for a in daftar],
+            t("Nama pengguna"): [a["nama"] for a in daftar_demo],
+            t("Kata sandi"): [a["sandi"] for a in daftar_demo],
+            t("Peran"): [t(akun.LABEL_PERAN[a["peran"]]) for a in daftar_demo],
+            t("Wilayah"): [t("Nasional") if a["wilayah"] == akun.NASIONAL else a["wilayah"] for a in daftar_demo],
         }))
-        st.caption(fmt.aman(t("Tanpa masuk, tampilan agregat data demo tetap terbuka.")))
+        st.caption(t("Tanpa masuk, tampilan agregat data demo tetap terbuka."))
+    st.markdown("\n".join(f"- **{a['nama']}** — {t(a['keterangan'])}" for a in daftar_demo))

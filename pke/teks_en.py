@@ -673,7 +673,6 @@ EN: dict[str, str] = {
         "This database holds **demo data** (synthetic). Try each role with the accounts below; demo accounts "
         "cannot be used on real data.",
     "Nasional": "National",
-    "Yang dapat dilihat": "What it can see",
     "Tanpa masuk, tampilan agregat data demo tetap terbuka.":
         "Without logging in, the aggregate views of the demo data remain open.",
     "Pimpinan provinsi: semua tampilan agregat Jawa Tengah dan mode presentasi, tanpa data nama":

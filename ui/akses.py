@@ -54,10 +54,12 @@ def pulihkan(db_demo: bool) -> akun.Pengguna | None:
     ends at once), from this tab's state or from the cookie after a browser refresh; or from single sign-on."""
     con = toko()
     token = st.session_state.get("_token") or st.context.cookies.get(KUKI)
-    if not isinstance(token, str) or len(token) > 100:
+    # Cookies are read once per connection: after a logout the old token is still "sent" until the next reload.
+    if not isinstance(token, str) or len(token) > 100 or token == st.session_state.get("_token_mati"):
         token = None
     u = akun.cek_sesi(con, token) if token else None
     if u is None and token:
+        st.session_state["_token_mati"] = token
         st.session_state.pop("_token", None)
         if st.session_state.pop("_masuk", False):
             st.session_state["_pesan_sesi"] = t("Sesi berakhir (30 menit tanpa aktivitas, atau 8 jam). Silakan masuk "
@@ -67,7 +69,7 @@ def pulihkan(db_demo: bool) -> akun.Pengguna | None:
     if u is None and sso_aktif() and getattr(st.user, "is_logged_in", False):
         u = akun.dari_email(con, st.user.get("email"))
         if u is not None:
-            token = _mulai_sesi(u, "sso")
+            token = _mulai_sesi(u)
             audit.catat(con, u.nama, audit.MASUK, u.wilayah, {"cara": "sso"})
         else:
             st.session_state["_pesan_sesi"] = t("E-mail {email} belum terhubung ke akun dasbor ini; minta "
@@ -84,7 +86,7 @@ def pulihkan(db_demo: bool) -> akun.Pengguna | None:
     return u
 
 
-def _mulai_sesi(u: akun.Pengguna, cara: str) -> str:
+def _mulai_sesi(u: akun.Pengguna) -> str:
     token = akun.buat_sesi(toko(), u.nama)
     st.session_state["_token"] = token
     st.session_state["_kuki"] = token
@@ -117,14 +119,16 @@ def masuk(nama: str, sandi: str, db_demo: bool) -> bool:
     u = akun.masuk(con, nama, sandi)
     if u is None or (u.demo and not db_demo):
         return False
-    _mulai_sesi(u, "sandi")
+    _mulai_sesi(u)
     return True
 
 
 def keluar() -> None:
-    akun.akhiri_sesi(toko(), st.session_state.get("_token"))
+    token = st.session_state.get("_token")
+    akun.akhiri_sesi(toko(), token)
     # Everything this tab held (a built report, a checked upload, filters) belonged to the user who left.
     st.session_state.clear()
+    st.session_state["_token_mati"] = token
     st.session_state["_kuki"] = ""
     if sso_aktif() and getattr(st.user, "is_logged_in", False):
         st.logout()

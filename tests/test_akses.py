@@ -158,9 +158,10 @@ def test_form_masuk_dan_akun_demo(app_env):
     assert not at.exception
     assert any("**operator** · Operator wilayah" in m.value for m in at.sidebar.markdown)
     assert at.title[0].value == "Ringkasan"  # the start page once signed in
-    assert "Daftar Keluarga" in str([p.proto for p in at.get("page_link")]) or True
     con = operasional.buka()
     assert [e["aksi"] for e in audit.daftar(con)][:1] == ["masuk"]
+    at.switch_page("pages/keluarga.py").run()  # now in the navigation, and the list opens
+    assert at.title[0].value == "Daftar keluarga" and at.dataframe
 
 
 def test_salah_sandi_mengunci_akun_dan_tercatat(app_env):
@@ -372,3 +373,47 @@ def test_injeksi_lewat_berkas_impor_ke_halaman_dan_ekspor(fixture_db, tmp_path, 
     assert not [c.coordinate for c in sel if c.data_type == "f"]
     assert set(rumus) <= {c.value for c in sel}
     assert wb["keterangan"]["A2"].value == "Diekspor oleh operator"
+
+
+def test_berkas_data_hanya_untuk_pemiliknya(fixture_db, tmp_path):
+    """Databases (built and swapped in by pke.tulis) and the operational store are readable by their owner only."""
+    assert fixture_db.stat().st_mode & 0o077 == 0, oct(fixture_db.stat().st_mode)
+    con = operasional.buka(tmp_path / "toko.sqlite")
+    audit.catat(con, "uji", audit.PENGATURAN)
+    assert (tmp_path / "toko.sqlite").stat().st_mode & 0o077 == 0
+
+
+def test_unggahan_diperiksa_sekali(fixture_db, tmp_path, monkeypatch):
+    """An uploaded file is checked once — in a separate process in the app, counted here — not on every rerun."""
+    import shutil
+
+    from pke import impor, unggah
+    from tests.test_impor import baris, csv_bytes
+
+    salinan = tmp_path / "pke.duckdb"
+    shutil.copyfile(fixture_db, salinan)
+    monkeypatch.setenv("PKE_DB", str(salinan))
+    panggilan = []
+
+    def periksa_dihitung(jenis, db_path, isi, nama_file, **_):
+        panggilan.append(nama_file)
+        return impor.periksa(jenis, db_path, isi, nama_file)
+
+    monkeypatch.setattr(unggah, "periksa_terpisah", periksa_dihitung)
+    at = _app("pages/impor.py", sebagai="admin")
+    at.get("file_uploader")[0].upload("desa.csv", csv_bytes([baris(1), baris(2)]), "text/csv").run()
+    assert {m.label: m.value for m in at.metric}["Baris diterima"] == "2"
+    at.date_input[0].set_value(at.date_input[0].value).run()  # any widget: a rerun
+    at.radio[0].set_value("keluarga").run()
+    assert panggilan == ["desa.csv"]
+    # a workbook carrying macros under an .xlsx name never reaches the parser
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/vbaProject.bin", b"\x00" * 64)
+    at.get("file_uploader")[0].upload("makro.xlsx", buf.getvalue(), "application/octet-stream").run()
+    assert any("makro" in e.value for e in at.error), [e.value for e in at.error]
+    assert panggilan == ["desa.csv"]

@@ -5,7 +5,7 @@ import streamlit as st
 from pke import config
 from pke.i18n import t
 import ui
-from ui import akses, halaman as daftar_halaman, tayangan
+from ui import akses, tayangan
 
 st.set_page_config(page_title="Dasbor PKE", page_icon="📊", layout="wide")
 ui.bahasa_dari_url()
@@ -33,12 +33,15 @@ if pengguna is not None and pengguna.lingkup is not None:
     st.session_state["konteks"] = ui.pilih_konteks()
 if db_demo:
     st.sidebar.warning(t("**Data demo** — sintetis, bukan data P3KE sebenarnya."))
+elif ui.meta().get("demo") == "campuran":
+    st.sidebar.warning(t("**Sebagian data demo** — kabupaten yang belum diimpor berisi data sintetis."))
 if akses.boleh(pengguna, "presentasi") and st.sidebar.button(
         t("Mode presentasi"), icon=":material/slideshow:",
         help=t("Layar rapat: tanpa panel samping, huruf besar, tanpa data pribadi. Juga lewat URL: ?presentasi=1")):
     st.query_params["presentasi"] = "1"
     st.rerun()
-ui.terapkan_presentasi(dalam_tayangan=tayangan.aktif(halaman.url_path))
-tayangan.kendali(halaman.url_path)
+if "konteks" in st.session_state:  # a slideshow needs a region and period; a visitor of a closed database has none
+    ui.terapkan_presentasi(dalam_tayangan=tayangan.aktif(halaman.url_path))
+    tayangan.kendali(halaman.url_path)
 
 halaman.run()

@@ -3,7 +3,7 @@ region), deactivating one, setting a new password, and whether aggregate views o
 import pandas as pd
 import streamlit as st
 
-from pke import akun, operasional
+from pke import akun, fmt, operasional
 from pke.i18n import t
 import ui
 from ui import akses
@@ -47,9 +47,9 @@ with tambah, st.form("akun_tambah", clear_on_submit=True):
             try:
                 akun.tambah(con, nama, sandi, peran, wilayah, opd, email, oleh=u.nama)
             except akun.AkunError as e:
-                st.error(str(e))
+                st.error(fmt.aman(e))
             else:
-                st.success(t("Akun {nama} dibuat.", nama=nama.strip().lower()))
+                st.success(t("Akun {nama} dibuat.", nama=fmt.aman(nama.strip().lower())))
 
 with ubah:
     aktif = daftar[daftar["aktif"] == 1]["nama"].tolist() if not daftar.empty else []
@@ -71,12 +71,16 @@ with ubah:
             try:
                 akun.ubah_sandi(con, pilih, sandi_baru, oleh=u.nama)
             except akun.AkunError as e:
-                st.error(str(e))
+                st.error(fmt.aman(e))
             else:
-                st.success(t("Kata sandi {nama} diganti; sesi-sesinya diakhiri.", nama=pilih))
+                st.success(t("Kata sandi {nama} diganti; sesi-sesinya diakhiri.", nama=fmt.aman(pilih)))
         elif mati:
-            akun.nonaktifkan(con, pilih, oleh=u.nama)
-            st.success(t("Akun {nama} dinonaktifkan; sesi-sesinya diakhiri.", nama=pilih))
+            try:
+                akun.nonaktifkan(con, pilih, oleh=u.nama)
+            except akun.AkunError as e:
+                st.error(fmt.aman(e))
+            else:
+                st.success(t("Akun {nama} dinonaktifkan; sesi-sesinya diakhiri.", nama=fmt.aman(pilih)))
 
 with atur:
     publik = operasional.pengaturan(con, "agregat_publik", "0") == "1"

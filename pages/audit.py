@@ -24,13 +24,13 @@ a, b, c, d = st.columns(4)
 pengguna = a.text_input(t("Pengguna"), max_chars=64).strip().lower()
 aksi = b.selectbox(t("Aksi"), [""] + list(audit.LABEL_AKSI),
                    format_func=lambda x: t(audit.LABEL_AKSI[x]) if x else t("— semua aksi —"))
-hari_ini = dt.date.today()
-dari = c.date_input(t("Dari tanggal"), value=hari_ini - dt.timedelta(days=7), format="DD/MM/YYYY")
-sampai = d.date_input(t("Sampai tanggal"), value=hari_ini, format="DD/MM/YYYY")
+hari_ini = dt.datetime.now(dt.timezone.utc).date()
+dari = c.date_input(t("Dari tanggal (UTC)"), value=hari_ini - dt.timedelta(days=7), format="DD/MM/YYYY")
+sampai = d.date_input(t("Sampai tanggal (UTC)"), value=hari_ini, format="DD/MM/YYYY")
 BATAS = 2000
-entri = audit.daftar(con, pengguna or None, aksi or None, dari.isoformat(), sampai.isoformat(), batas=BATAS)
-if u.lingkup:  # an administrator of a region sees entries about its region and its own users
-    entri = [e for e in entri if (e["lingkup"] or "").startswith(u.lingkup)]
+# An administrator of a region sees the entries about its region and those of its region's accounts.
+entri = audit.daftar(con, pengguna or None, aksi or None, dari.isoformat(), sampai.isoformat(), batas=BATAS,
+                     lingkup=u.lingkup)
 st.markdown(t("**{n}** entri", n=fmt.angka(len(entri))) + (t(" (dibatasi {n} terbaru)", n=fmt.angka(BATAS))
                                                           if len(entri) >= BATAS else ""))
 if entri:

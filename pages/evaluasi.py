@@ -14,9 +14,13 @@ provinsi = k.kode[:2]
 if not provinsi:
     st.info(t("Pilih provinsi di panel kiri."))
     st.stop()
+if len(u.lingkup) > 5:
+    st.info(t("Evaluasi provinsi membandingkan kabupaten/kota; wilayah kerja Anda lebih kecil dari satu kabupaten. "
+              "Lihat Ringkasan, Sektor atau Progres Triwulan untuk wilayah Anda."))
+    st.stop()
 if len(k.kode) > 2:
     st.caption(t("Menampilkan seluruh kabupaten/kota di {provinsi}; kabupaten terpilih ditandai.",
-                 provinsi=k.jalur[0][1]))
+                 provinsi=fmt.aman(k.jalur[0][1])))
 
 data = ui.kueri("evaluasi_kabupaten", kode=provinsi, tahun=k.tahun, triwulan=k.triwulan)
 data["status"] = [t(progres.status(r, tg).label) for r, tg in zip(data["realisasi_kumulatif"], data["target_kumulatif"])]

@@ -11,7 +11,6 @@ from pke.i18n import t
 import ui
 
 u = ui.izinkan("impor")
-k = ui.konteks()
 st.title(t("Impor data"))
 ui.tolak_data_pribadi_saat_presentasi(t("Impor data"))
 st.markdown(t("Berkas .xlsx atau .csv diperiksa dulu; tidak ada yang ditulis sebelum Anda menekan **Impor**."))
@@ -45,7 +44,6 @@ if berkas is not None:
     else:
         try:
             with st.spinner(t("Memeriksa berkas… (di proses terpisah; halaman lain tetap melayani)")):
-                unggah.periksa_unggahan(isi, berkas.name)
                 hasil = unggah.periksa_terpisah(jenis, config.db_path(), isi, berkas.name)
         except impor.ImporError as e:
             st.error(t("Berkas tidak dapat diimpor: {e}", e=fmt.aman(e)))

@@ -35,22 +35,23 @@ with st.expander(t("Cari dan filter"), expanded=True):
 st.caption(prioritas.aturan() + " " + t("Kebutuhan dan statusnya menurut data terakhir ({tanggal}).",
                                         tanggal=fmt.tanggal(ui.meta()["tanggal_data"])))
 
-data = ui.kueri("daftar_keluarga", kode=k.kode, cari=cari, desil=desil, klaster=kunci, status=status, lansia=lansia,
-                sendiri=sendiri, disabilitas=disabilitas, kronis=kronis, belum_terjangkau=belum, batas=BATAS,
-                **prioritas.parameter())
-total = int(data["total"].iloc[0]) if not data.empty else 0
-st.markdown(t("**{n} keluarga** memenuhi filter", n=fmt.angka(total))
-            + (t("; ditampilkan {n} dengan skor tertinggi.", n=fmt.angka(len(data))) if total > len(data) else "."))
-
 tujuan = ui.akses.tujuan_akses("keluarga")
 lengkap = tujuan is not None
+data = ui.kueri("daftar_keluarga", kode=k.kode, cari=cari, desil=desil, klaster=kunci, status=status, lansia=lansia,
+                sendiri=sendiri, disabilitas=disabilitas, kronis=kronis, belum_terjangkau=belum, batas=BATAS,
+                nama_sebagian=lengkap, **prioritas.parameter())
+total = int(data["total"].iloc[0]) if not data.empty else 0
 saring = {"cari": privasi.samarkan_nik(cari) if cari.isdigit() else cari, "desil": desil, "klaster": kunci,
           "status": status, "lansia": lansia, "sendiri": sendiri, "disabilitas": disabilitas, "kronis": kronis,
           "belum_terjangkau": belum}
-# Written before the list is drawn; if the log cannot be written nothing is shown.
+# Written before anything about the list is drawn (even its count); if the log cannot be written nothing is shown.
 ui.akses.catat(audit.LIHAT_NAMA, k.kode, {"filter": saring, "baris": len(data), "total": total}, sekali=True)
 if lengkap:
     ui.akses.catat(audit.BUKA_NAMA, k.kode, {"tujuan": tujuan, "filter": saring, "baris": len(data)}, sekali=True)
+st.markdown(t("**{n} keluarga** memenuhi filter", n=fmt.angka(total))
+            + (t("; ditampilkan {n} dengan skor tertinggi.", n=fmt.angka(len(data))) if total > len(data) else "."))
+if cari and not lengkap:
+    st.caption(t("Selama nama disamarkan, pencarian nama hanya cocok dengan nama lengkap yang persis sama."))
 tampil = data if lengkap else privasi.samarkan(data)
 
 if data.empty:
@@ -79,20 +80,21 @@ if not ui.akses.boleh(u, "ekspor_nama"):
 
 
 def berkas_verval() -> bytes:
-    # Built only when the button is clicked: the audit entry first (no entry, no file), then the sheet, which
-    # names who exported it, when and why.
-    ui.akses.catat_ekspor(audit.EKSPOR_NAMA, k.kode, {"berkas": "lembar_verval", "baris": len(ids),
-                                                      "lengkap": lengkap, "tujuan": tujuan, "filter": saring})
+    # Built only when the button is clicked (outside the session: scope and user taken now); it names who
+    # exported it, when and why.
     penanda = t("Diekspor oleh {nama} pada {waktu}; {isi}.", nama=u.nama,
                 waktu=dt.datetime.now().strftime("%d/%m/%Y %H:%M"),
                 isi=t("tujuan: {tujuan}", tujuan=t(ui.akses.TUJUAN[tujuan])) if lengkap
                 else t("NIK dan nama disamarkan"))
-    return ekspor.lembar_verval(ui.kueri("verval_keluarga", ids=ids), ids, data["skor"],
-                                tampilkan_data_pribadi=lengkap, penanda=penanda)
+    return ekspor.lembar_verval(ui.kueri_dalam_lingkup("verval_keluarga", ids=ids, lingkup=u.lingkup), ids,
+                                data["skor"], tampilkan_data_pribadi=lengkap, penanda=penanda)
 
 
 st.download_button(
-    t("Unduh lembar verval ({n} keluarga, Excel)", n=fmt.angka(len(data))), berkas_verval, icon=":material/download:",
+    t("Unduh lembar verval ({n} keluarga, Excel)", n=fmt.angka(len(data))),
+    ui.akses.unduhan(audit.EKSPOR_NAMA, k.kode, {"berkas": "lembar_verval", "baris": len(ids), "lengkap": lengkap,
+                                                 "tujuan": tujuan, "filter": saring}, berkas_verval),
+    icon=":material/download:",
     file_name=f"verval_{k.kode or 'semua'}_{k.tahun}_tw{k.triwulan}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 st.caption(t("Lembar memakai nama kolom ekspor P3KE, ditambah skor prioritas dan kolom isian verval "

@@ -68,9 +68,7 @@ ui.tautan_profil_desa(dict(zip(per_desa["kode"], per_desa["desa"])))
 
 
 def berkas_kolaborasi() -> bytes:
-    # Built only when the button is clicked, not on every rerun of the page; audited first.
-    ui.akses.catat_ekspor(audit.EKSPOR, k.kode, {"berkas": "peluang_kolaborasi", "tahun": k.tahun,
-                                                 "triwulan": k.triwulan})
+    # Built only when the button is clicked, not on every rerun of the page; audited first (ui.akses.unduhan).
     rinci = kebutuhan.merge(biaya[["klaster", "biaya"]].rename(columns={"biaya": "biaya_satuan_rp"}), on="klaster")
     rinci["perkiraan_biaya_rp"] = rinci[dasar] * rinci["biaya_satuan_rp"]
     return ekspor.tabel_excel({
@@ -81,6 +79,8 @@ def berkas_kolaborasi() -> bytes:
 
 
 if not ui.presentasi() and ui.akses.boleh(u, "ekspor_agregat"):
-    st.download_button(t("Unduh (Excel)"), berkas_kolaborasi,
+    st.download_button(t("Unduh (Excel)"), ui.akses.unduhan(audit.EKSPOR, k.kode, {
+                           "berkas": "peluang_kolaborasi", "tahun": k.tahun, "triwulan": k.triwulan},
+                           berkas_kolaborasi),
                        file_name=f"peluang_kolaborasi_{k.kode}_{k.tahun}_tw{k.triwulan}.xlsx", icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -51,11 +51,9 @@ else:
     tampil = kualitas.daftar_tampil(daftar if lengkap else privasi.samarkan(daftar, kolom_nama=("nama",)), kunci)
     ui.tabel(tampil, tinggi=420, format_lain={c: str for c in tampil.columns if c.startswith("ID")})
     if ui.akses.boleh(u, "ekspor_nama"):
-        def berkas_daftar() -> bytes:
-            ui.akses.catat_ekspor(audit.EKSPOR_NAMA, k.kode, {"berkas": f"kualitas_{kunci}", "baris": len(tampil),
-                                                              "lengkap": lengkap, "tujuan": tujuan})
-            return ekspor.tabel_excel({label[kunci][:31]: tampil})
-
+        berkas_daftar = ui.akses.unduhan(
+            audit.EKSPOR_NAMA, k.kode, {"berkas": f"kualitas_{kunci}", "baris": len(tampil), "lengkap": lengkap,
+                                        "tujuan": tujuan}, lambda: ekspor.tabel_excel({label[kunci][:31]: tampil}))
         st.download_button(t("Unduh daftar (Excel)"), berkas_daftar,
                            file_name=f"kualitas_{kunci}_{k.kode or 'semua'}.xlsx", icon=":material/download:",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -32,11 +32,9 @@ if siap and siap[0] == kunci:
     st.success(t("Laporan {wilayah}, {periode} siap: {n} bagian.", wilayah=fmt.aman(lap.wilayah), periode=lap.periode,
                  n=len(lap.bagian)))
     if ui.akses.boleh(u, "ekspor_agregat"):
-        def unduh(bentuk: str, tulis):
-            def berkas() -> bytes:  # audited when the file is built, i.e. when the button is clicked
-                ui.akses.catat_ekspor(audit.EKSPOR, k.kode, {"berkas": f"laporan.{bentuk}", "periode": lap.periode})
-                return tulis(lap)
-            return berkas
+        def unduh(bentuk: str, tulis):  # audited when the file is built, i.e. when the button is clicked
+            return ui.akses.unduhan(audit.EKSPOR, k.kode, {"berkas": f"laporan.{bentuk}", "periode": lap.periode},
+                                    lambda: tulis(lap))
 
         a, b, c = st.columns(3)
         a.download_button(t("Unduh PDF"), unduh("pdf", laporan.pdf), file_name=f"{lap.nama_berkas}.pdf",

@@ -34,7 +34,6 @@ tabel = ini[["label", "target", "realisasi", "target_kumulatif", "realisasi_kumu
     "proyeksi": t("Proyeksi akhir tahun"), "tersisa": t("Kebutuhan tersisa")})
 
 
-
 def warnai_status(g):
     return g.map(lambda v: f"background-color: {warna.get(v, '')}", subset=[t("Status")])
 

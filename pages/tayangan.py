@@ -6,9 +6,9 @@ from pke.i18n import t
 import ui
 from ui import halaman, tayangan
 
+u = ui.izinkan("tayangan")
 JUDUL = {h.url: t(h.judul) for h in halaman.HALAMAN}
 
-u = ui.izinkan("tayangan")
 k = ui.konteks()
 ui.kepala_halaman(t("Tayangan rapat"), k)
 st.markdown(t("Tayangan menampilkan halaman terpilih satu per satu dalam mode presentasi (huruf besar, tanpa panel "

@@ -117,6 +117,8 @@ def _normal(nama: str | None) -> str:
 
 def _cek_nama(nama: str) -> str:
     n = _normal(nama)
+    if n == ANONIM.nama:
+        raise AkunError(t("Nama pengguna {nama} dicadangkan untuk pengunjung yang belum masuk.", nama=n))
     if not _POLA_NAMA.fullmatch(n):
         raise AkunError(t("Nama pengguna tidak sah: {nama}. Pakai 3–32 huruf kecil, angka, titik, garis bawah "
                           "atau tanda hubung, diawali huruf atau angka.", nama=nama))
@@ -246,13 +248,21 @@ def terkunci(con: sqlite3.Connection, nama: str, sekarang: float | None = None) 
     return n >= GAGAL_MAKS
 
 
-def masuk(con: sqlite3.Connection, nama: str, sandi: str, sekarang: float | None = None) -> Pengguna | None:
-    """The user on success, None on any failure (show ``PESAN_GAGAL``, the same in every case)."""
+def masuk(con: sqlite3.Connection, nama: str, sandi: str, sekarang: float | None = None,
+          demo_boleh: bool = True) -> Pengguna | None:
+    """The user on success, None on any failure (show ``PESAN_GAGAL``, the same in every case). `demo_boleh`:
+    whether demo accounts (published passwords) may sign in, i.e. whether the database is the labelled demo."""
     sekarang, nama = _sekarang(sekarang), _normal(nama)
-    if terkunci(con, nama, sekarang):
-        # Not counted as another failure: the lock ends 15 minutes after the failures that caused it.
-        audit.catat(con, nama, audit.MASUK_GAGAL, rincian={"nama": nama, "alasan": "terkunci"}, sekarang=sekarang)
-        return None
+    # The attempt is counted before the slow password check, under the write lock: guesses sent in parallel each
+    # see those before them, so the sixth is already locked out. A success takes its own row back.
+    with transaksi(con):
+        if terkunci(con, nama, sekarang):
+            # Not counted as another failure: the lock ends 15 minutes after the failures that caused it.
+            audit.catat(con, nama, audit.MASUK_GAGAL, rincian={"nama": nama, "alasan": "terkunci"},
+                        sekarang=sekarang)
+            return None
+        percobaan = con.execute("INSERT INTO gagal_masuk (nama, waktu) VALUES (?, ?)", (nama, sekarang)).lastrowid
+        con.execute("DELETE FROM gagal_masuk WHERE waktu < ?", (sekarang - 86400,))
     b = con.execute("SELECT * FROM akun WHERE nama = ?", (nama,)).fetchone()
     alasan = None
     if b is None:
@@ -262,16 +272,17 @@ def masuk(con: sqlite3.Connection, nama: str, sandi: str, sekarang: float | None
         alasan = "sandi"
     elif not b["aktif"]:
         alasan = "nonaktif"
+    elif b["demo"] and not demo_boleh:
+        alasan = "akun_demo"
     if alasan:
-        with transaksi(con):
-            con.execute("INSERT INTO gagal_masuk (nama, waktu) VALUES (?, ?)", (nama, sekarang))
-            con.execute("DELETE FROM gagal_masuk WHERE waktu < ?", (sekarang - 86400,))
-            audit.catat(con, nama, audit.MASUK_GAGAL, b["wilayah"] if b else "",
-                        {"nama": nama, "alasan": alasan}, sekarang=sekarang)
+        audit.catat(con, nama, audit.MASUK_GAGAL, b["wilayah"] if b else "", {"nama": nama, "alasan": alasan},
+                    sekarang=sekarang)
         return None
-    if _PH.check_needs_rehash(b["hash"]):
-        con.execute("UPDATE akun SET hash = ? WHERE nama = ?", (_PH.hash(sandi), nama))
-    audit.catat(con, nama, audit.MASUK, b["wilayah"], sekarang=sekarang)
+    with transaksi(con):
+        con.execute("DELETE FROM gagal_masuk WHERE rowid = ?", (percobaan,))
+        if _PH.check_needs_rehash(b["hash"]):
+            con.execute("UPDATE akun SET hash = ? WHERE nama = ?", (_PH.hash(sandi), nama))
+        audit.catat(con, nama, audit.MASUK, b["wilayah"], sekarang=sekarang)
     return _pengguna(b)
 
 

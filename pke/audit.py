@@ -125,9 +125,16 @@ def _batas_waktu(nilai: str, akhir: bool) -> tuple[str, str]:
 
 
 def daftar(con: sqlite3.Connection, pengguna: str | None = None, aksi: str | None = None,
-           dari: str | None = None, sampai: str | None = None, batas: int | None = 1000) -> list[dict]:
-    """Entries newest first. ``dari``/``sampai`` are ISO dates or date-times (UTC unless they say otherwise)."""
+           dari: str | None = None, sampai: str | None = None, batas: int | None = 1000,
+           lingkup: str | None = None) -> list[dict]:
+    """Entries newest first. ``dari``/``sampai`` are ISO dates or date-times (UTC unless they say otherwise).
+    ``lingkup`` (a region code; None or "" for all): entries about that region or below it, and every entry of
+    the accounts of that region — what its administrator may read."""
     syarat, param = [], []
+    if lingkup:
+        syarat.append("(lingkup = ? OR substr(lingkup, 1, ?) = ? OR pengguna IN "
+                      "(SELECT nama FROM akun WHERE wilayah = ? OR substr(wilayah, 1, ?) = ?))")
+        param += [lingkup, len(lingkup) + 1, lingkup + ".", lingkup, len(lingkup) + 1, lingkup + "."]
     if pengguna:
         syarat.append("pengguna = ?")
         param.append(pengguna)

@@ -36,7 +36,7 @@ def _kueri_tampilan(kode: str, tahun: int, tw: int) -> dict[str, list[tuple[str,
     if ling.lapisan_prioritas:
         peta.append(("peta_desa_prioritas", {"kode": ling.area, "tahun": tahun}))
     daftar = dict(kode=kode, cari="", desil=[], klaster=[], status=[], lansia=False, sendiri=False, disabilitas=False, kronis=False,
-                  belum_terjangkau=False, batas=500, **prioritas.parameter())
+                  belum_terjangkau=False, batas=500, nama_sebagian=True, **prioritas.parameter())
     tampilan = {
         "sidebar": [("meta", {}), ("periode", {}), ("wilayah_anak", {"induk": ""}),
                     ("wilayah_anak", {"induk": kode[:2]}), ("wilayah_anak", {"induk": kode[:5]})],

@@ -480,6 +480,9 @@ def impor_berkas(jenis: str, db_path, isi: bytes, nama_file: str, pengguna: str,
                     [id_impor, nama_file, hasil.hash, jenis, snapshot if jenis == "keluarga" else None,
                      dt.datetime.now().replace(microsecond=0), len(hasil.diterima), hasil.baris_ditolak,
                      pengguna.strip()])
+        # Imported data is real data: the database is no longer the demo, whose accounts have public passwords
+        # and whose aggregate views are open to visitors (ui.akses). The synthetic rest stays labelled.
+        con.execute("UPDATE meta SET nilai = 'campuran' WHERE kunci = 'demo' AND nilai = 'ya'")
         turunan.bangun_kebutuhan(con)
         turunan.bangun_ringkasan(con)
     hasil.id_impor = id_impor

@@ -24,7 +24,8 @@ def samarkan_nama(nama) -> str:
     return re.sub(r"(\S)(\S*)", lambda m: m.group(1) + "*" * len(m.group(2)), str(nama))
 
 
-def samarkan(df: pd.DataFrame, kolom_nik=("nik",), kolom_nama=("kepala_keluarga", "nama")) -> pd.DataFrame:
+def samarkan(df: pd.DataFrame, kolom_nik=("nik",), kolom_nama=("kepala_keluarga", "nama", "alamat")) -> pd.DataFrame:
+    """NIK and names masked; the address too (RT/RW and street point at the family as surely as a name)."""
     d = df.copy()
     for c in kolom_nik:
         if c in d:

@@ -2,6 +2,20 @@
 tests/test_i18n.py fails when a string in the code has no entry here, when placeholders differ, or when an
 entry is no longer used. Names of programmes, agencies (OPD) and data columns stay as they are."""
 EN: dict[str, str] = {
+    "Evaluasi provinsi membandingkan kabupaten/kota; wilayah kerja Anda lebih kecil dari satu kabupaten. Lihat "
+    "Ringkasan, Sektor atau Progres Triwulan untuk wilayah Anda.":
+        "The provincial evaluation compares regencies/cities; your working area is smaller than one regency. See "
+        "Summary, Sectors or Quarterly Progress for your area.",
+    "Selama nama disamarkan, pencarian nama hanya cocok dengan nama lengkap yang persis sama.":
+        "While names are masked, a name search only matches the exact full name.",
+    "Nama pengguna {nama} dicadangkan untuk pengunjung yang belum masuk.":
+        "The user name {nama} is reserved for visitors who have not logged in.",
+    "⚠️ **Sebagian DATA DEMO** — basis data demo yang sudah menerima data impor: kabupaten yang tidak diimpor masih "
+    "berisi keluarga sintetis. Akun demo tidak berlaku lagi.":
+        "⚠️ **Partly DEMO DATA** — a demo database that has received imported data: regencies not imported still hold "
+        "synthetic households. Demo accounts no longer work.",
+    "**Sebagian data demo** — kabupaten yang belum diimpor berisi data sintetis.":
+        "**Partly demo data** — regencies not yet imported hold synthetic data.",
     "E-mail {email} belum terhubung ke akun dasbor ini; minta administrator menambahkannya.":
         "The e-mail {email} is not linked to an account of this dashboard; ask an administrator to add it.",
     "Berkas {nama} berisi lebih dari {batas} baris data; pecah menjadi beberapa berkas (mis. per kabupaten atau kecamatan) lalu unggah satu per satu.":
@@ -787,8 +801,8 @@ EN: dict[str, str] = {
     "Pengguna": "User",
     "Aksi": "Action",
     "— semua aksi —": "— all actions —",
-    "Dari tanggal": "From date",
-    "Sampai tanggal": "To date",
+    "Dari tanggal (UTC)": "From date (UTC)",
+    "Sampai tanggal (UTC)": "To date (UTC)",
     "**{n}** entri": "**{n}** entries",
     " (dibatasi {n} terbaru)": " (limited to the latest {n})",
     "Waktu (UTC)": "Time (UTC)",

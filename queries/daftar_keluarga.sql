@@ -4,7 +4,7 @@
 -- (an operational list for verval, not a historical one). Empty lists mean "no filter"; $status values are
 -- belum / rencana / proses / selesai; $cari ('' for none) matches part of the head's name, a whole NIK (never a prefix: that would reveal
 -- masked digits one at a time), or an ID.
--- params: $kode, $cari, $desil, $klaster, $status, $lansia, $sendiri, $disabilitas, $kronis, $belum_terjangkau, $batas, $b_desil1, $b_desil2, $b_desil3, $b_kebutuhan, $b_lansia, $b_sendiri, $b_disabilitas, $b_kronis, $b_belum_terjangkau, $lingkup (the user's region scope, a code prefix; '' for all)
+-- params: $kode, $cari, $desil, $klaster, $status, $lansia, $sendiri, $disabilitas, $kronis, $belum_terjangkau, $batas, $b_desil1, $b_desil2, $b_desil3, $b_kebutuhan, $b_lansia, $b_sendiri, $b_disabilitas, $b_kronis, $b_belum_terjangkau, $nama_sebagian, $lingkup (the user's region scope, a code prefix; '' for all)
 SELECT
     f.id_keluarga_p3ke, f.kode_desa, w.nama AS desa, kec.nama AS kecamatan,
     f.kepala_keluarga, f.nik, f.alamat, f.desil, f.n_individu,
@@ -22,8 +22,9 @@ FROM keluarga_fitur f
 JOIN wilayah w ON w.kode = f.kode_desa
 JOIN wilayah kec ON kec.kode = w.kode_induk
 WHERE (di_bawah(f.kode_desa, $kode) AND di_bawah(f.kode_desa, $lingkup))
-  AND ($cari = '' OR contains(lower(f.kepala_keluarga), lower($cari)) OR f.nik = $cari
-       OR f.id_keluarga_p3ke = $cari)
+  AND ($cari = '' OR f.nik = $cari OR f.id_keluarga_p3ke = $cari
+       OR CASE WHEN $nama_sebagian THEN contains(lower(f.kepala_keluarga), lower($cari))
+               ELSE lower(f.kepala_keluarga) = lower($cari) END)
   AND (len($desil) = 0 OR list_contains($desil, f.desil))
   AND (len($klaster) = 0 OR len(list_intersect(f.klaster_terbuka, $klaster)) > 0)
   AND (len($status) = 0 OR len(list_intersect(f.status_kebutuhan, $status)) > 0)

@@ -89,7 +89,7 @@ def test_daftar_keluarga_tersamar(app_env, con):
     assert tabel["Skor"].is_monotonic_decreasing
     semua = db.jalankan(con, "daftar_keluarga", lingkup="", kode="33.15.01", cari="", desil=[], klaster=[],
                         status=[], lansia=False, sendiri=False, disabilitas=False, kronis=False,
-                        belum_terjangkau=False, batas=500, **prioritas.parameter())
+                        belum_terjangkau=False, batas=500, nama_sebagian=True, **prioritas.parameter())
     assert any(f"**{fmt.angka(semua['total'].iloc[0])} keluarga**" in m.value for m in at.markdown)
     assert not any(re.search(r"\b\d{16}\b", str(v)) for v in tabel.to_numpy().ravel())
     at.toggle[0].set_value(True).run()

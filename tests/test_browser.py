@@ -106,12 +106,17 @@ JS_KONTRAS = """() => {
 
 
 @pytest.fixture(scope="module")
-def server(fixture_db, tmp_path_factory):
+def toko_server(tmp_path_factory):
+    return tmp_path_factory.mktemp("toko") / "operasional.sqlite"
+
+
+@pytest.fixture(scope="module")
+def server(fixture_db, toko_server):
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"Chromium tidak ditemukan di {CHROMIUM}: apt-get install -y chromium")
     port = port_bebas()
     # the benchmark's own server start: one way to run the app headless; an operational store of its own
-    proc = mulai_server(fixture_db, port, toko=tmp_path_factory.mktemp("toko") / "operasional.sqlite")
+    proc = mulai_server(fixture_db, port, toko=toko_server)
     yield f"http://127.0.0.1:{port}"
     proc.terminate()
     proc.wait(timeout=10)
@@ -361,3 +366,26 @@ def test_hostile_names_stay_text_in_chromium(server_jahat, browser, jalur):
     if jalur.startswith("desa"):
         assert "![x](http://evil.example/b.png)" in page.inner_text("[data-testid='stMain']")
     konteks.close()
+
+
+def test_verval_sheet_download_names_its_user(server, sesi, toko_server):
+    """The by-name export as an operator would make it: the file says who exported it, and the audit entry written
+    before the file carries the user (Streamlit builds the file outside the session)."""
+    import io
+
+    import openpyxl
+
+    from pke import audit, operasional
+
+    page = _buka(sesi("operator"), server, "keluarga?wilayah=33.15.01", "1920x1080", "Daftar keluarga", "Skor prioritas")
+    with page.expect_download(timeout=60_000) as unduh:
+        page.get_by_role("button", name=re.compile("Unduh lembar verval")).click()
+    wb = openpyxl.load_workbook(io.BytesIO(open(unduh.value.path(), "rb").read()))
+    assert wb["keterangan"]["A2"].value.startswith("Diekspor oleh operator pada ")
+    assert "disamarkan" in wb["keterangan"]["A2"].value
+    kolom = [c.value for c in wb["verval"][1]]
+    nik = [r[kolom.index("nik")] for r in wb["verval"].iter_rows(min_row=2, values_only=True)]
+    assert nik and all(re.fullmatch(r"\d{4}\*{8}\d{4}", str(v)) for v in nik)  # masked: no purpose stated
+    entri = audit.daftar(operasional.buka(toko_server), aksi=audit.EKSPOR_NAMA)
+    assert entri and entri[0]["pengguna"] == "operator" and entri[0]["lingkup"] == "33.15.01"
+    page.close()

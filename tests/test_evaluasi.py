@@ -39,7 +39,7 @@ def test_skor_prioritas():
 
 def test_skor_sql_sama_dengan_aturan(con):
     df = db.jalankan(con, "daftar_keluarga", lingkup="", kode=KAB, cari="", desil=[], klaster=[], status=[],
-                     lansia=False, sendiri=False, disabilitas=False, kronis=False, belum_terjangkau=False, batas=50,
+                     lansia=False, sendiri=False, disabilitas=False, kronis=False, belum_terjangkau=False, batas=50, nama_sebagian=True,
                      **prioritas.parameter())
     assert len(df) == 50 and df["skor"].is_monotonic_decreasing
     for r in df.itertuples():
@@ -47,7 +47,7 @@ def test_skor_sql_sama_dengan_aturan(con):
                                         r.ada_disabilitas, r.ada_kronis, r.belum_terjangkau)
     saring = db.jalankan(con, "daftar_keluarga", lingkup="", kode=KAB, cari="", desil=[1], klaster=["rtlh"],
                          status=["belum"], lansia=True, sendiri=False, disabilitas=False, kronis=False,
-                         belum_terjangkau=False, batas=1000, **prioritas.parameter())
+                         belum_terjangkau=False, batas=1000, nama_sebagian=True, **prioritas.parameter())
     assert (saring["desil"] == 1).all() and saring["kepala_lansia"].all()
     assert saring["kebutuhan_terbuka"].str.contains("RTLH").all()
     assert saring["total"].iloc[0] == len(saring) < df["total"].iloc[0]
@@ -65,7 +65,7 @@ def test_samaran():
 def test_lembar_verval_dibaca_ulang(con):
     daftar = db.jalankan(con, "daftar_keluarga", lingkup="", kode="33.15.01", cari="", desil=[], klaster=[],
                          status=[], lansia=False, sendiri=False, disabilitas=False, kronis=False,
-                         belum_terjangkau=False, batas=20, **prioritas.parameter())
+                         belum_terjangkau=False, batas=20, nama_sebagian=True, **prioritas.parameter())
     ids = list(daftar["id_keluarga_p3ke"])
     lembar = db.jalankan(con, "verval_keluarga", lingkup="", ids=ids)
     for lengkap in (False, True):
@@ -123,14 +123,14 @@ def test_simpan_target_lewat_jalur_tulis(fixture_db, tmp_path):
 
 def test_cari_keluarga(con):
     semua = db.jalankan(con, "daftar_keluarga", lingkup="", kode=KAB, cari="", desil=[], klaster=[], status=[], lansia=False,
-                        sendiri=False, disabilitas=False, kronis=False, belum_terjangkau=False, batas=5,
+                        sendiri=False, disabilitas=False, kronis=False, belum_terjangkau=False, batas=5, nama_sebagian=True,
                         **prioritas.parameter())
     target = semua.iloc[3]
 
-    def cari(teks):
+    def cari(teks, sebagian=True):
         return set(db.jalankan(con, "daftar_keluarga", lingkup="", kode=KAB, cari=teks, desil=[], klaster=[], status=[],
                                lansia=False, sendiri=False, disabilitas=False, kronis=False, belum_terjangkau=False,
-                               batas=500, **prioritas.parameter())["id_keluarga_p3ke"])
+                               batas=500, nama_sebagian=sebagian, **prioritas.parameter())["id_keluarga_p3ke"])
 
     nama = target["kepala_keluarga"].split()[0].lower()
     for teks in (target["nik"], target["id_keluarga_p3ke"], nama):
@@ -139,6 +139,9 @@ def test_cari_keluarga(con):
     for n in (4, 12, 15):
         assert cari(target["nik"][:n]) == set()
     assert cari("%") == set() and cari("_") == set()  # no LIKE wildcards either
+    # while names are masked only the exact full name matches: a masked name cannot be guessed letter by letter
+    assert cari(nama, sebagian=False) == set() or nama == target["kepala_keluarga"].lower()
+    assert target["id_keluarga_p3ke"] in cari(target["kepala_keluarga"].upper(), sebagian=False)
 
 
 def test_matriks_triwulan(con):

@@ -68,6 +68,12 @@ def kueri(nama: str, **params) -> pd.DataFrame:
             st.error(t("Tidak ada wilayah akses untuk pengguna ini; tidak ada data yang ditampilkan."))
             st.stop()
         params["lingkup"] = u.lingkup
+    return kueri_dalam_lingkup(nama, **params)
+
+
+def kueri_dalam_lingkup(nama: str, **params) -> pd.DataFrame:
+    """kueri() with the scope passed explicitly (`lingkup=` taken from the signed-in user when the page was drawn):
+    for download callbacks, which Streamlit runs outside the session."""
     path, versi = versi_db()
     try:
         return klaster.terjemahkan(_kueri(nama, path, versi, tuple(sorted(params.items()))))
@@ -186,7 +192,7 @@ def tautan_profil_desa(kode_nama: dict[str, str], label: str | None = None, kunc
         buka_wilayah(desa, "pages/profil_desa.py")
 
 
-def _awal_dari_url() -> None:
+def _awal_dari_url() -> str | None:
     """Seed the widgets' state from the URL once per session, so a shared link opens the same view."""
     pindah = st.session_state.pop("_pindah_wilayah", None)
     if pindah is not None:
@@ -390,9 +396,13 @@ def tolak_data_pribadi_saat_presentasi(apa: str) -> None:
 # ---------- page furniture -------------------------------------------------------------------------
 
 def label_demo() -> None:
-    if meta().get("demo") == "ya":
+    demo = meta().get("demo")
+    if demo == "ya":
         st.caption(t("⚠️ **DATA DEMO** — keluarga dan individu sintetis di atas wilayah dan batas desa yang nyata; "
                      "bukan data P3KE sebenarnya."))
+    elif demo == "campuran":
+        st.caption(t("⚠️ **Sebagian DATA DEMO** — basis data demo yang sudah menerima data impor: kabupaten yang "
+                     "tidak diimpor masih berisi keluarga sintetis. Akun demo tidak berlaku lagi."))
 
 
 def kepala_halaman(judul: str, k: Konteks) -> None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 
 import streamlit as st
 
 from pke import akun, audit, config, demo_akun, fmt, operasional
-from pke.i18n import N_, t
+from pke.i18n import N_, bahasa, dalam_bahasa, t
 from ui import halaman
 
 KUKI = "pke_sesi"
@@ -66,7 +67,8 @@ def pulihkan(db_demo: bool) -> akun.Pengguna | None:
                                                 "lagi.")
         st.session_state["_kuki"] = ""  # drop the stale cookie
         token = None
-    if u is None and sso_aktif() and getattr(st.user, "is_logged_in", False):
+    if (u is None and sso_aktif() and getattr(st.user, "is_logged_in", False)
+            and st.user.get("email_verified") is not False):  # an address the identity provider has not verified
         u = akun.dari_email(con, st.user.get("email"))
         if u is not None:
             token = _mulai_sesi(u)
@@ -115,9 +117,8 @@ def pengguna() -> akun.Pengguna | None:
 
 
 def masuk(nama: str, sandi: str, db_demo: bool) -> bool:
-    con = toko()
-    u = akun.masuk(con, nama, sandi)
-    if u is None or (u.demo and not db_demo):
+    u = akun.masuk(toko(), nama, sandi, demo_boleh=db_demo)
+    if u is None:
         return False
     _mulai_sesi(u)
     return True
@@ -148,15 +149,11 @@ def pengguna_efektif(db_demo: bool) -> akun.Pengguna | None:
 
 
 def hak_anonim(u: akun.Pengguna | None) -> bool:
-    return u is None or u.nama == akun.ANONIM.nama
+    return u is None or u.peran == akun.ANONIM.peran
 
 
 def boleh(u: akun.Pengguna | None, hak: str) -> bool:
-    if u is None:
-        return False
-    if hak_anonim(u):
-        return hak in akun.HAK_ANONIM
-    return u.boleh(hak)
+    return u is not None and u.boleh(hak)  # the anonymous visitor's rights are pke.akun.HAK_ANONIM
 
 
 def halaman_untuk(u: akun.Pengguna | None) -> list[halaman.Halaman]:
@@ -215,11 +212,19 @@ def catat(aksi: str, lingkup: str = "", rincian: dict | None = None, sekali: boo
         dilihat.add(kunci)
 
 
-def catat_ekspor(aksi: str, lingkup: str, rincian: dict) -> None:
-    """Audit entry for a download, written when the file is built (inside the download callback): no entry, no
-    file."""
+def unduhan(aksi: str, lingkup: str, rincian: dict, buat: Callable[[], bytes]) -> Callable[[], bytes]:
+    """The data callback of a download button. Streamlit runs it only when the button is clicked, in a worker
+    thread without the session (no st.session_state, no language of the run), so who, where and the language are
+    taken now, when the button is drawn. The audit entry is written first: no entry, no file."""
     u = pengguna()
-    audit.catat(toko(), u.nama if u else None, aksi, lingkup, rincian)
+    nama, kode_bahasa = (u.nama if u else None), bahasa()
+
+    def berkas() -> bytes:
+        with dalam_bahasa(kode_bahasa):
+            audit.catat(toko(), nama, aksi, lingkup, rincian)
+            return buat()
+
+    return berkas
 
 
 def tujuan_akses(kunci: str) -> str | None:

@@ -36,7 +36,6 @@ HALAMAN: tuple[Halaman, ...] = (
     Halaman("audit", "pages/audit.py", N_("Log Audit"), ":material/policy:", "audit", False),
 )
 PER_URL: dict[str, Halaman] = {h.url: h for h in HALAMAN}
-PER_BERKAS: dict[str, Halaman] = {h.berkas: h for h in HALAMAN}
 DINDING: tuple[str, ...] = tuple(h.url for h in HALAMAN if h.dinding)
 
 

@@ -37,14 +37,14 @@ petugas = u.nama
 if berkas is not None:
     isi = berkas.getvalue()
     # One check per file, kind and database version: a rerun (any click on the page) reuses it.
-    kunci_periksa = (berkas.file_id, jenis, ui.versi_db())
+    kunci_periksa = (berkas.file_id, jenis, ui.versi_db(), u.lingkup)
     simpanan = st.session_state.get("_impor_periksa")
     if simpanan and simpanan[0] == kunci_periksa:
         hasil = simpanan[1]
     else:
         try:
             with st.spinner(t("Memeriksa berkas… (di proses terpisah; halaman lain tetap melayani)")):
-                hasil = unggah.periksa_terpisah(jenis, config.db_path(), isi, berkas.name)
+                hasil = unggah.periksa_terpisah(jenis, config.db_path(), isi, berkas.name, lingkup=u.lingkup)
         except impor.ImporError as e:
             st.error(t("Berkas tidak dapat diimpor: {e}", e=fmt.aman(e)))
             st.stop()

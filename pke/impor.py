@@ -385,12 +385,42 @@ JENIS = {
 }
 
 
-def periksa(jenis: str, db_path, isi: bytes, nama_file: str) -> HasilImpor:
-    """Dry run for any kind of file: read and validate against the database; writes nothing."""
+# The column that places a row of each kind in a region (intervensi and individu: through their household).
+KOLOM_WILAYAH = {"keluarga": "kode_kemendagri", "sektor": "kode_kemendagri", "desa_prioritas": "kode_kemendagri",
+                 "target": "kode_wilayah", "intervensi": "id_keluarga_p3ke", "individu": "id_keluarga_p3ke"}
+
+
+def _saring_lingkup(con, jenis: str, data: pd.DataFrame, lingkup: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rows placed outside region `lingkup` (the importing user's scope) are refused with a reason, before any
+    other check: an administrator of one kabupaten never writes another's data."""
+    kolom = KOLOM_WILAYAH[jenis]
+    if kolom not in data:
+        return data, pd.DataFrame(columns=["baris", "kolom", "nilai", "alasan"])  # the kind's own check says so
+    if kolom == "id_keluarga_p3ke":
+        ids = list(data[kolom].unique())
+        kode_kel = dict(con.execute("SELECT id_keluarga_p3ke, kode_kemendagri FROM keluarga_aktif "
+                                    "WHERE list_contains($ids, id_keluarga_p3ke)", {"ids": ids}).fetchall())
+        kode = data[kolom].map(kode_kel)
+    else:
+        kode = data[kolom].map(lambda v: normalkan_kode(str(v).lstrip("'")))
+    # rows whose code is unknown go on to the kind's own check, which names the problem
+    luar = kode.map(lambda k: isinstance(k, str) and bool(k) and k != lingkup and not k.startswith(lingkup + "."))
+    tolak = _Penolak(data)
+    tolak(luar, kolom, t("di luar wilayah kerja Anda ({lingkup})", lingkup=lingkup))
+    ditolak = pd.DataFrame(tolak.masalah, columns=["baris", "kolom", "nilai", "alasan"])
+    return data[~luar], ditolak
+
+
+def periksa(jenis: str, db_path, isi: bytes, nama_file: str, lingkup: str = "") -> HasilImpor:
+    """Dry run for any kind of file: read and validate against the database; writes nothing. With `lingkup` (the
+    importing user's region; '' for all, as on the command line), rows outside that region are refused."""
     j = JENIS[jenis]
     data, _, catatan = baca_berkas(isi, nama_file, j.kolom_kunci, j.label)
     con = duckdb.connect(str(db_path), read_only=True)
+    luar = pd.DataFrame(columns=["baris", "kolom", "nilai", "alasan"])
     try:
+        if lingkup:
+            data, luar = _saring_lingkup(con, jenis, data, lingkup)
         if jenis == "keluarga":
             kode_desa = {r[0] for r in con.execute("SELECT kode FROM wilayah WHERE tingkat = 'desa'").fetchall()}
             diterima, ditolak = validasi_keluarga(data, kode_desa)
@@ -422,6 +452,8 @@ def periksa(jenis: str, db_path, isi: bytes, nama_file: str) -> HasilImpor:
             diterima, ditolak = validasi_target(data, kode_kab)
     finally:
         con.close()
+    if not luar.empty:
+        ditolak = pd.concat([ditolak, luar], ignore_index=True).sort_values(["baris", "kolom"]).reset_index(drop=True)
     return HasilImpor(jenis, nama_file, hashlib.sha256(isi).hexdigest(), diterima, ditolak, catatan)
 
 

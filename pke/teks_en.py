@@ -2,6 +2,7 @@
 tests/test_i18n.py fails when a string in the code has no entry here, when placeholders differ, or when an
 entry is no longer used. Names of programmes, agencies (OPD) and data columns stay as they are."""
 EN: dict[str, str] = {
+    "di luar wilayah kerja Anda ({lingkup})": "outside your working area ({lingkup})",
     "Evaluasi provinsi membandingkan kabupaten/kota; wilayah kerja Anda lebih kecil dari satu kabupaten. Lihat "
     "Ringkasan, Sektor atau Progres Triwulan untuk wilayah Anda.":
         "The provincial evaluation compares regencies/cities; your working area is smaller than one regency. See "

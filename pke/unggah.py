@@ -155,13 +155,14 @@ def _batasi_memori(batas: int) -> None:
         pass
 
 
-def _anak(kirim, jenis: str, db_path: str, isi: bytes, nama_file: str, kode_bahasa: str, batas_memori: int) -> None:
+def _anak(kirim, jenis: str, db_path: str, isi: bytes, nama_file: str, kode_bahasa: str, batas_memori: int,
+          lingkup: str = "") -> None:
     """Runs in the child process: the same check as in-process, its outcome sent back through the pipe."""
     try:
         atur_bahasa(kode_bahasa)
         _batasi_memori(batas_memori)
         try:
-            kirim.send(("hasil", impor.periksa(jenis, db_path, isi, nama_file)))
+            kirim.send(("hasil", impor.periksa(jenis, db_path, isi, nama_file, lingkup)))
         except ImporError as e:
             kirim.send(("galat", str(e)))
         except MemoryError:
@@ -186,11 +187,12 @@ def _konteks():
     return multiprocessing.get_context("spawn")
 
 
-def _jalankan(jenis: str, db_path, isi: bytes, nama_file: str, batas_detik: float, batas_memori: int) -> HasilImpor:
+def _jalankan(jenis: str, db_path, isi: bytes, nama_file: str, batas_detik: float, batas_memori: int,
+              lingkup: str = "") -> HasilImpor:
     ctx = _konteks()
     terima, kirim = ctx.Pipe(duplex=False)
     proses = ctx.Process(target=_anak, name="pke-periksa", daemon=True,
-                         args=(kirim, jenis, str(db_path), isi, nama_file, bahasa(), batas_memori))
+                         args=(kirim, jenis, str(db_path), isi, nama_file, bahasa(), batas_memori, lingkup))
     mulai = time.monotonic()
     proses.start()
     kirim.close()  # so that the child's death reads as end-of-file here
@@ -225,11 +227,12 @@ def _jalankan(jenis: str, db_path, isi: bytes, nama_file: str, batas_detik: floa
 
 
 def periksa_terpisah(jenis: str, db_path, isi: bytes, nama_file: str, batas_detik: float = BATAS_DETIK,
-                     batas_memori: int = BATAS_MEMORI) -> HasilImpor:
+                     batas_memori: int = BATAS_MEMORI, lingkup: str = "") -> HasilImpor:
     """`impor.periksa` for an uploaded file, safe to call from the Streamlit server: the structural checks here,
     then the parse and validation in a separate process limited to `batas_detik` seconds and `batas_memori`
-    bytes of address space. Messages come back in the caller's language. Raises ImporError."""
+    bytes of address space; rows outside `lingkup` (the importing user's region) are refused. Messages come back
+    in the caller's language. Raises ImporError."""
     if jenis not in impor.JENIS:
         raise ValueError(f"unknown import kind: {jenis}")
     periksa_unggahan(isi, nama_file)
-    return _jalankan(jenis, db_path, isi, nama_file, batas_detik, batas_memori)
+    return _jalankan(jenis, db_path, isi, nama_file, batas_detik, batas_memori, lingkup)

@@ -415,9 +415,9 @@ def test_unggahan_diperiksa_sekali(fixture_db, tmp_path, monkeypatch):
     monkeypatch.setenv("PKE_DB", str(salinan))
     panggilan = []
 
-    def periksa_dihitung(jenis, db_path, isi, nama_file, *_):  # the child process's work, done in-process here
-        panggilan.append(nama_file)
-        return impor.periksa(jenis, db_path, isi, nama_file)
+    def periksa_dihitung(jenis, db_path, isi, nama_file, batas_detik, batas_memori, lingkup):
+        panggilan.append(nama_file)  # the child process's work, done in-process here
+        return impor.periksa(jenis, db_path, isi, nama_file, lingkup)
 
     monkeypatch.setattr(unggah, "_jalankan", periksa_dihitung)
     at = _app("pages/impor.py", sebagai="admin")
@@ -437,3 +437,37 @@ def test_unggahan_diperiksa_sekali(fixture_db, tmp_path, monkeypatch):
     at.get("file_uploader")[0].upload("makro.xlsx", buf.getvalue(), "application/octet-stream").run()
     assert any("makro" in e.value for e in at.error), [e.value for e in at.error]
     assert panggilan == ["desa.csv"]
+
+
+def test_impor_hanya_di_wilayah_kerja(fixture_db, tmp_path, monkeypatch):
+    """An administrator of Kab. Grobogan importing a file that also holds Banjarnegara rows and a target for
+    another kabupaten: those rows are refused with the reason, the rest is accepted."""
+    import shutil
+
+    import pandas as pd
+
+    from pke import impor
+    from tests.test_impor import baris, csv_bytes
+
+    salinan = tmp_path / "pke.duckdb"
+    shutil.copyfile(fixture_db, salinan)
+    rows = [baris(1), baris(2, kode_kemdagri="33.04.01.2001"), baris(3)]
+    hasil = impor.periksa("keluarga", salinan, csv_bytes(rows), "campur.csv", lingkup="33.15")
+    assert len(hasil.diterima) == 2 and hasil.baris_ditolak == 1
+    tolak = hasil.ditolak.iloc[0]
+    assert tolak["baris"] == 3 and tolak["alasan"] == "di luar wilayah kerja Anda (33.15)"
+    target = pd.DataFrame({"kode_wilayah": ["33.15", "33.04"], "klaster": ["air", "air"], "tahun": [2027, 2027],
+                           "triwulan": [1, 1], "target_keluarga": [10, 20]}).to_csv(index=False).encode()
+    hasil = impor.periksa("target", salinan, target, "target.csv", lingkup="33.15")
+    assert list(hasil.diterima["kode_wilayah"]) == ["33.15"] and hasil.baris_ditolak == 1
+    # on the page, as an administrator of the kabupaten, through the separate process
+    con = operasional.buka()
+    akun.tambah(con, "admin.grobogan", "sandi-yang-panjang-5", "admin", "33.15")
+    monkeypatch.setenv("PKE_DB", str(salinan))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.session_state["_token"] = akun.buat_sesi(con, "admin.grobogan")
+    at.run()
+    at.switch_page("pages/impor.py").run()
+    at.get("file_uploader")[0].upload("campur.csv", csv_bytes(rows), "text/csv").run()
+    assert {m.label: m.value for m in at.metric} == {"Baris diterima": "2", "Baris ditolak": "1"}
+    assert "di luar wilayah kerja Anda (33.15)" in set(at.dataframe[0].value["Alasan"])

@@ -18,7 +18,9 @@ pengguna = akses.pengguna_efektif(db_demo)
 st.session_state["_pengguna"] = pengguna
 
 boleh = akses.halaman_untuk(pengguna)
-awal = "ringkasan" if any(h.url == "ringkasan" for h in boleh) else boleh[0].url
+# The start page: the login page (with the demo accounts on the demo) for anyone not signed in, else Ringkasan.
+awal = "masuk" if akses.hak_anonim(pengguna) else "ringkasan" if any(h.url == "ringkasan" for h in boleh) \
+    else boleh[0].url
 halaman = st.navigation([st.Page(h.berkas, title=t(h.judul), icon=h.ikon, url_path=h.url, default=(h.url == awal))
                          for h in boleh])
 # After st.navigation, so a deep link (e.g. /peta?wilayah=33.04) still opens its view once the build is done.
@@ -41,7 +43,8 @@ if akses.boleh(pengguna, "presentasi") and st.sidebar.button(
     st.query_params["presentasi"] = "1"
     st.rerun()
 if "konteks" in st.session_state:  # a slideshow needs a region and period; a visitor of a closed database has none
-    ui.terapkan_presentasi(dalam_tayangan=tayangan.aktif(halaman.url_path))
-    tayangan.kendali(halaman.url_path)
+    url = halaman.url_path or awal  # the start page is served at "/"
+    ui.terapkan_presentasi(dalam_tayangan=tayangan.aktif(url))
+    tayangan.kendali(url)
 
 halaman.run()

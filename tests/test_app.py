@@ -13,7 +13,8 @@ TAHUN, TW = 2026, 4
 
 
 def _app(halaman: str | None = None, sebagai: str | None = None, **qp) -> AppTest:
-    """The app after one run (and a switch to `halaman`), anonymous or signed in `sebagai` a demo account."""
+    """The app after one run and a switch to `halaman` (default Ringkasan: a visitor's start page is the login
+    page), anonymous or signed in `sebagai` a demo account."""
     # AppTest formats widget options in this thread on reruns: speak the app's language here too
     # (tests/conftest.py puts Indonesian back after each test).
     atur_bahasa(qp.get("bahasa", "id"))
@@ -23,8 +24,8 @@ def _app(halaman: str | None = None, sebagai: str | None = None, **qp) -> AppTes
     if sebagai:
         at.session_state["_token"] = sesi_demo(sebagai)
     at.run()
-    if halaman:
-        at.switch_page(halaman)
+    if halaman or not sebagai:
+        at.switch_page(halaman or "pages/ringkasan.py")
         at.run()
     assert not at.exception, at.exception
     return at

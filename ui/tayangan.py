@@ -47,8 +47,8 @@ def _pindah(ke: str) -> None:
 
 
 def aktif(url_kini: str) -> bool:
-    """Whether the current view is a slide of the slideshow in the URL."""
-    return (url_kini or "ringkasan") in daftar_dari_url()
+    """Whether the current view (its url path) is a slide of the slideshow in the URL."""
+    return url_kini in daftar_dari_url()
 
 
 def kendali(url_kini: str) -> None:
@@ -57,7 +57,6 @@ def kendali(url_kini: str) -> None:
     if not aktif(url_kini):
         return
     daftar = daftar_dari_url()
-    url_kini = url_kini or "ringkasan"  # the default page is served at "/"
     i, n = daftar.index(url_kini), len(daftar)
     detik = ui.angka_url("detik", 0, 3600) or 0  # setTimeout overflows past 2^31 ms: an hour is plenty
     k = ui.konteks()

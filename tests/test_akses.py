@@ -471,3 +471,16 @@ def test_impor_hanya_di_wilayah_kerja(fixture_db, tmp_path, monkeypatch):
     at.get("file_uploader")[0].upload("campur.csv", csv_bytes(rows), "text/csv").run()
     assert {m.label: m.value for m in at.metric} == {"Baris diterima": "2", "Baris ditolak": "1"}
     assert "di luar wilayah kerja Anda (33.15)" in set(at.dataframe[0].value["Alasan"])
+
+
+def test_akun_tanpa_wilayah_tidak_melihat_apa_pun(app_env):
+    """An account whose region was emptied (by hand in the store, say) sees nothing, whatever its role."""
+    con = operasional.buka()
+    akun.tambah(con, "tanpa.wilayah", "sandi-yang-panjang-6", "analis", "33.15")
+    con.execute("UPDATE akun SET wilayah = '' WHERE nama = 'tanpa.wilayah'")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["wilayah"] = "33.15"
+    at.session_state["_token"] = akun.buat_sesi(con, "tanpa.wilayah")
+    at.run()
+    assert any("belum memiliki wilayah kerja" in e.value for e in at.error)
+    assert not at.metric and not at.dataframe and not at.get("vega_lite_chart")

@@ -22,13 +22,13 @@ import pandas as pd
 from pke import ekspor, fmt, turunan
 from pke.i18n import N_, t
 from pke.boundaries import normalkan_kode
-from pke.tulis import ubah_basis_data
+from pke.tulis import TulisError, ubah_basis_data
 
 ALIAS = {"kode_kemdagri": "kode_kemendagri", "kode_kemendagri_desa": "kode_kemendagri", "kode_desa": "kode_kemendagri",
          "tanggal_intervensi": "tanggal", "nama_lengkap": "nama", "idbdt": "id", "id_dtks": "id", "status_intervensi": "status", "sumber_anggaran": "sumber_dana", "nama_kepala_keluarga":
          "kepala_keluarga", "desil": "desil_kesejahteraan", "nik_kepala_keluarga": "nik", "risiko_stunting":
          "resiko_stunting"}
-WAJIB = ("id_keluarga_p3ke", "kode_kemendagri", "desil_kesejahteraan", "nik")
+WAJIB = ("id_keluarga_p3ke", "kode_kemendagri", "desil_kesejahteraan", "kepala_keluarga", "nik")
 TEKS = ("alamat", "kepala_keluarga", "jenis_kelamin", "pekerjaan", "pendidikan", "kepemilikan_rumah", "jenis_atap",
         "jenis_dinding", "jenis_lantai", "sumber_penerangan", "bahan_bakar_memasak", "sumber_air_minum",
         "memiliki_fasilitas_buang_air_besar", "jenis_kloset", "status_verval")
@@ -170,8 +170,11 @@ def _tanggal(seri: pd.Series) -> pd.Series:
     return pd.to_datetime(seri, errors="coerce", dayfirst=True, format="mixed")
 
 
-def validasi_keluarga(data: pd.DataFrame, kode_desa: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Rows that can be written (normalised to the keluarga columns) and one row per problem found."""
+def validasi_keluarga(data: pd.DataFrame, kode_desa: set[str],
+                      nik_terdaftar: dict[str, tuple[str, str]] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rows that can be written (normalised to the keluarga columns) and one row per problem found.
+    `nik_terdaftar`: NIK -> (id_keluarga_p3ke, village code) of heads already in the active data, so that a NIK
+    belonging to another family is refused with both places named."""
     _wajib(data, WAJIB)
     tolak = _Penolak(data)
 
@@ -190,11 +193,26 @@ def validasi_keluarga(data: pd.DataFrame, kode_desa: set[str]) -> tuple[pd.DataF
     hasil["desil_kesejahteraan"] = desil
     tolak(~desil.isin([1, 2, 3, 4]), "desil_kesejahteraan", t("desil di luar 1–4"))
 
+    tolak(data["kepala_keluarga"].str.strip() == "", "kepala_keluarga", t("nama kepala keluarga kosong"))
+
     nik = data["nik"].map(_nik)
     hasil["nik"] = nik
-    tolak(~nik.str.fullmatch(r"\d{16}"), "nik",
+    sah = nik.str.fullmatch(r"\d{16}")
+    tolak(~sah, "nik",
           lambda v: (t("NIK harus 16 digit (tertulis {n} digit)", n=len(_nik(v))) if _nik(v).isdigit()
                      else t("NIK harus 16 digit angka")))
+    # One head, one family: a NIK repeated in the file, or already the head of another family, is refused with
+    # the other place named (P3KE data holds such duplicates; importing them would count a family twice).
+    nik_pertama = pd.Series(data.index, index=nik).groupby(level=0).first()
+    ulang = sah & nik.duplicated(keep="first") & ~ganda  # a repeated ID already says it
+    tolak(ulang, "nik", lambda v: t("NIK sama dengan kepala keluarga di baris {baris}",
+                                    baris=nik_pertama[_nik(v)]))
+    if nik_terdaftar:
+        lain = pd.Series([nik_terdaftar.get(n) for n in nik], index=data.index)
+        beda = sah & ~ulang & lain.map(lambda x: x is not None) & (
+            lain.map(lambda x: x[0] if x else None) != data["id_keluarga_p3ke"])
+        tolak(beda, "nik", lambda v: t("NIK sudah menjadi kepala keluarga {id} di desa {desa}",
+                                       id=nik_terdaftar[_nik(v)][0], desa=nik_terdaftar[_nik(v)][1]))
 
     if "padan_dukcapil" in data:
         p = data["padan_dukcapil"].str.lower()
@@ -423,7 +441,11 @@ def periksa(jenis: str, db_path, isi: bytes, nama_file: str, lingkup: str = "") 
             data, luar = _saring_lingkup(con, jenis, data, lingkup)
         if jenis == "keluarga":
             kode_desa = {r[0] for r in con.execute("SELECT kode FROM wilayah WHERE tingkat = 'desa'").fetchall()}
-            diterima, ditolak = validasi_keluarga(data, kode_desa)
+            nik_file = [_nik(v) for v in data["nik"]] if "nik" in data else []
+            terdaftar = {r[0]: (r[1], r[2]) for r in con.execute(
+                "SELECT nik, id_keluarga_p3ke, kode_kemendagri FROM keluarga_aktif WHERE list_contains($nik, nik)",
+                {"nik": nik_file}).fetchall()}
+            diterima, ditolak = validasi_keluarga(data, kode_desa, terdaftar)
             # A snapshot covers whole kabupaten: say what the new one will replace.
             for kab, n_baru in diterima["kode_kemendagri"].str[:5].value_counts().sort_index().items():
                 lama = con.execute("SELECT count(*), max(snapshot) FROM keluarga_aktif "
@@ -499,6 +521,16 @@ def impor_berkas(jenis: str, db_path, isi: bytes, nama_file: str, pengguna: str,
     if hasil.diterima.empty:
         raise ImporError(t("Tidak ada baris yang dapat diimpor dari {file}; semua {n} baris ditolak. Unduh daftar "
                            "baris yang ditolak, perbaiki, lalu unggah lagi.", file=nama_file, n=hasil.baris_ditolak))
+    try:
+        id_impor = _tulis_impor(db_path, jenis, hasil, nama_file, pengguna, snapshot)
+    except TulisError as e:
+        raise ImporError(str(e)) from e
+    hasil.id_impor = id_impor
+    return hasil
+
+
+def _tulis_impor(db_path, jenis: str, hasil: HasilImpor, nama_file: str, pengguna: str,
+                 snapshot: dt.date | None) -> int:
     with ubah_basis_data(db_path) as con:
         sudah = _satu(con, "SELECT id, waktu FROM impor WHERE hash = $h AND dibatalkan_pada IS NULL",
                       {"h": hasil.hash})
@@ -517,8 +549,7 @@ def impor_berkas(jenis: str, db_path, isi: bytes, nama_file: str, pengguna: str,
         con.execute("UPDATE meta SET nilai = 'campuran' WHERE kunci = 'demo' AND nilai = 'ya'")
         turunan.bangun_kebutuhan(con)
         turunan.bangun_ringkasan(con)
-    hasil.id_impor = id_impor
-    return hasil
+    return id_impor
 
 
 def impor_keluarga(db_path, isi: bytes, nama_file: str, pengguna: str, snapshot: dt.date) -> HasilImpor:
@@ -528,6 +559,13 @@ def impor_keluarga(db_path, isi: bytes, nama_file: str, pengguna: str, snapshot:
 def batalkan_impor(db_path, id_impor: int, pengguna: str) -> int:
     """Undo an import: remove its rows, mark it undone, rebuild the derived tables. Returns rows removed.
     (A target or priority row the import replaced is not restored: undo removes, it does not time-travel.)"""
+    try:
+        return _batalkan(db_path, id_impor, pengguna)
+    except TulisError as e:
+        raise ImporError(str(e)) from e
+
+
+def _batalkan(db_path, id_impor: int, pengguna: str) -> int:
     with ubah_basis_data(db_path) as con:
         ada = _satu(con, "SELECT dibatalkan_pada FROM impor WHERE id = $id", {"id": id_impor})
         if ada is None:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from pke import fmt, klaster
 from pke.i18n import N_, t
-from pke.tulis import ubah_basis_data
+from pke.tulis import TulisError, ubah_basis_data
 
 BATAS_SESUAI = 0.9
 BATAS_TERTINGGAL = 0.7
@@ -105,14 +105,17 @@ def simpan_target(path, kode_wilayah: str, tahun: int, tabel: pd.DataFrame, peng
     tb["target_keluarga"] = nilai
     tb = tb[tb["target_keluarga"].notna()]
     waktu = dt.datetime.now().replace(microsecond=0)
-    with ubah_basis_data(path) as con:
-        con.execute("DELETE FROM target WHERE kode_wilayah = $kode AND tahun = $tahun",
-                    {"kode": kode_wilayah, "tahun": tahun})
-        con.executemany(
-            "INSERT INTO target (kode_wilayah, klaster, tahun, triwulan, target_keluarga, diubah_oleh, diubah_pada) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(kode_wilayah, r.klaster, tahun, int(r.triwulan), int(r.target_keluarga), pengguna.strip(), waktu)
-             for r in tb.itertuples(index=False)])
+    try:
+        with ubah_basis_data(path) as con:
+            con.execute("DELETE FROM target WHERE kode_wilayah = $kode AND tahun = $tahun",
+                        {"kode": kode_wilayah, "tahun": tahun})
+            con.executemany(
+                "INSERT INTO target (kode_wilayah, klaster, tahun, triwulan, target_keluarga, diubah_oleh, "
+                "diubah_pada) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(kode_wilayah, r.klaster, tahun, int(r.triwulan), int(r.target_keluarga), pengguna.strip(), waktu)
+                 for r in tb.itertuples(index=False)])
+    except TulisError as e:
+        raise TargetError(str(e)) from e
     return len(tb)
 
 

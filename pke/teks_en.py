@@ -2,6 +2,14 @@
 tests/test_i18n.py fails when a string in the code has no entry here, when placeholders differ, or when an
 entry is no longer used. Names of programmes, agencies (OPD) and data columns stay as they are."""
 EN: dict[str, str] = {
+    "Basis data {berkas} tidak dapat ditulis ({sebab}). Tidak ada yang berubah; periksa ruang disk dan izin berkas, "
+    "lalu coba lagi.":
+        "The database {berkas} could not be written ({sebab}). Nothing has changed; check the disk space and file "
+        "permissions, then try again.",
+    "nama kepala keluarga kosong": "the head of household's name is empty",
+    "NIK sama dengan kepala keluarga di baris {baris}": "same NIK as the head of household in row {baris}",
+    "NIK sudah menjadi kepala keluarga {id} di desa {desa}":
+        "this NIK is already the head of household {id} in village {desa}",
     "di luar wilayah kerja Anda ({lingkup})": "outside your working area ({lingkup})",
     "Evaluasi provinsi membandingkan kabupaten/kota; wilayah kerja Anda lebih kecil dari satu kabupaten. Lihat "
     "Ringkasan, Sektor atau Progres Triwulan untuk wilayah Anda.":

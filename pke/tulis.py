@@ -12,6 +12,12 @@ from pathlib import Path
 
 import duckdb
 
+from pke.i18n import t
+
+
+class TulisError(Exception):
+    """The storage failed (disk full, I/O error, permissions): nothing changed, and the message says so."""
+
 
 def buang_sementara(tmp: Path) -> None:
     """Remove a half-written copy and its write-ahead log after a failed write."""
@@ -33,24 +39,39 @@ def kunci_tulis(path: Path):
 def berkas_baru(path, salin: bool = False):
     """Yield a read-write connection to a new file beside `path` (a copy of it when `salin`); when the block
     ends without error, checkpoint and move it over `path`. Writers are serialised for the whole block, so a
-    rebuild and a target edit cannot overwrite each other."""
+    rebuild and a target edit cannot overwrite each other. A storage failure at any step (the copy, the writes,
+    the checkpoint, the swap) removes the half-written copy and raises TulisError: no debris, no traceback."""
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
     with kunci_tulis(path):
         buang_sementara(tmp)  # left over by a killed writer
-        if salin:
-            shutil.copyfile(path, tmp)
-        con = duckdb.connect(str(tmp))
+        try:
+            if salin:
+                shutil.copyfile(path, tmp)
+            con = duckdb.connect(str(tmp))
+        except (OSError, duckdb.IOException) as e:
+            buang_sementara(tmp)
+            raise TulisError(_pesan(path, e)) from e
         try:
             yield con
             con.execute("CHECKPOINT")
             con.close()
+            os.chmod(tmp, 0o600)  # personal data: readable by the service's own user only
+            os.replace(tmp, path)
+        except (OSError, duckdb.IOException) as e:
+            con.close()
+            buang_sementara(tmp)
+            raise TulisError(_pesan(path, e)) from e
         except BaseException:
             con.close()
             buang_sementara(tmp)
             raise
-        os.chmod(tmp, 0o600)  # personal data: readable by the service's own user only
-        os.replace(tmp, path)
+
+
+def _pesan(path: Path, e: Exception) -> str:
+    sebab = getattr(e, "strerror", None) or str(e).splitlines()[0][:200]
+    return t("Basis data {berkas} tidak dapat ditulis ({sebab}). Tidak ada yang berubah; periksa ruang disk dan izin "
+             "berkas, lalu coba lagi.", berkas=path.name, sebab=sebab)
 
 
 @contextlib.contextmanager

@@ -307,7 +307,7 @@ def test_pesan_dari_proses_terpisah_dalam_bahasa_pemanggil(db):
         with pytest.raises(impor.ImporError) as di_sini:
             impor.periksa("keluarga", db, salah, "kurang.csv")
     assert str(galat.value) == str(di_sini.value) and "Kolom" not in str(galat.value)
-    with pytest.raises(impor.ImporError, match="^Kolom wajib tidak ada: kode_kemendagri, nik"):
+    with pytest.raises(impor.ImporError, match="^Kolom wajib tidak ada: kode_kemendagri, kepala_keluarga, nik"):
         unggah.periksa_terpisah("keluarga", db, salah, "kurang.csv")
 
 

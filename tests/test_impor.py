@@ -108,7 +108,7 @@ def test_baris_buruk_ditolak_dengan_alasan(db):
     ("bukan.csv", b"nama,alamat,umur\nBudi,Jl. Mawar,40\n", "bukan ekspor keluarga P3KE"),
     ("gambar.png", b"\x89PNG\r\n", "tidak didukung"),
     ("rusak.xlsx", b"PK\x03\x04 bukan excel", "tidak dapat dibuka sebagai Excel"),
-    ("kurang.csv", b"id_keluarga_p3ke,desil_kesejahteraan\nP1,1\n", "Kolom wajib tidak ada: kode_kemendagri, nik"),
+    ("kurang.csv", b"id_keluarga_p3ke,desil_kesejahteraan\nP1,1\n", "Kolom wajib tidak ada: kode_kemendagri, kepala_keluarga, nik"),
 ])
 def test_berkas_salah_satu_pesan_jelas(db, nama, isi, pesan):
     sebelum = sidik(db)
@@ -325,3 +325,46 @@ def test_tipe_campuran(db):
     assert alasan == {(2, "desil_kesejahteraan"): "desil di luar 1–4", (3, "nik"): "NIK harus 16 digit angka"}
     assert list(hasil.diterima["desil_kesejahteraan"]) == [2, 1]
     assert hasil.diterima["nik"].iloc[1] == "3315014107800004"
+
+
+def test_kepala_kosong_dan_nik_ganda_ditolak_dengan_kedua_tempat(db):
+    """A blank head of household is refused; a NIK repeated in the file is refused with the row it repeats, and
+    a NIK already heading another family is refused with that family and its village."""
+    con = duckdb.connect(str(db), read_only=True)
+    lain = con.execute("SELECT nik, id_keluarga_p3ke, kode_kemendagri FROM keluarga_aktif "
+                       "WHERE id_keluarga_p3ke NOT LIKE 'P3315012001%' LIMIT 1").fetchone()
+    con.close()
+    rows = [baris(1), baris(2, kepala_keluarga="  "), baris(3, nik=baris(1)["nik"]), baris(4, nik=baris(1)["nik"]),
+            baris(5, nik=lain[0]), baris(6)]
+    hasil = impor.periksa("keluarga", db, csv_bytes(rows), "ganda.csv")
+    alasan = dict(zip(hasil.ditolak["baris"], hasil.ditolak["alasan"]))
+    assert alasan[3] == "nama kepala keluarga kosong"
+    assert alasan[4] == alasan[5] == "NIK sama dengan kepala keluarga di baris 2"
+    assert alasan[6] == f"NIK sudah menjadi kepala keluarga {lain[1]} di desa {lain[2]}"
+    assert len(hasil.diterima) == 2 and hasil.baris_ditolak == 4
+    # a newer snapshot of the same family keeps its NIK: not a duplicate
+    sama = impor.periksa("keluarga", db, csv_bytes([baris(1, id_keluarga_p3ke=lain[1], nik=lain[0])]), "sama.csv")
+    assert sama.ditolak.empty
+
+
+def test_penyimpanan_gagal_tanpa_sisa_dan_pesan_jelas(db, monkeypatch):
+    """Disk full while copying the database: a clear message, no half-written copy left, the database as before."""
+    import errno
+
+    from pke import progres, tulis
+
+    sebelum = sidik(db)
+
+    def penuh(src, dst):
+        with open(dst, "wb") as f:
+            f.write(b"\0" * 1024)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(tulis.shutil, "copyfile", penuh)
+    with pytest.raises(impor.ImporError, match="tidak dapat ditulis \\(No space left on device\\). Tidak ada yang "
+                                               "berubah"):
+        impor.impor_berkas("keluarga", db, csv_bytes([baris(1)]), "penuh.csv", "uji", SNAP)
+    with pytest.raises(progres.TargetError, match="No space left on device"):
+        progres.simpan_target(db, "33.15", 2027, pd.DataFrame({"klaster": ["air"], "triwulan": [1],
+                                                                "target_keluarga": [5]}), "uji")
+    assert not (db.parent / (db.name + ".tmp")).exists() and sidik(db) == sebelum

@@ -18,11 +18,16 @@ pengguna = akses.pengguna_efektif(db_demo)
 st.session_state["_pengguna"] = pengguna
 
 boleh = akses.halaman_untuk(pengguna)
-# The start page: the login page (with the demo accounts on the demo) for anyone not signed in, else Ringkasan.
-awal = "masuk" if akses.hak_anonim(pengguna) else "ringkasan" if any(h.url == "ringkasan" for h in boleh) \
-    else boleh[0].url
+# "/" is Ringkasan whenever the user may see it, so links keep their meaning whoever opens them.
+awal = "ringkasan" if any(h.url == "ringkasan" for h in boleh) else boleh[0].url
 halaman = st.navigation([st.Page(h.berkas, title=t(h.judul), icon=h.ikon, url_path=h.url, default=(h.url == awal))
                          for h in boleh])
+if (akses.hak_anonim(pengguna) and halaman.url_path == "" and awal != "masuk" and not st.session_state.get("_sambut")
+        and not set(st.query_params) - {"bahasa"}):
+    # A visitor arriving at a bare "/" starts on the login page, which lists the demo accounts (once per session);
+    # a link naming a region or a slideshow opens what it names.
+    st.session_state["_sambut"] = True
+    st.switch_page("pages/masuk.py", query_params=dict(st.query_params))
 # After st.navigation, so a deep link (e.g. /peta?wilayah=33.04) still opens its view once the build is done.
 ui.pastikan_basis_data()
 akses.tulis_kuki()

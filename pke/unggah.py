@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
-import multiprocessing
 import re
-import time
 import zipfile
 import zlib
 from pathlib import Path
@@ -155,67 +153,59 @@ def _batasi_memori(batas: int) -> None:
         pass
 
 
-def _anak(kirim, jenis: str, db_path: str, isi: bytes, nama_file: str, kode_bahasa: str, batas_memori: int,
-          lingkup: str = "") -> None:
-    """Runs in the child process: the same check as in-process, its outcome sent back through the pipe."""
+def _anak() -> None:
+    """Runs in the child process (`python -m pke.unggah`): reads the job from stdin, runs the same check as
+    in-process, and writes its outcome to stdout — both pickled."""
+    import pickle
+    import sys
+
+    jenis, db_path, isi, nama_file, kode_bahasa, batas_memori, lingkup = pickle.load(sys.stdin.buffer)
     try:
         atur_bahasa(kode_bahasa)
         _batasi_memori(batas_memori)
         try:
-            kirim.send(("hasil", impor.periksa(jenis, db_path, isi, nama_file, lingkup)))
+            hasil = ("hasil", impor.periksa(jenis, db_path, isi, nama_file, lingkup))
         except ImporError as e:
-            kirim.send(("galat", str(e)))
+            hasil = ("galat", str(e))
         except MemoryError:
-            kirim.send(("memori", ""))
+            hasil = ("memori", "")
         except Exception as e:  # anything else: told to the caller, not a silent death
             # pandas' C parser and DuckDB report a failed allocation as their own error
             habis = "out of memory" in str(e).lower() or type(e).__name__ == "OutOfMemoryException"
-            kirim.send(("memori", "") if habis else ("gagal", f"{type(e).__name__}: {e}"))
+            hasil = ("memori", "") if habis else ("gagal", f"{type(e).__name__}: {e}")
+        pickle.dump(hasil, sys.stdout.buffer)
     except MemoryError:
         pass  # could not even report it: the caller sees the process end without an answer
-    finally:
-        kirim.close()
-
-
-def _konteks():
-    """forkserver where there is one: the server process is started fresh (never a fork of the multi-threaded
-    Streamlit process), imports pandas and DuckDB once, and each check forks from it in milliseconds."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["pke.unggah"])
-        return ctx
-    return multiprocessing.get_context("spawn")
+    sys.stdout.flush()
 
 
 def _jalankan(jenis: str, db_path, isi: bytes, nama_file: str, batas_detik: float, batas_memori: int,
               lingkup: str = "") -> HasilImpor:
-    ctx = _konteks()
-    terima, kirim = ctx.Pipe(duplex=False)
-    proses = ctx.Process(target=_anak, name="pke-periksa", daemon=True,
-                         args=(kirim, jenis, str(db_path), isi, nama_file, bahasa(), batas_memori, lingkup))
-    mulai = time.monotonic()
-    proses.start()
-    kirim.close()  # so that the child's death reads as end-of-file here
+    """A fresh Python process (not multiprocessing: under `streamlit run` the app script is the __main__ module,
+    and multiprocessing would import — run — the whole app in its child), talking pickles over its pipes."""
+    import os
+    import pickle
+    import subprocess
+    import sys
+
+    akar = str(Path(__file__).resolve().parent.parent)
+    env = dict(os.environ, PYTHONPATH=akar + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    proses = subprocess.Popen([sys.executable, "-m", "pke.unggah"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, cwd=akar, env=env)
+    tugas = pickle.dumps((jenis, str(db_path), isi, nama_file, bahasa(), batas_memori, lingkup))
     try:
-        if not terima.poll(max(0.0, batas_detik - (time.monotonic() - mulai))):
-            raise ImporError(t("Pemeriksaan berkas dihentikan: melebihi {detik} detik.",
-                               detik=fmt.angka(batas_detik, 0 if float(batas_detik).is_integer() else 2)))
-        try:
-            jenis_pesan, isi_pesan = terima.recv()
-        except (EOFError, OSError):
-            proses.join(5)
-            raise ImporError(t("Pemeriksaan berkas dihentikan: proses pemeriksa berhenti tiba-tiba (kode {kode}), "
-                               "kemungkinan karena melebihi batas memori ({batas}).",
-                               kode=proses.exitcode, batas=_ukuran(batas_memori))) from None
-    finally:
-        terima.close()
-        if proses.is_alive():
-            proses.terminate()
-            proses.join(2)
-            if proses.is_alive():
-                proses.kill()
-        proses.join()
-        proses.close()
+        keluaran, _ = proses.communicate(tugas, timeout=batas_detik)
+    except subprocess.TimeoutExpired:
+        proses.kill()
+        proses.communicate()
+        raise ImporError(t("Pemeriksaan berkas dihentikan: melebihi {detik} detik.",
+                           detik=fmt.angka(batas_detik, 0 if float(batas_detik).is_integer() else 2))) from None
+    try:
+        jenis_pesan, isi_pesan = pickle.loads(keluaran)
+    except Exception:
+        raise ImporError(t("Pemeriksaan berkas dihentikan: proses pemeriksa berhenti tiba-tiba (kode {kode}), "
+                           "kemungkinan karena melebihi batas memori ({batas}).",
+                           kode=proses.returncode, batas=_ukuran(batas_memori))) from None
     if jenis_pesan == "hasil":
         return isi_pesan
     if jenis_pesan == "galat":
@@ -236,3 +226,7 @@ def periksa_terpisah(jenis: str, db_path, isi: bytes, nama_file: str, batas_deti
         raise ValueError(f"unknown import kind: {jenis}")
     periksa_unggahan(isi, nama_file)
     return _jalankan(jenis, db_path, isi, nama_file, batas_detik, batas_memori, lingkup)
+
+
+if __name__ == "__main__":
+    _anak()

@@ -469,7 +469,8 @@ def test_impor_hanya_di_wilayah_kerja(fixture_db, tmp_path, monkeypatch):
     at.run()
     at.switch_page("pages/impor.py").run()
     at.get("file_uploader")[0].upload("campur.csv", csv_bytes(rows), "text/csv").run()
-    assert {m.label: m.value for m in at.metric} == {"Baris diterima": "2", "Baris ditolak": "1"}
+    assert {m.label: m.value for m in at.metric} == {"Baris diterima": "2", "Baris ditolak": "1"}, (
+        [e.value for e in at.error], at.exception, [x.value for x in at.title])
     assert "di luar wilayah kerja Anda (33.15)" in set(at.dataframe[0].value["Alasan"])
 
 

@@ -389,3 +389,20 @@ def test_verval_sheet_download_names_its_user(server, sesi, toko_server):
     entri = audit.daftar(operasional.buka(toko_server), aksi=audit.EKSPOR_NAMA)
     assert entri and entri[0]["pengguna"] == "operator" and entri[0]["lingkup"] == "33.15.01"
     page.close()
+
+
+def test_upload_checked_in_a_separate_process(server, sesi, tmp_path):
+    """The dry run of an upload in the real server: the check runs in its own Python process (under `streamlit
+    run` the app is the __main__ module, which multiprocessing would re-run in its child) and comes back."""
+    from tests.test_impor import baris, csv_bytes
+
+    berkas = tmp_path / "desa.csv"
+    berkas.write_bytes(csv_bytes([baris(1), baris(2, nik="12345"), baris(3)]))
+    page = _buka(sesi("admin"), server, "impor", "1280x720", "Impor data", "Riwayat impor")
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(berkas))
+    page.get_by_text("Baris diterima").wait_for(timeout=90_000)
+    page.wait_for_function(SIAP, timeout=60_000)
+    isi = page.inner_text("[data-testid='stMain']")
+    assert "Baris ditolak" in isi and "Impor 2 baris" in isi, isi[:500]
+    _simpan(page, "impor_periksa_1280x720")
+    page.close()

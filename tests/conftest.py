@@ -103,6 +103,18 @@ def db_diubah(fixture_db, tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def main_asli():
+    """AppTest leaves the app script as sys.modules["__main__"]; put the real one back so a later test's child
+    process (spawn) does not re-run the app."""
+    import sys
+
+    asli = sys.modules.get("__main__")
+    yield
+    if asli is not None:
+        sys.modules["__main__"] = asli
+
+
+@pytest.fixture(autouse=True)
 def bahasa_indonesia():
     """Every test starts and ends in Indonesian, whatever language a test switched its thread to."""
     from pke.i18n import atur_bahasa

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import sqlite3
 import stat
@@ -455,13 +454,13 @@ def _tulis_audit(path: str, siapa: str, n: int) -> None:
 
 def test_concurrent_processes_keep_the_chain(store):
     operasional.buka(store).close()
-    ctx = multiprocessing.get_context("spawn")
-    proses = [ctx.Process(target=_tulis_audit, args=(str(store), f"p{i}", 200)) for i in range(2)]
+    # Separate Python processes, as two servers or a server and the CLI would be (not multiprocessing: after an
+    # AppTest the app script is the __main__ module, which spawn would re-run in its children).
+    kode = ("import sys; from tests.test_akun import _tulis_audit; "
+            "_tulis_audit(sys.argv[1], sys.argv[2], int(sys.argv[3]))")
+    proses = [subprocess.Popen([sys.executable, "-c", kode, str(store), f"p{i}", "200"], cwd=AKAR) for i in range(2)]
     for p in proses:
-        p.start()
-    for p in proses:
-        p.join(120)
-        assert p.exitcode == 0
+        assert p.wait(120) == 0
     c = operasional.buka(store)
     assert audit.periksa(c) == (True, None, 400)
     assert {e["pengguna"] for e in audit.daftar(c, batas=None)} == {"p0", "p1"}

@@ -87,6 +87,7 @@ if len(k.kode) == 5 and not ui.presentasi() and ui.akses.boleh(u, "target"):
                 except progres.TargetError as e:
                     st.error(t("Target tidak disimpan: {e}", e=fmt.aman(e)))
                 else:
-                    ui.akses.catat(audit.UBAH_TARGET, k.kode, {"tahun": k.tahun, "baris": int(n)})
+                    ui.akses.catat(audit.UBAH_TARGET, k.kode, {"tahun": k.tahun, "baris": int(n),
+                                                               "perubahan": progres.perubahan_target(target, diubah)})
                     st.success(t("{n} target {wilayah} tahun {tahun} disimpan oleh {petugas}.", n=n,
                                  wilayah=fmt.aman(k.nama), tahun=k.tahun, petugas=fmt.aman(u.nama)))

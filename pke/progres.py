@@ -119,6 +119,18 @@ def simpan_target(path, kode_wilayah: str, tahun: int, tabel: pd.DataFrame, peng
     return len(tb)
 
 
+def perubahan_target(lama: pd.DataFrame, baru: pd.DataFrame) -> list[dict]:
+    """The targets an edit changes, as {klaster, triwulan, lama, baru} (None = no target): what the audit log
+    keeps of each edit, so the earlier value of every target can be found again."""
+    def nilai(df):
+        return {(r.klaster, int(r.triwulan)): (None if pd.isna(r.target_keluarga) else int(r.target_keluarga))
+                for r in df[["klaster", "triwulan", "target_keluarga"]].itertuples(index=False)}
+
+    a, b = nilai(lama), nilai(baru)
+    return [{"klaster": k, "triwulan": tw, "lama": a.get((k, tw)), "baru": b.get((k, tw))}
+            for (k, tw) in sorted(a.keys() | b.keys()) if a.get((k, tw)) != b.get((k, tw))]
+
+
 def per_klaster(data: pd.DataFrame, triwulan: int, berlalu: float) -> pd.DataFrame:
     """The selected quarter's row per cluster from the progres_triwulan query, with the gap to target,
     achievement, status, the year's target and the projection to year end."""

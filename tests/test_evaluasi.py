@@ -150,3 +150,15 @@ def test_matriks_triwulan(con):
     assert list(m.columns) == ["TW I", "TW II", "TW III", "TW IV"] and len(m) == 8
     r = data.iloc[0]
     assert m.iloc[0, 0] == f"{r['realisasi']:,} / {r['target']:,}".replace(",", ".")
+
+
+def test_perubahan_target_untuk_log_audit():
+    """Each target edit's audit entry keeps the old and new value of every target it changed."""
+    import pandas as pd
+
+    lama = pd.DataFrame({"klaster": ["air", "air", "rtlh"], "triwulan": [1, 2, 1], "target_keluarga": [10, 20, None]})
+    baru = pd.DataFrame({"klaster": ["air", "air", "rtlh"], "triwulan": [1, 2, 1], "target_keluarga": [10, 25, 5]})
+    assert progres.perubahan_target(lama, baru) == [
+        {"klaster": "air", "triwulan": 2, "lama": 20, "baru": 25},
+        {"klaster": "rtlh", "triwulan": 1, "lama": None, "baru": 5}]
+    assert progres.perubahan_target(lama, lama) == []

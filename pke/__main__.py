@@ -313,6 +313,10 @@ def main(argv: list[str] | None = None) -> int:
     au.set_defaults(func=cmd_audit)
 
     args = p.parse_args(argv)
+    db = getattr(args, "db", None)
+    if isinstance(db, Path):
+        # every part of the run (the operational store beside it, the queries' view of it) follows --db
+        os.environ["PKE_DB"] = str(db)
     return args.func(args)
 
 

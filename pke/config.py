@@ -19,6 +19,11 @@ def db_path() -> Path:
     return Path(os.environ.get("PKE_DB", DATA_DIR / "pke.duckdb"))
 
 
-def store_path() -> Path:
-    """The operational store (accounts, sessions, audit log, what people type); see pke.operasional."""
-    return Path(os.environ.get("PKE_STORE", DATA_DIR / "operasional.sqlite"))
+def store_path(db: Path | str | None = None) -> Path:
+    """The operational store (accounts, sessions, audit log, targets edited in the app, OPD reports; see
+    pke.operasional): PKE_STORE, or beside the database (`pke.duckdb` -> `pke.operasional.sqlite`), so a copied
+    folder is a complete installation."""
+    if os.environ.get("PKE_STORE"):
+        return Path(os.environ["PKE_STORE"])
+    db = Path(db) if db is not None else db_path()
+    return db.with_name(db.stem + ".operasional.sqlite")

@@ -540,7 +540,7 @@ def generate_target(con: duckdb.DuckDBPyConnection, sampai: dt.date) -> None:
     """Quarterly targets per kabupaten and cluster: a fifth of the gaps still open at the start of each
     year, spread 15/25/30/30 % over the quarters (so some kabupaten are on track and others behind)."""
     con.execute("""
-        INSERT INTO target (kode_wilayah, klaster, tahun, triwulan, target_keluarga, diubah_oleh, diubah_pada)
+        INSERT INTO target_dasar (kode_wilayah, klaster, tahun, triwulan, target_keluarga, diubah_oleh, diubah_pada)
         WITH tahun AS (SELECT unnest(range(2023, $akhir + 1)) AS tahun),
         terbuka AS (
             SELECT left(kd.kode_desa, 5) AS kode_wilayah, kd.klaster, t.tahun,

@@ -500,7 +500,7 @@ def _tulis(con, jenis: str, rows: pd.DataFrame, id_impor: int, snapshot: dt.date
     elif jenis == "sektor":
         con.execute("INSERT INTO sumber_sektor BY NAME SELECT *, $i AS id_impor FROM _impor", {"i": id_impor})
     else:
-        con.execute("""INSERT OR REPLACE INTO target BY NAME
+        con.execute("""INSERT OR REPLACE INTO target_dasar BY NAME
                        SELECT *, $p AS diubah_oleh, now()::TIMESTAMP AS diubah_pada, $i AS id_impor FROM _impor""",
                     {"p": pengguna, "i": id_impor})
     con.unregister("_impor")
@@ -573,7 +573,7 @@ def _batalkan(db_path, id_impor: int, pengguna: str) -> int:
         if ada[0] is not None:
             raise ImporError(t("Impor #{id} sudah dibatalkan pada {waktu}.", id=id_impor, waktu=f"{ada[0]:%d-%m-%Y %H:%M}"))
         n = 0
-        for tabel in ("individu", "keluarga", "intervensi", "desa_prioritas", "target", "sumber_sektor"):
+        for tabel in ("individu", "keluarga", "intervensi", "desa_prioritas", "target_dasar", "sumber_sektor"):
             n += _satu(con, f"SELECT count(*) FROM {tabel} WHERE id_impor = $id", {"id": id_impor})[0]
             con.execute(f"DELETE FROM {tabel} WHERE id_impor = $id", {"id": id_impor})
         con.execute("UPDATE impor SET dibatalkan_pada = ?, dibatalkan_oleh = ? WHERE id = ?",

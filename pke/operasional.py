@@ -70,7 +70,48 @@ CREATE TABLE IF NOT EXISTS pengaturan (
 );
 """
 
-_MIGRASI: tuple[str, ...] = (_SKEMA_1,)
+# Step 2 (issue 11): what people type often. Target edits keep every value (the newest per cell counts, earlier
+# ones are the history); OPD progress reports go draft -> diajukan -> disetujui | dikembalikan.
+_SKEMA_2 = """
+CREATE TABLE IF NOT EXISTS target_ubah (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    kode_wilayah    TEXT NOT NULL,
+    klaster         TEXT NOT NULL,
+    tahun           INTEGER NOT NULL,
+    triwulan        INTEGER NOT NULL,
+    target_keluarga INTEGER,            -- NULL: the target was removed
+    target_lama     INTEGER,            -- the value it replaced (NULL: none)
+    diubah_oleh     TEXT NOT NULL,
+    diubah_pada     TEXT NOT NULL       -- UTC, waktu_iso
+);
+CREATE INDEX IF NOT EXISTS target_ubah_sel ON target_ubah (kode_wilayah, klaster, tahun, triwulan, id);
+CREATE TABLE IF NOT EXISTS laporan_opd (
+    id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+    opd                 TEXT NOT NULL,
+    kode_desa           TEXT NOT NULL,
+    klaster             TEXT NOT NULL,
+    tahun               INTEGER NOT NULL,
+    triwulan            INTEGER NOT NULL,
+    keluarga_terjangkau INTEGER NOT NULL,
+    program             TEXT,
+    sumber_dana         TEXT,
+    nilai_rp            INTEGER,
+    status              TEXT NOT NULL DEFAULT 'draf',   -- draf | diajukan | disetujui | dikembalikan
+    komentar            TEXT,
+    dibuat_oleh         TEXT NOT NULL,
+    dibuat_pada         TEXT NOT NULL,
+    diajukan_pada       TEXT,
+    diputus_oleh        TEXT,
+    diputus_pada        TEXT
+);
+CREATE INDEX IF NOT EXISTS laporan_opd_periode ON laporan_opd (tahun, triwulan, opd);
+CREATE TABLE IF NOT EXISTS versi_data (
+    kunci TEXT PRIMARY KEY,             -- 'kueri': bumped by every write the dashboard's queries read
+    nilai INTEGER NOT NULL
+);
+"""
+
+_MIGRASI: tuple[str, ...] = (_SKEMA_1, _SKEMA_2)
 VERSI_SKEMA = len(_MIGRASI)
 
 
@@ -173,3 +214,40 @@ def atur_pengaturan(con: sqlite3.Connection, kunci: str, nilai: str | None, oleh
                     "ON CONFLICT (kunci) DO UPDATE SET nilai = excluded.nilai", (kunci, nilai))
         if oleh is not None:
             audit.catat(con, oleh, audit.PENGATURAN, rincian={"kunci": kunci, "nilai": nilai})
+
+
+def naikkan_versi(con: sqlite3.Connection) -> None:
+    """Call inside the transaction of any write the dashboard's queries read (targets, approved reports): cached
+    query results are keyed by this number, so the next read sees the change."""
+    con.execute("INSERT INTO versi_data (kunci, nilai) VALUES ('kueri', 1) "
+                "ON CONFLICT (kunci) DO UPDATE SET nilai = nilai + 1")
+
+
+def versi_kueri(con: sqlite3.Connection) -> int:
+    baris = con.execute("SELECT nilai FROM versi_data WHERE kunci = 'kueri'").fetchone()
+    return 0 if baris is None else int(baris["nilai"])
+
+
+# What the analytic queries read from this store: registered on the query's DuckDB cursor under these names
+# (pke.db.jalankan), where they shadow the catalog's empty tables of the same name and shape.
+KOLOM_TARGET_APP = ["kode_wilayah", "klaster", "tahun", "triwulan", "target_keluarga", "diubah_oleh", "diubah_pada"]
+KOLOM_LAPORAN_OPD = ["id", "opd", "kode_desa", "klaster", "tahun", "triwulan", "keluarga_terjangkau", "program",
+                     "sumber_dana", "nilai_rp"]
+
+
+def untuk_kueri(con: sqlite3.Connection) -> dict:
+    """{name: DataFrame} for the queries: `target_app`, the newest app edit of each target cell (a NULL target
+    removes it), and `laporan_opd`, the approved OPD progress reports only (drafts and submitted reports never
+    count)."""
+    import pandas as pd
+
+    target = pd.read_sql_query(
+        "SELECT kode_wilayah, klaster, tahun, triwulan, target_keluarga, diubah_oleh, diubah_pada FROM target_ubah "
+        "WHERE id IN (SELECT max(id) FROM target_ubah GROUP BY kode_wilayah, klaster, tahun, triwulan)", con)
+    target["diubah_pada"] = pd.to_datetime(target["diubah_pada"].str.rstrip("Z"))
+    target = target.astype({"tahun": "int16", "triwulan": "int8", "target_keluarga": "Int64"})
+    laporan = pd.read_sql_query(
+        "SELECT " + ", ".join(KOLOM_LAPORAN_OPD) + " FROM laporan_opd WHERE status = 'disetujui'", con)
+    laporan = laporan.astype({"tahun": "int16", "triwulan": "int8", "keluarga_terjangkau": "int64",
+                              "nilai_rp": "Int64"})
+    return {"target_app": target, "laporan_opd": laporan}

@@ -7,13 +7,13 @@ is behind (kuning), under 70 % is far behind (merah); no target set means the st
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass
 
 import pandas as pd
 
-from pke import fmt, klaster
+from pke import config, fmt, klaster
 from pke.i18n import N_, t
-from pke.tulis import TulisError, ubah_basis_data
 
 BATAS_SESUAI = 0.9
 BATAS_TERTINGGAL = 0.7
@@ -86,7 +86,7 @@ class TargetError(ValueError):
 
 def simpan_target(path, kode_wilayah: str, tahun: int, tabel: pd.DataFrame, pengguna: str) -> int:
     """Save the edited targets of one kabupaten and year (columns klaster, triwulan, target_keluarga).
-    Validates first; writes through the single writer path (a new database file swapped in)."""
+    Validates first; the edit goes to the operational store beside database `path` (simpan_target_toko)."""
     if not pengguna or not pengguna.strip():
         raise TargetError(t("Nama petugas wajib diisi."))
     if len(kode_wilayah) != 5:
@@ -103,20 +103,55 @@ def simpan_target(path, kode_wilayah: str, tahun: int, tabel: pd.DataFrame, peng
                             klaster=klaster.label(baris["klaster"]), tw=baris["triwulan"],
                             nilai=baris["target_keluarga"]))
     tb["target_keluarga"] = nilai
-    tb = tb[tb["target_keluarga"].notna()]
-    waktu = dt.datetime.now().replace(microsecond=0)
+    return simpan_target_toko(config.store_path(path), kode_wilayah, tahun, tb, pengguna.strip())
+
+
+def simpan_target_toko(toko, kode_wilayah: str, tahun: int, tb: pd.DataFrame, pengguna: str) -> int:
+    """Write an edit into the operational store in one short transaction: one history row per cell that changes
+    (its old and new value; a blank cell removes the target), milliseconds at any scale, readers never blocked.
+    The analytic file is not touched. Returns the number of targets set."""
+    from pke import operasional
+
     try:
-        with ubah_basis_data(path) as con:
-            con.execute("DELETE FROM target WHERE kode_wilayah = $kode AND tahun = $tahun",
-                        {"kode": kode_wilayah, "tahun": tahun})
-            con.executemany(
-                "INSERT INTO target (kode_wilayah, klaster, tahun, triwulan, target_keluarga, diubah_oleh, "
-                "diubah_pada) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(kode_wilayah, r.klaster, tahun, int(r.triwulan), int(r.target_keluarga), pengguna.strip(), waktu)
-                 for r in tb.itertuples(index=False)])
-    except TulisError as e:
-        raise TargetError(str(e)) from e
-    return len(tb)
+        con = operasional.buka(toko)
+    except (OSError, sqlite3.Error) as e:
+        raise TargetError(t("Target tidak dapat disimpan ({sebab}). Tidak ada yang berubah.", sebab=e)) from e
+    waktu = operasional.waktu_iso()
+    try:
+        with operasional.transaksi(con):
+            for r in tb.itertuples(index=False):
+                baru = None if pd.isna(r.target_keluarga) else int(r.target_keluarga)
+                lama = con.execute(
+                    "SELECT target_keluarga FROM target_ubah WHERE kode_wilayah = ? AND klaster = ? AND tahun = ? "
+                    "AND triwulan = ? ORDER BY id DESC LIMIT 1",
+                    (kode_wilayah, r.klaster, int(tahun), int(r.triwulan))).fetchone()
+                if lama is not None and lama[0] == baru:
+                    continue
+                con.execute(
+                    "INSERT INTO target_ubah (kode_wilayah, klaster, tahun, triwulan, target_keluarga, target_lama, "
+                    "diubah_oleh, diubah_pada) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (kode_wilayah, r.klaster, int(tahun), int(r.triwulan), baru,
+                     None if lama is None else lama[0], pengguna, waktu))
+            operasional.naikkan_versi(con)
+    except sqlite3.Error as e:
+        raise TargetError(t("Target tidak dapat disimpan ({sebab}). Tidak ada yang berubah.", sebab=e)) from e
+    finally:
+        con.close()
+    return int(tb["target_keluarga"].notna().sum())
+
+
+def riwayat_target(toko, kode_wilayah: str, tahun: int) -> pd.DataFrame:
+    """Every app edit of one kabupaten's targets for a year, newest first: who changed which cell from what to
+    what, and when."""
+    from pke import operasional
+
+    con = operasional.buka(toko)
+    try:
+        return pd.read_sql_query(
+            "SELECT diubah_pada, diubah_oleh, klaster, triwulan, target_lama, target_keluarga FROM target_ubah "
+            "WHERE kode_wilayah = ? AND tahun = ? ORDER BY id DESC", con, params=(kode_wilayah, int(tahun)))
+    finally:
+        con.close()
 
 
 def perubahan_target(lama: pd.DataFrame, baru: pd.DataFrame) -> list[dict]:

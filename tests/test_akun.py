@@ -71,7 +71,10 @@ def test_store_path_follows_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("PKE_STORE", str(tmp_path / "x.sqlite"))
     assert config.store_path() == tmp_path / "x.sqlite"
     monkeypatch.delenv("PKE_STORE")
-    assert config.store_path() == config.DATA_DIR / "operasional.sqlite"
+    monkeypatch.delenv("PKE_DB", raising=False)
+    assert config.store_path() == config.DATA_DIR / "pke.operasional.sqlite"
+    # beside the database it serves: a copied folder is a complete installation
+    assert config.store_path("/srv/pke/jateng.duckdb") == Path("/srv/pke/jateng.operasional.sqlite")
 
 
 def test_pengaturan(con):

@@ -364,7 +364,4 @@ def test_penyimpanan_gagal_tanpa_sisa_dan_pesan_jelas(db, monkeypatch):
     with pytest.raises(impor.ImporError, match="tidak dapat ditulis \\(No space left on device\\). Tidak ada yang "
                                                "berubah"):
         impor.impor_berkas("keluarga", db, csv_bytes([baris(1)]), "penuh.csv", "uji", SNAP)
-    with pytest.raises(progres.TargetError, match="No space left on device"):
-        progres.simpan_target(db, "33.15", 2027, pd.DataFrame({"klaster": ["air"], "triwulan": [1],
-                                                                "target_keluarga": [5]}), "uji")
     assert not (db.parent / (db.name + ".tmp")).exists() and sidik(db) == sebelum

@@ -12,7 +12,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from pke import akun, build, config, db, fmt, klaster, laporan
+from pke import akun, build, config, db, fmt, klaster, laporan, operasional
 from pke.i18n import BAHASA, N_, NAMA_BAHASA, atur_bahasa, bahasa, t
 from ui import akses
 from ui.akses import izinkan, pengguna  # noqa: F401  (pages call ui.izinkan)
@@ -49,7 +49,7 @@ def versi_db() -> tuple[str, float]:
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
-def _kueri(nama: str, path: str, versi: float, params: tuple) -> pd.DataFrame:
+def _kueri(nama: str, path: str, versi: float, params: tuple, versi_toko: int = 0) -> pd.DataFrame:
     with _KUNCI_KONEKSI:  # a cursor taken before another thread could close the connection for a newer file
         cur = _koneksi(path, versi).cursor()
     try:
@@ -76,7 +76,10 @@ def kueri_dalam_lingkup(nama: str, **params) -> pd.DataFrame:
     for download callbacks, which Streamlit runs outside the session."""
     path, versi = versi_db()
     try:
-        return klaster.terjemahkan(_kueri(nama, path, versi, tuple(sorted(params.items()))))
+        # targets and approved OPD reports come from the operational store: its own version keys the cache too
+        versi_toko = (operasional.versi_kueri(akses.toko())
+                      if db._OPERASIONAL.search(db._tanpa_komentar(db.teks(nama))) else 0)
+        return klaster.terjemahkan(_kueri(nama, path, versi, tuple(sorted(params.items())), versi_toko))
     except (duckdb.CatalogException, duckdb.BinderException) as e:
         # A database built by an older version lacks what the queries now read: say how to fix it.
         st.error(t("Basis data {path} dibuat oleh versi dasbor yang lebih lama dan tidak cocok dengan kueri "

@@ -125,7 +125,10 @@ CREATE TABLE IF NOT EXISTS ronde_verval (
     tenggat DATE NOT NULL              -- deadline for villages (Banjarnegara rakor: two days)
 );
 
-CREATE TABLE IF NOT EXISTS target (
+-- Targets set by the build or imported from a file. Targets edited in the app live in the operational store
+-- (pke.operasional target_ubah, with their history) and reach queries as `target_app`; `target` is the newest of
+-- the two per cell.
+CREATE TABLE IF NOT EXISTS target_dasar (
     kode_wilayah VARCHAR NOT NULL,
     klaster VARCHAR NOT NULL,
     tahun SMALLINT NOT NULL,
@@ -136,6 +139,29 @@ CREATE TABLE IF NOT EXISTS target (
     id_impor INTEGER,
     PRIMARY KEY (kode_wilayah, klaster, tahun, triwulan)
 );
+
+-- Empty here: shadowed at query time by the operational store's rows of the same shape (pke.db.jalankan).
+CREATE TABLE IF NOT EXISTS target_app (
+    kode_wilayah VARCHAR, klaster VARCHAR, tahun SMALLINT, triwulan TINYINT, target_keluarga BIGINT,
+    diubah_oleh VARCHAR, diubah_pada TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS laporan_opd (
+    id BIGINT, opd VARCHAR, kode_desa VARCHAR, klaster VARCHAR, tahun SMALLINT, triwulan TINYINT,
+    keluarga_terjangkau BIGINT, program VARCHAR, sumber_dana VARCHAR, nilai_rp BIGINT
+);
+CREATE OR REPLACE VIEW target AS
+SELECT kode_wilayah, klaster, tahun, triwulan, target_keluarga::INTEGER AS target_keluarga, diubah_oleh, diubah_pada,
+       id_impor
+FROM (
+    SELECT kode_wilayah, klaster, tahun, triwulan, target_keluarga, diubah_oleh, diubah_pada, id_impor, 0 AS dari_app
+    FROM target_dasar
+    UNION ALL
+    SELECT kode_wilayah, klaster, tahun, triwulan, target_keluarga, diubah_oleh, diubah_pada, NULL, 1
+    FROM target_app
+)
+QUALIFY row_number() OVER (PARTITION BY kode_wilayah, klaster, tahun, triwulan
+                           ORDER BY diubah_pada DESC NULLS LAST, dari_app DESC) = 1
+    AND target_keluarga IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS sumber_sektor (
     sumber VARCHAR NOT NULL,           -- e.g. 'Disperakim RTLH', 'DTKS'

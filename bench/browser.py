@@ -53,6 +53,7 @@ VIEWS = {
     "kualitas": ("{kab}", "{prov}", TABEL, False),
     "laporan": ("{kab}", "{prov}", "[data-testid='stButton'] button", False),
     "tayangan": ("{kab}", "{prov}", "[data-testid='stCode']", False),
+    "lapor_opd": ("{kab}", "{prov}", TABEL, False),
     "impor": ("{kab}", "{prov}", "[data-testid='stFileUploader']", False),
     "masuk": ("{kab}", "{prov}", "[data-testid='stForm']", False),
     "akun": ("{kab}", "{prov}", TABEL, False),

@@ -1,12 +1,13 @@
 """Progres Triwulan: each cluster's target and realisation per quarter, the gap, a status by a stated colour
-rule, cumulative progress toward the year-end target with a projection, by kabupaten for a province, and
-target editing for users with the right to (administrators), audited."""
+rule, cumulative progress toward the year-end target with a projection, by kabupaten for a province, the OPDs'
+progress reports for the quarter (who has reported by the deadline; households reached per cluster by approved
+reports only), and target editing with its history for users with the right to (administrators), audited."""
 import datetime as dt
 
 import pandas as pd
 import streamlit as st
 
-from pke import audit, charts, config, fmt, klaster, progres
+from pke import audit, charts, config, fmt, klaster, lapor, progres
 from pke.i18n import t
 import ui
 
@@ -67,6 +68,27 @@ if len(k.kode) <= 2:
             "target_tahun": t("Target setahun")})
     ui.tabel(tampil, persen=(t("Capaian"),), gaya=warnai_status)
 
+st.subheader(t("Laporan OPD triwulan ini"))
+status_opd = lapor.status_lapor(ui.akses.toko(), k.kode, k.tahun, k.triwulan)
+wajib = status_opd[status_opd["wajib"]]
+st.markdown(t("{periode}: **{n} dari {total} OPD** sudah lapor; tenggat **{tenggat}**.", periode=k.periode,
+              n=fmt.angka(int(wajib["sudah"].sum())), total=fmt.angka(len(wajib)),
+              tenggat=fmt.tanggal(lapor.tenggat(k.tahun, k.triwulan))))
+st.caption(lapor.aturan_tenggat())
+warna_lapor = lapor.warna_status()
+ui.tabel(lapor.tabel_status(status_opd),
+         gaya=lambda g: g.map(lambda v: f"background-color: {warna_lapor.get(v, '')}", subset=[t("Status")]))
+dilaporkan = ui.kueri("laporan_opd_klaster", **k.params)
+dilaporkan["realisasi"] = dilaporkan["klaster"].map(ini.set_index("klaster")["realisasi"])
+st.caption(t("Keluarga terjangkau menurut laporan OPD yang disetujui, per klaster, {periode}; di sampingnya realisasi "
+             "triwulan dari data intervensi.", periode=k.periode))
+ui.tabel(dilaporkan[["label", "opd_penanggung_jawab", "keluarga_terjangkau", "laporan", "opd_melapor", "nilai_rp",
+                     "realisasi"]].rename(columns={
+    "label": t("Klaster"), "opd_penanggung_jawab": t("OPD penanggung jawab"),
+    "keluarga_terjangkau": t("Keluarga terjangkau (laporan disetujui)"), "laporan": t("Laporan disetujui"),
+    "opd_melapor": t("OPD melapor"), "nilai_rp": t("Nilai (Rp)"), "realisasi": t("Realisasi TW (data intervensi)")}),
+    rupiah=(t("Nilai (Rp)"),))
+
 if len(k.kode) == 5 and not ui.presentasi() and ui.akses.boleh(u, "target"):
     with st.expander(t("Ubah target")):
         with st.form("form_target"):
@@ -91,3 +113,15 @@ if len(k.kode) == 5 and not ui.presentasi() and ui.akses.boleh(u, "target"):
                                                                "perubahan": progres.perubahan_target(target, diubah)})
                     st.success(t("{n} target {wilayah} tahun {tahun} disimpan oleh {petugas}.", n=n,
                                  wilayah=fmt.aman(k.nama), tahun=k.tahun, petugas=fmt.aman(u.nama)))
+        st.markdown("**" + t("Riwayat perubahan target {tahun}", tahun=k.tahun) + "**")
+        riwayat = progres.riwayat_target(config.store_path(config.db_path()), k.kode, k.tahun)
+        if riwayat.empty:
+            st.caption(t("Belum ada target yang diubah lewat dasbor untuk tahun ini."))
+        else:
+            ui.tabel(pd.DataFrame({
+                t("Diubah pada"): [lapor.waktu_wib(w) for w in riwayat["diubah_pada"]],
+                t("Diubah oleh"): riwayat["diubah_oleh"],
+                t("Klaster"): [klaster.label(x) if x in klaster.BY_KUNCI else x for x in riwayat["klaster"]],
+                t("Triwulan"): [fmt.tw(x) for x in riwayat["triwulan"]],
+                t("Target lama"): riwayat["target_lama"], t("Target baru"): riwayat["target_keluarga"],
+            }))

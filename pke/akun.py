@@ -34,13 +34,17 @@ LABEL_PERAN: dict[str, str] = {
 }
 
 # Rights: agregat (aggregate views), presentasi (wall/slideshow), daftar_nama (by-name lists, masked),
-# nama_lengkap (unmask names/NIK after stating a purpose), ekspor_agregat, ekspor_nama, impor, target, audit, akun.
+# nama_lengkap (unmask names/NIK after stating a purpose), ekspor_agregat, ekspor_nama, impor, target, audit, akun,
+# pantau_laporan (open Laporan OPD: who has reported the quarter), lapor_opd (draft and submit the own OPD's
+# reports), setujui_laporan (approve or return submitted OPD reports) — see pke.lapor.
 HAK: dict[str, frozenset[str]] = {
-    "pimpinan": frozenset({"agregat", "presentasi", "ekspor_agregat"}),  # heads take the quarterly report away
-    "analis": frozenset({"agregat", "presentasi", "daftar_nama", "ekspor_agregat"}),
-    "opd": frozenset({"agregat", "ekspor_agregat"}),
+    "pimpinan": frozenset({"agregat", "presentasi", "ekspor_agregat", "pantau_laporan"}),  # heads take the report away
+    "analis": frozenset({"agregat", "presentasi", "daftar_nama", "ekspor_agregat", "pantau_laporan",
+                         "setujui_laporan"}),
+    "opd": frozenset({"agregat", "ekspor_agregat", "pantau_laporan", "lapor_opd"}),
     "wilayah": frozenset({"agregat", "daftar_nama", "nama_lengkap", "ekspor_nama", "ekspor_agregat"}),
-    "admin": frozenset({"agregat", "presentasi", "ekspor_agregat", "impor", "target", "audit", "akun"}),
+    "admin": frozenset({"agregat", "presentasi", "ekspor_agregat", "impor", "target", "audit", "akun",
+                        "pantau_laporan", "setujui_laporan"}),
 }
 HAK_ANONIM = frozenset({"agregat", "presentasi"})  # only when aggregate views are made public
 

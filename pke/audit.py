@@ -36,6 +36,11 @@ AKUN_TAMBAH = "akun_tambah"
 AKUN_NONAKTIF = "akun_nonaktif"
 AKUN_SANDI = "akun_sandi"
 PENGATURAN = "pengaturan"
+LAPOR_BUAT = "lapor_buat"                # an OPD report drafted: rincian has its fields
+LAPOR_UBAH = "lapor_ubah"                # a draft or returned report edited: old and new value of each field
+LAPOR_AJUKAN = "lapor_ajukan"
+LAPOR_SETUJUI = "lapor_setujui"
+LAPOR_KEMBALIKAN = "lapor_kembalikan"    # rincian has the analyst's comment
 
 LABEL_AKSI: dict[str, str] = {
     MASUK: N_("Masuk"),
@@ -52,6 +57,11 @@ LABEL_AKSI: dict[str, str] = {
     AKUN_NONAKTIF: N_("Akun dinonaktifkan"),
     AKUN_SANDI: N_("Kata sandi diganti"),
     PENGATURAN: N_("Perubahan pengaturan"),
+    LAPOR_BUAT: N_("Draf laporan OPD dibuat"),
+    LAPOR_UBAH: N_("Laporan OPD diubah"),
+    LAPOR_AJUKAN: N_("Laporan OPD diajukan"),
+    LAPOR_SETUJUI: N_("Laporan OPD disetujui"),
+    LAPOR_KEMBALIKAN: N_("Laporan OPD dikembalikan"),
 }
 
 _DIGIT_PANJANG = re.compile(r"\d{16,}")

@@ -2,6 +2,134 @@
 tests/test_i18n.py fails when a string in the code has no entry here, when placeholders differ, or when an
 entry is no longer used. Names of programmes, agencies (OPD) and data columns stay as they are."""
 EN: dict[str, str] = {
+    # OPD progress reports (pke/lapor.py, pages/lapor_opd.py, Progres Triwulan)
+    "#{id} · {opd} · {periode} · {desa} · {klaster} · {n} keluarga · {status}":
+        "#{id} · {opd} · {periode} · {desa} · {klaster} · {n} households · {status}",
+    "**Semua laporan {opd}**, terbaru di atas.": "**All reports of {opd}**, newest first.",
+    "Ajukan laporan #{id}": "Submit report #{id}",
+    "Akun Anda belum mencantumkan nama OPD; minta administrator melengkapinya.":
+        "Your account does not name its agency (OPD); ask an administrator to complete it.",
+    "Alasan pengembalian wajib diisi, agar OPD tahu apa yang harus diperbaiki.":
+        "A reason for returning the report is required, so the agency knows what to fix.",
+    "Belum ada laporan yang diajukan untuk wilayah dan triwulan ini.":
+        "No report has been submitted for this region and quarter yet.",
+    "Belum ada laporan {opd}.": "No reports of {opd} yet.",
+    "Belum ada target yang diubah lewat dasbor untuk tahun ini.":
+        "No target of this year has been changed in the dashboard yet.",
+    "Belum lapor": "Not reported",
+    "Buat laporan baru": "New report",
+    "Desa {desa} ({kode}) di luar wilayah kerja Anda ({lingkup}).":
+        "Village {desa} ({kode}) is outside your working area ({lingkup}).",
+    "Desa {kode} tidak dikenal dalam daftar wilayah Kemendagri.":
+        "Village {kode} is not in the Kemendagri list of regions.",
+    "Diajukan": "Submitted",
+    "Diajukan pada": "Submitted on",
+    "Dikembalikan": "Returned",
+    "Dikembalikan oleh {oleh}: {komentar}": "Returned by {oleh}: {komentar}",
+    "Diputus oleh": "Decided by",
+    "Disetujui": "Approved",
+    "Draf": "Draft",
+    "Draf atau laporan yang dikembalikan": "Draft or returned report",
+    "Draf laporan #{id} disimpan. Periksa lagi, lalu ajukan.": "Draft report #{id} saved. Check it, then submit it.",
+    "Draf laporan OPD dibuat": "OPD report drafted",
+    "Hanya akun OPD yang dapat membuat, mengubah dan mengajukan laporan OPD.":
+        "Only agency (OPD) accounts can create, edit and submit OPD reports.",
+    "Hanya analis Bappeda atau administrator yang dapat menyetujui atau mengembalikan laporan OPD.":
+        "Only Bappeda analysts or administrators can approve or return OPD reports.",
+    "Keluarga terjangkau": "Households reached",
+    "Keluarga terjangkau (disetujui)": "Households reached (approved)",
+    "Keluarga terjangkau (laporan disetujui)": "Households reached (approved reports)",
+    "Keluarga terjangkau menurut laporan OPD yang disetujui, per klaster, {periode}; di sampingnya realisasi "
+    "triwulan dari data intervensi.":
+        "Households reached according to the approved OPD reports, per cluster, {periode}; beside them the "
+        "quarter's realisation from the intervention data.",
+    "Keluarga yang dijangkau program dalam triwulan ini.": "Households the programme reached in this quarter.",
+    "Kembalikan": "Return",
+    "Klaster tidak dikenal: {klaster}. Pilihan: {pilihan}.": "Unknown cluster: {klaster}. Choices: {pilihan}.",
+    "Kode desa": "Village code",
+    "Kode desa tidak sah: {kode}. Pakai kode Kemendagri desa/kelurahan (13 karakter), mis. 33.15.01.2001.":
+        "Invalid village code: {kode}. Use a Kemendagri village code (13 characters), e.g. 33.15.01.2001.",
+    "Komentar (wajib bila dikembalikan)": "Comment (required when returning)",
+    "Komentar analis": "Analyst's comment",
+    "Komentar paling panjang {n} karakter.": "A comment has at most {n} characters.",
+    "Laporan #{id} ({desa}) di luar wilayah kerja Anda.": "Report #{id} ({desa}) is outside your working area.",
+    "Laporan #{id} berstatus {status}; hanya draf atau laporan yang dikembalikan yang dapat diajukan.":
+        "Report #{id} is {status}; only drafts and returned reports can be submitted.",
+    "Laporan #{id} berstatus {status}; hanya draf atau laporan yang dikembalikan yang dapat diubah.":
+        "Report #{id} is {status}; only drafts and returned reports can be edited.",
+    "Laporan #{id} berstatus {status}; hanya laporan yang diajukan yang dapat disetujui atau dikembalikan.":
+        "Report #{id} is {status}; only submitted reports can be approved or returned.",
+    "Laporan #{id} diajukan ke analis Bappeda.": "Report #{id} submitted to the Bappeda analysts.",
+    "Laporan #{id} dikembalikan ke OPD.": "Report #{id} returned to the agency.",
+    "Laporan #{id} disetujui.": "Report #{id} approved.",
+    "Laporan #{id} diubah.": "Report #{id} changed.",
+    "Laporan #{id} milik {opd}; hanya OPD itu yang dapat mengubah atau mengajukannya.":
+        "Report #{id} belongs to {opd}; only that agency can edit or submit it.",
+    "Laporan #{id} tidak ada.": "Report #{id} does not exist.",
+    "Laporan OPD": "OPD reports",
+    "Laporan OPD diajukan": "OPD report submitted",
+    "Laporan OPD dikembalikan": "OPD report returned",
+    "Laporan OPD disetujui": "OPD report approved",
+    "Laporan OPD diubah": "OPD report edited",
+    "Laporan OPD triwulan ini": "OPD reports this quarter",
+    "Laporan disetujui": "Approved reports",
+    "Laporan yang diajukan OPD di wilayah kerja Anda, semua triwulan. Hanya laporan yang disetujui yang dihitung "
+    "dalam angka dasbor; laporan yang dikembalikan wajib diberi alasan.":
+        "Reports submitted by agencies in your working area, all quarters. Only approved reports count in the "
+        "dashboard's figures; a returned report needs a reason.",
+    "Laporan {opd}": "Reports of {opd}",
+    "Laporan {periode}": "Reports, {periode}",
+    "Lewat tenggat": "Past the deadline",
+    "Menunggu persetujuan": "Awaiting approval",
+    "Nilai (Rp)": "Value (Rp)",
+    "No.": "No.",
+    "OPD melapor": "Agencies reporting",
+    "OPD sudah lapor": "Agencies that reported",
+    "Opsional: nilai bantuan atau kegiatan dalam rupiah.": "Optional: value of the aid or activity in rupiah.",
+    "Periode tidak sah: tahun {tahun}, triwulan {tw}. Tahun 2000–2100, triwulan 1–4.":
+        "Invalid period: year {tahun}, quarter {tw}. Years 2000–2100, quarters 1–4.",
+    "Program": "Programme",
+    "Realisasi TW (data intervensi)": "Quarter's realisation (intervention data)",
+    "Riwayat perubahan target {tahun}": "History of target changes, {tahun}",
+    "Setujui": "Approve",
+    "Simpan draf": "Save draft",
+    "Simpan perubahan": "Save changes",
+    "Status pelaporan {periode}": "Reporting status, {periode}",
+    "Sudah ada laporan #{id} {opd} untuk desa, klaster dan triwulan ini yang belum disetujui; ubah laporan itu.":
+        "{opd} already has report #{id} for this village, cluster and quarter that is not approved yet; edit that "
+        "report.",
+    "Sudah lapor": "Reported",
+    "Sumber dana tidak dikenal: {sumber}. Pilihan: {pilihan}.": "Unknown funding source: {sumber}. Choices: {pilihan}.",
+    "Target baru": "New target",
+    "Target lama": "Old target",
+    "Target tidak dapat disimpan ({sebab}). Tidak ada yang berubah.":
+        "The targets could not be saved ({sebab}). Nothing has changed.",
+    "Tenggat": "Deadline",
+    "Tenggat laporan: {hari} hari setelah triwulan berakhir (triwulan I: 10 April, II: 10 Juli, III: 10 Oktober, "
+    "IV: 10 Januari tahun berikutnya). Sudah lapor = ada laporan yang diajukan atau disetujui untuk triwulan itu; "
+    "hanya laporan yang disetujui analis yang dihitung dalam angka dasbor.":
+        "Reporting deadline: {hari} days after the quarter ends (quarter I: 10 April, II: 10 July, III: 10 October, "
+        "IV: 10 January of the next year). Reported = a submitted or approved report for that quarter; only "
+        "reports approved by an analyst count in the dashboard's figures.",
+    "Tenggat {periode}: **{tanggal}**": "Deadline for {periode}: **{tanggal}**",
+    "Tepat waktu": "On time",
+    "Terakhir diajukan": "Last submitted",
+    "Terlambat": "Late",
+    "Tidak ada draf atau laporan yang dikembalikan untuk diubah atau diajukan.":
+        "No draft or returned report to edit or submit.",
+    "Tidak ada laporan yang menunggu persetujuan di wilayah kerja Anda.":
+        "No report in your working area is awaiting approval.",
+    "Triwulan harus 1–4 (tertulis: {tw}).": "The quarter must be 1–4 (given: {tw}).",
+    "Ubah laporan #{id}": "Edit report #{id}",
+    "{kolom} harus bilangan bulat ≥ 0 (tertulis: {nilai}).": "{kolom} must be a whole number ≥ 0 (given: {nilai}).",
+    "{kolom} paling panjang {n} karakter.": "{kolom} has at most {n} characters.",
+    "{kolom} terlalu besar ({nilai}); periksa lagi angkanya.": "{kolom} is too large ({nilai}); check the figure.",
+    "{kolom} wajib diisi.": "{kolom} is required.",
+    "{n} dari {total}": "{n} of {total}",
+    "{n} hari lagi": "{n} days left",
+    "{periode}: **{n} dari {total} OPD** sudah lapor; tenggat **{tenggat}**.":
+        "{periode}: **{n} of {total} agencies** have reported; deadline **{tenggat}**.",
+    "— tidak disebut —": "— not stated —",
     "Basis data {berkas} tidak dapat ditulis ({sebab}). Tidak ada yang berubah; periksa ruang disk dan izin berkas, "
     "lalu coba lagi.":
         "The database {berkas} could not be written ({sebab}). Nothing has changed; check the disk space and file "

@@ -45,6 +45,8 @@ VIEWS = {
                                            "en": ("Quarterly report", "Create the report")}),
     "tayangan": (f"tayangan?wilayah={KAB}", {"id": ("Tayangan rapat", "Mulai tayangan"),
                                              "en": ("Meeting slideshow", "Start the slideshow")}),
+    "lapor_opd": (f"lapor_opd?wilayah={KAB}", {"id": ("Laporan OPD", "Status pelaporan"),
+                                                "en": ("OPD reports", "Reporting status")}),
     "impor": ("impor", {"id": ("Impor data", "Riwayat impor"), "en": ("Import data", "Import history")}),
     "masuk": ("masuk", {"id": ("Masuk ke Dasbor PKE", "Akun demo"), "en": ("Log in to the PKE Dashboard",
                                                                         "Demo accounts")}),
@@ -52,7 +54,7 @@ VIEWS = {
     "audit": ("audit", {"id": ("Log audit", "Periksa rantai audit"), "en": ("Audit log", "Check the audit chain")}),
 }
 # Who opens each view (signed in through the form); None: a visitor who has not signed in.
-PERAN = {"keluarga": "analis", "impor": "admin", "akun": "admin", "audit": "admin", "masuk": None}
+PERAN = {"keluarga": "analis", "impor": "admin", "akun": "admin", "audit": "admin", "masuk": None, "lapor_opd": "opd"}
 assert set(VIEWS) == set(halaman.PER_URL), "every page of ui/halaman.py has its expectations here"
 PRIBADI = {h.url for h in halaman.HALAMAN if h.hak in ("daftar_nama", "impor", "akun", "audit")}  # not on the wall
 

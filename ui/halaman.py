@@ -30,6 +30,8 @@ HALAMAN: tuple[Halaman, ...] = (
     Halaman("kolaborasi", "pages/kolaborasi.py", N_("Peluang Kolaborasi"), ":material/handshake:", "agregat", True),
     Halaman("kualitas", "pages/kualitas.py", N_("Kualitas Data"), ":material/fact_check:", "agregat", True),
     Halaman("laporan", "pages/laporan.py", N_("Laporan"), ":material/description:", "agregat", False),
+    Halaman("lapor_opd", "pages/lapor_opd.py", N_("Laporan OPD"), ":material/assignment_turned_in:", "pantau_laporan",
+            False),
     Halaman("tayangan", "pages/tayangan.py", N_("Tayangan Rapat"), ":material/slideshow:", "presentasi", False),
     Halaman("impor", "pages/impor.py", N_("Impor Data"), ":material/upload_file:", "impor", False),
     Halaman("akun", "pages/akun.py", N_("Akun Pengguna"), ":material/manage_accounts:", "akun", False),

@@ -18,7 +18,7 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from pke import db as pke_db  # noqa: E402
-from pke import impor  # noqa: E402
+from pke import gudang, impor  # noqa: E402
 
 
 def berkas_p3ke(db_path: Path, n: int) -> bytes:
@@ -44,7 +44,7 @@ def main() -> int:
     for i in range(args.ulang):
         with tempfile.TemporaryDirectory() as tmp:
             salinan = Path(tmp) / "pke.duckdb"
-            shutil.copyfile(args.db, salinan)
+            gudang.salin(args.db, salinan)
             t = time.perf_counter()
             impor.periksa_keluarga(salinan, isi, "bench.csv")
             periksa.append(time.perf_counter() - t)

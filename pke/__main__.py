@@ -314,10 +314,18 @@ def main(argv: list[str] | None = None) -> int:
 
     args = p.parse_args(argv)
     db = getattr(args, "db", None)
-    if isinstance(db, Path):
-        # every part of the run (the operational store beside it, the queries' view of it) follows --db
-        os.environ["PKE_DB"] = str(db)
-    return args.func(args)
+    if not isinstance(db, Path):
+        return args.func(args)
+    # every part of the run (the operational store beside it, the queries' view of it) follows --db
+    lama = os.environ.get("PKE_DB")
+    os.environ["PKE_DB"] = str(db)
+    try:
+        return args.func(args)
+    finally:
+        if lama is None:
+            os.environ.pop("PKE_DB", None)
+        else:
+            os.environ["PKE_DB"] = lama
 
 
 if __name__ == "__main__":

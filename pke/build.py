@@ -1,11 +1,14 @@
 """Builds a PKE database file: schema, regions, boundaries, demo households, derived tables.
 
-The database is written to a temporary file beside the target and moved over it with os.replace,
-so a reader never sees a half-built database and a crash leaves the previous one as it was.
+The catalog is written to a temporary file beside the target and moved over it with os.replace, after every
+kabupaten's Parquet version is written (pke.gudang): a reader never sees a half-built database and a crash leaves
+the previous one as it was. Kabupaten are generated and derived one at a time, so memory does not grow with their
+number.
 """
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from pathlib import Path
 from typing import Callable
@@ -13,7 +16,7 @@ from typing import Callable
 import duckdb
 import pandas as pd
 
-from pke import config, demo, klaster, referensi, turunan
+from pke import config, demo, gudang, klaster, referensi, turunan
 from pke.boundaries import default_boundaries_dir, load_boundaries
 from pke.i18n import t
 from pke.tulis import berkas_baru
@@ -27,6 +30,8 @@ def _diam(fraksi: float, pesan: str) -> None:
 
 def buat_skema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute((turunan.SQL_DIR / "schema.sql").read_text(encoding="utf-8"))
+    turunan.jalankan(con, "makro")
+    gudang.skema_partisi(con)
     con.executemany("INSERT OR REPLACE INTO klaster VALUES (?, ?, ?, ?, ?)",
                     [(k.kunci, k.label, k.label_singkat, i + 1, k.opd) for i, k in enumerate(klaster.KLASTER)])
     con.executemany("INSERT OR REPLACE INTO kabupaten_prioritas VALUES (?, ?)",
@@ -42,7 +47,7 @@ def muat_wilayah(con: duckdb.DuckDBPyConnection, csv: Path = config.WILAYAH_CSV)
     return con.execute("SELECT count(*) FROM wilayah").fetchone()[0]
 
 
-def muat_batas(con: duckdb.DuckDBPyConnection, sumber: Path, prefiks: list[str], progress: Progress) -> int:
+def muat_batas(con: duckdb.DuckDBPyConnection, db_path: Path, sumber: Path, prefiks: list[str], progress: Progress) -> int:
     """Every level under the built kabupaten, plus all kabupaten outlines of their provinces so the
     province map shows the whole province."""
     df = load_boundaries(sumber, prefiks, progress=progress)
@@ -51,10 +56,14 @@ def muat_batas(con: duckdb.DuckDBPyConnection, sumber: Path, prefiks: list[str],
         luar = load_boundaries(sumber, provinsi, tingkat={"kabupaten"})
         df = pd.concat([df, luar[~luar["kode"].isin(df["kode"])]], ignore_index=True)
     con.register("_batas", df)
-    con.execute("""
-        INSERT OR REPLACE INTO batas_wilayah
-        SELECT kode, tingkat, nama, lat, lng, geojson, wkb FROM _batas ORDER BY kode
-    """)
+    versi, d = gudang.versi_baru(db_path, "umum")
+    # written once per build, as the "umum" partition: the catalog stays small, so every write copies little
+    con.execute(f"""
+        COPY (SELECT kode::VARCHAR AS kode, tingkat::VARCHAR AS tingkat, nama::VARCHAR AS nama, lat::DOUBLE AS lat,
+                     lng::DOUBLE AS lng, geojson::VARCHAR AS geojson, wkb::BLOB AS wkb FROM _batas ORDER BY kode)
+        TO '{d / "batas_wilayah.parquet"}' (FORMAT parquet, COMPRESSION zstd)""")
+    os.chmod(d / "batas_wilayah.parquet", 0o600)
+    con.execute("INSERT OR REPLACE INTO partisi VALUES ('umum', $v)", {"v": versi})
     con.unregister("_batas")
     return len(df)
 
@@ -97,37 +106,36 @@ def bangun_demo(
         if sumber_batas:
             t0 = time.perf_counter()
             hasil["batas_wilayah"] = muat_batas(
-                con, sumber_batas, [provinsi] if provinsi else kabupaten,
+                con, path, sumber_batas, [provinsi] if provinsi else kabupaten,
                 lambda f, pesan: progress(0.02 + 0.18 * f, pesan))
             hasil["waktu"]["batas"] = time.perf_counter() - t0
         else:
             hasil["batas_wilayah"] = 0
 
+        # One kabupaten at a time, each in its own in-memory working database that is written out as Parquet and
+        # released: peak memory follows the largest kabupaten, not the number of kabupaten.
         t0 = time.perf_counter()
         alokasi = demo.alokasi_keluarga(wil, kabupaten, skala)
         desa = wil[wil.tingkat == "desa"].merge(
             wil[wil.tingkat == "kecamatan"][["kode", "nama"]].rename(columns={"kode": "kode_induk", "nama": "nama_kecamatan"}),
             on="kode_induk", how="left")
         nama = dict(zip(wil.kode, wil.nama))
-        total = {"keluarga": 0, "individu": 0, "desa_prioritas": 0}
+        del wil
+        total = {"keluarga": 0, "individu": 0, "desa_prioritas": 0, "intervensi": 0}
         for i, kode in enumerate(kabupaten):
-            progress(0.2 + 0.55 * i / len(kabupaten), t("Membuat keluarga demo {nama} ({i}/{n})", nama=nama[kode], i=i + 1, n=len(kabupaten)))
+            progress(0.2 + 0.75 * i / len(kabupaten), t("Membuat keluarga demo {nama} ({i}/{n})", nama=nama[kode], i=i + 1, n=len(kabupaten)))
             kab = demo.Kabupaten(kode, nama[kode], alokasi[kode],
                                  desa[desa.kode.str.startswith(kode + ".")].sort_values("kode"))
-            for k, v in demo.generate_kabupaten(con, kab, seed, sampai.year).items():
-                total[k] += v
+            with gudang.kerja_kab(con):
+                for k, v in demo.generate_kabupaten(con, kab, seed, sampai.year).items():
+                    total[k] += v
+                turunan.bangun_kebutuhan(con)
+                total["intervensi"] += demo.generate_intervensi(con, seed, sampai, kode)
+                demo.generate_target(con, sampai)
+                turunan.bangun_ringkasan(con)
+                gudang.simpan_kab(con, path, kode)
         hasil.update(total)
         hasil["waktu"]["keluarga"] = time.perf_counter() - t0
-
-        t0 = time.perf_counter()
-        progress(0.76, t("Menurunkan kebutuhan per klaster"))
-        turunan.bangun_kebutuhan(con)
-        progress(0.82, t("Membuat intervensi dan target demo"))
-        hasil["intervensi"] = demo.generate_intervensi(con, seed, sampai)
-        demo.generate_target(con, sampai)
-        progress(0.9, t("Menyusun ringkasan per desa dan triwulan"))
-        turunan.bangun_ringkasan(con)
-        hasil["waktu"]["turunan"] = time.perf_counter() - t0
 
         meta = {
             "demo": "ya",
@@ -139,6 +147,8 @@ def bangun_demo(
         }
         con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
         progress(0.97, t("Menyimpan basis data"))
+        gudang.segarkan_katalog(con, path)
+    gudang.bersihkan(path)
     hasil["waktu"]["total"] = time.perf_counter() - mulai
     progress(1.0, t("Selesai"))
     return hasil

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
+import time
 from pathlib import Path
 
 import duckdb
@@ -48,7 +50,7 @@ def jalankan(con: duckdb.DuckDBPyConnection, nama: str, **params) -> pd.DataFram
     kurang = perlu - params.keys()
     if kurang:
         raise QueryError(f"Kueri {nama} butuh parameter: {', '.join(sorted(kurang))}")
-    cur = con.cursor()
+    cur = kursor(con)
     try:
         daftarkan_operasional(cur, teks(nama))
         return cur.execute(teks(nama), {k: params[k] for k in perlu}).df()
@@ -81,4 +83,74 @@ def _tanpa_komentar(sql: str) -> str:
 
 
 def buka(path: Path | str, read_only: bool = True) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(str(path), read_only=read_only)
+    """A connection to the catalog at `path` (pke.gudang). Read-only connections are a private in-memory DuckDB
+    with the catalog attached as `pke`: DuckDB caches database instances by path, so a plain connect after the
+    catalog was swapped could hand back the old file; an attach opens the file now at `path`."""
+    if not read_only:
+        return duckdb.connect(str(path))
+    if not Path(path).exists():
+        raise duckdb.IOException(f"IO Error: Cannot open database \"{path}\": No such file or directory")
+    con = duckdb.connect(":memory:")
+    con.execute(f"ATTACH '{_kutip(str(path))}' AS pke (READ_ONLY)")
+    con.execute("USE pke")
+    con.execute("SET parquet_metadata_cache = true")  # the partitions never change in place
+    return con
+
+
+def _kutip(s: str) -> str:
+    return s.replace("'", "''")
+
+
+def kursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor of `con` (cursors make one connection safe to share between threads) whose default database is
+    the catalog, as on `con` itself."""
+    cur = con.cursor()
+    try:
+        cur.execute("USE pke")
+    except duckdb.Error:
+        pass  # a plain connection to the file: its default database is already the catalog
+    return cur
+
+
+class Pembaca:
+    """The dashboard's read path: one connection per catalog version, shared by all threads through cursors.
+    When a writer swaps the catalog, the next cursor comes from a new connection; the old one is not closed
+    while queries may still run on it (it is dropped after BIARKAN_DETIK), so a reader never fails or sees half
+    a write: it sees the catalog before the swap or after it."""
+
+    BIARKAN_DETIK = 300
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self._kunci = threading.Lock()
+        self._versi: tuple | None = None
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._lama: list[tuple[float, duckdb.DuckDBPyConnection]] = []
+
+    def versi(self) -> tuple:
+        st = self.path.stat()
+        return (st.st_mtime_ns, st.st_ino, st.st_size)
+
+    def kursor(self) -> duckdb.DuckDBPyConnection:
+        versi = self.versi()
+        with self._kunci:
+            if versi != self._versi or self._con is None:
+                sekarang = time.monotonic()
+                if self._con is not None:
+                    self._lama.append((sekarang, self._con))
+                self._con, self._versi = buka(self.path), versi
+                tetap = []
+                for waktu, lama in self._lama:
+                    if sekarang - waktu > self.BIARKAN_DETIK:
+                        lama.close()
+                    else:
+                        tetap.append((waktu, lama))
+                self._lama = tetap
+            return kursor(self._con)
+
+    def jalankan(self, nama: str, **params) -> pd.DataFrame:
+        cur = self.kursor()
+        try:
+            return jalankan(cur, nama, **params)
+        finally:
+            cur.close()

@@ -19,10 +19,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pke import ekspor, fmt, turunan
+from pke import db, ekspor, fmt, gudang, turunan
 from pke.i18n import N_, t
 from pke.boundaries import normalkan_kode
-from pke.tulis import TulisError, ubah_basis_data
+from pke.tulis import TulisError, berkas_baru
 
 ALIAS = {"kode_kemdagri": "kode_kemendagri", "kode_kemendagri_desa": "kode_kemendagri", "kode_desa": "kode_kemendagri",
          "tanggal_intervensi": "tanggal", "nama_lengkap": "nama", "idbdt": "id", "id_dtks": "id", "status_intervensi": "status", "sumber_anggaran": "sumber_dana", "nama_kepala_keluarga":
@@ -51,6 +51,8 @@ class HasilImpor:
     ditolak: pd.DataFrame  # baris, kolom, nilai, alasan — one row per problem
     catatan: list[str] = field(default_factory=list)
     id_impor: int | None = None
+    ganti_kabupaten: bool = False  # keluarga: the file replaces its whole kabupaten, not only its villages
+    hilang: int = 0                # families that would disappear from the active data (ganti_kabupaten)
 
     @property
     def baris_ditolak(self) -> int:
@@ -429,13 +431,46 @@ def _saring_lingkup(con, jenis: str, data: pd.DataFrame, lingkup: str) -> tuple[
     return data[~luar], ditolak
 
 
-def periksa(jenis: str, db_path, isi: bytes, nama_file: str, lingkup: str = "") -> HasilImpor:
+def _catatan_cakupan(con, diterima: pd.DataFrame, catatan: list[str], ganti_kabupaten: bool) -> int:
+    """Say, per kabupaten, what the file will replace: the families now active in the villages it contains, and
+    — only when the user chose to replace the whole kabupaten — the families of its other villages, which then
+    disappear. Returns the number that would disappear."""
+    hilang = 0
+    con.register("_desa_berkas", pd.DataFrame({"kode": diterima["kode_kemendagri"].unique()}))
+    try:
+        for kab, n_baru in diterima["kode_kemendagri"].str[:5].value_counts().sort_index().items():
+            r = con.execute("""
+                SELECT count(*) FILTER (WHERE d.kode IS NOT NULL), count(*) FILTER (WHERE d.kode IS NULL),
+                       count(DISTINCT k.kode_kemendagri) FILTER (WHERE d.kode IS NULL), max(k.snapshot)
+                FROM keluarga_aktif k LEFT JOIN _desa_berkas d ON d.kode = k.kode_kemendagri
+                WHERE left(k.kode_kemendagri, 5) = $k""", {"k": kab}).fetchall()[0]
+            n_desa = int(diterima.loc[diterima["kode_kemendagri"].str[:5] == kab, "kode_kemendagri"].nunique())
+            catatan.append(t("Kabupaten {kab}: {n} keluarga di {d} desa berkas ini menggantikan {lama} keluarga aktif "
+                             "di desa-desa itu (bila snapshotnya tidak lebih lama dari data aktif); data lama tetap "
+                             "disimpan untuk perbandingan.", kab=kab, n=fmt.angka(n_baru), d=fmt.angka(n_desa),
+                             lama=fmt.angka(r[0])))
+            if ganti_kabupaten:
+                hilang += r[1]
+                catatan.append(t("Kabupaten {kab}: Anda memilih mengganti seluruh kabupaten — {n} keluarga di {d} desa "
+                                 "lain yang tidak ada di berkas ini akan hilang dari data aktif.",
+                                 kab=kab, n=fmt.angka(r[1]), d=fmt.angka(r[2])))
+            elif r[1]:
+                catatan.append(t("Kabupaten {kab}: {n} keluarga di {d} desa lain tidak berubah.", kab=kab,
+                                 n=fmt.angka(r[1]), d=fmt.angka(r[2])))
+    finally:
+        con.unregister("_desa_berkas")
+    return int(hilang)
+
+
+def periksa(jenis: str, db_path, isi: bytes, nama_file: str, lingkup: str = "",
+            ganti_kabupaten: bool = False) -> HasilImpor:
     """Dry run for any kind of file: read and validate against the database; writes nothing. With `lingkup` (the
     importing user's region; '' for all, as on the command line), rows outside that region are refused."""
     j = JENIS[jenis]
     data, _, catatan = baca_berkas(isi, nama_file, j.kolom_kunci, j.label)
-    con = duckdb.connect(str(db_path), read_only=True)
+    con = db.buka(db_path)
     luar = pd.DataFrame(columns=["baris", "kolom", "nilai", "alasan"])
+    hilang = 0
     try:
         if lingkup:
             data, luar = _saring_lingkup(con, jenis, data, lingkup)
@@ -446,15 +481,7 @@ def periksa(jenis: str, db_path, isi: bytes, nama_file: str, lingkup: str = "") 
                 "SELECT nik, id_keluarga_p3ke, kode_kemendagri FROM keluarga_aktif WHERE list_contains($nik, nik)",
                 {"nik": nik_file}).fetchall()}
             diterima, ditolak = validasi_keluarga(data, kode_desa, terdaftar)
-            # A snapshot covers whole kabupaten: say what the new one will replace.
-            for kab, n_baru in diterima["kode_kemendagri"].str[:5].value_counts().sort_index().items():
-                lama = con.execute("SELECT count(*), max(snapshot) FROM keluarga_aktif "
-                                   "WHERE left(kode_kemendagri, 5) = $k", {"k": kab}).fetchall()[0]
-                if lama[0]:
-                    catatan.append(t("Kabupaten {kab}: {n} keluarga di berkas ini akan menjadi data aktif bila "
-                                     "snapshotnya lebih baru dari {tanggal} ({lama} keluarga); data lama tetap disimpan "
-                                     "untuk perbandingan.", kab=kab, n=fmt.angka(n_baru), tanggal=fmt.tanggal(lama[1]),
-                                     lama=fmt.angka(lama[0])))
+            hilang = _catatan_cakupan(con, diterima, catatan, ganti_kabupaten)
         elif jenis == "intervensi":
             ids = list(data["id_keluarga_p3ke"].unique()) if "id_keluarga_p3ke" in data else []
             kel = dict(con.execute("SELECT id_keluarga_p3ke, kode_kemendagri FROM keluarga_aktif "
@@ -476,53 +503,100 @@ def periksa(jenis: str, db_path, isi: bytes, nama_file: str, lingkup: str = "") 
         con.close()
     if not luar.empty:
         ditolak = pd.concat([ditolak, luar], ignore_index=True).sort_values(["baris", "kolom"]).reset_index(drop=True)
-    return HasilImpor(jenis, nama_file, hashlib.sha256(isi).hexdigest(), diterima, ditolak, catatan)
+    return HasilImpor(jenis, nama_file, hashlib.sha256(isi).hexdigest(), diterima, ditolak, catatan,
+                      ganti_kabupaten=ganti_kabupaten and jenis == "keluarga", hilang=hilang)
 
 
 def periksa_keluarga(db_path, isi: bytes, nama_file: str) -> HasilImpor:
     return periksa("keluarga", db_path, isi, nama_file)
 
 
-def _tulis(con, jenis: str, rows: pd.DataFrame, id_impor: int, snapshot: dt.date, pengguna: str) -> None:
-    con.register("_impor", rows)
+def _kab_baris(cat, jenis: str, rows: pd.DataFrame) -> pd.Series:
+    """The kabupaten each accepted row belongs to (members: through their household)."""
+    if jenis in ("keluarga", "sektor", "intervensi"):
+        return rows["kode_kemendagri"].str[:5]
+    if jenis == "desa_prioritas":
+        return rows["kode"].str[:5]
+    if jenis == "target":
+        return rows["kode_wilayah"].str[:5]
+    cat.register("_ids", pd.DataFrame({"id": rows["id_keluarga_p3ke"].unique()}))
+    kab = dict(cat.execute("SELECT k.id_keluarga_p3ke, left(k.kode_kemendagri, 5) FROM keluarga_aktif k "
+                           "JOIN _ids ON _ids.id = k.id_keluarga_p3ke").fetchall())
+    cat.unregister("_ids")
+    return rows["id_keluarga_p3ke"].map(kab)
+
+
+def _tulis_kab(cat, jenis: str, rows: pd.DataFrame, id_impor: int, snapshot: dt.date, kab: str,
+               ganti_kabupaten: bool) -> None:
+    """Apply one kabupaten's rows to its working database (kerja_kab): a household file replaces the villages it
+    contains at its snapshot (or, with ganti_kabupaten, every village of the kabupaten)."""
+    cat.register("_impor", rows)
     if jenis == "keluarga":
-        con.execute("INSERT OR REPLACE INTO keluarga BY NAME SELECT *, $s AS snapshot, $i AS id_impor FROM _impor",
+        if ganti_kabupaten:
+            cat.execute("CREATE TEMP TABLE _desa AS SELECT kode FROM wilayah WHERE tingkat = 'desa' "
+                        "AND kode_induk LIKE $k || '.%'", {"k": kab})
+        else:
+            cat.execute("CREATE TEMP TABLE _desa AS SELECT DISTINCT kode_kemendagri AS kode FROM _impor")
+        cat.execute("DELETE FROM keluarga WHERE snapshot = $s AND (kode_kemendagri IN (SELECT kode FROM _desa) "
+                    "OR id_keluarga_p3ke IN (SELECT id_keluarga_p3ke FROM _impor))", {"s": snapshot})
+        cat.execute("INSERT INTO keluarga BY NAME SELECT *, $s AS snapshot, $i AS id_impor FROM _impor",
                     {"s": snapshot, "i": id_impor})
+        cat.execute("INSERT OR REPLACE INTO liputan SELECT kode, $s, $i FROM _desa", {"s": snapshot, "i": id_impor})
+        cat.execute("DROP TABLE _desa")
     elif jenis == "intervensi":
-        con.execute("""INSERT OR REPLACE INTO intervensi BY NAME
-                       SELECT * REPLACE (coalesce(id, 'IMP' || $i || '-' || row_number() OVER ()) AS id),
-                              $i AS id_impor FROM _impor""", {"i": id_impor})
-    elif jenis == "desa_prioritas":
-        con.execute("INSERT OR REPLACE INTO desa_prioritas BY NAME SELECT *, $i AS id_impor FROM _impor",
-                    {"i": id_impor})
+        cat.execute("INSERT OR REPLACE INTO intervensi BY NAME SELECT *, $i AS id_impor FROM _impor", {"i": id_impor})
     elif jenis == "individu":
-        con.execute("INSERT OR REPLACE INTO individu BY NAME SELECT *, $i AS id_impor FROM _impor", {"i": id_impor})
-    elif jenis == "sektor":
-        con.execute("INSERT INTO sumber_sektor BY NAME SELECT *, $i AS id_impor FROM _impor", {"i": id_impor})
+        cat.execute("INSERT OR REPLACE INTO individu BY NAME SELECT *, $i AS id_impor FROM _impor", {"i": id_impor})
     else:
-        con.execute("""INSERT OR REPLACE INTO target_dasar BY NAME
+        cat.execute("INSERT INTO sumber_sektor BY NAME SELECT *, $i AS id_impor FROM _impor", {"i": id_impor})
+    cat.unregister("_impor")
+
+
+def _tulis_katalog(cat, jenis: str, rows: pd.DataFrame, id_impor: int, pengguna: str) -> None:
+    """Priority villages and targets live in the catalog; the rows an import replaces are kept for its undo."""
+    cat.register("_impor", rows)
+    if jenis == "desa_prioritas":
+        cat.execute("INSERT INTO cadangan_desa_prioritas SELECT d.*, $i FROM desa_prioritas d "
+                    "JOIN _impor u ON u.kode = d.kode AND u.tahun = d.tahun", {"i": id_impor})
+        cat.execute("INSERT OR REPLACE INTO desa_prioritas BY NAME SELECT *, $i AS id_impor FROM _impor",
+                    {"i": id_impor})
+    else:
+        cat.execute("INSERT INTO cadangan_target SELECT d.*, $i FROM target_dasar d JOIN _impor u "
+                    "ON u.kode_wilayah = d.kode_wilayah AND u.klaster = d.klaster AND u.tahun = d.tahun "
+                    "AND u.triwulan = d.triwulan", {"i": id_impor})
+        cat.execute("""INSERT OR REPLACE INTO target_dasar BY NAME
                        SELECT *, $p AS diubah_oleh, now()::TIMESTAMP AS diubah_pada, $i AS id_impor FROM _impor""",
                     {"p": pengguna, "i": id_impor})
-    con.unregister("_impor")
+    cat.unregister("_impor")
 
 
 def impor_berkas(jenis: str, db_path, isi: bytes, nama_file: str, pengguna: str,
-                 snapshot: dt.date | None = None, hasil: HasilImpor | None = None) -> HasilImpor:
+                 snapshot: dt.date | None = None, hasil: HasilImpor | None = None, *,
+                 ganti_kabupaten: bool = False, konfirmasi: bool = False, progres=None) -> HasilImpor:
     """Validate, then write the accepted rows in one transaction on a copy of the database, log the import and
-    rebuild the derived tables. For keluarga, a newer snapshot becomes the active one for its kabupaten.
+    rebuild the derived tables of the kabupaten it touches. For keluarga, the file replaces the villages it
+    contains (a newer snapshot becomes their active data); with `ganti_kabupaten` it replaces its whole kabupaten,
+    which needs `konfirmasi` when families would disappear (the dry run says how many).
     `hasil`: this very file already checked (e.g. by pke.unggah.periksa_terpisah, in a separate process), so the
     server does not parse it again here."""
     if not pengguna or not pengguna.strip():
         raise ImporError(t("Nama pengimpor wajib diisi."))
     if hasil is None:
-        hasil = periksa(jenis, db_path, isi, nama_file)
+        hasil = periksa(jenis, db_path, isi, nama_file, ganti_kabupaten=ganti_kabupaten)
     elif (hasil.jenis, hasil.hash) != (jenis, hashlib.sha256(isi).hexdigest()):
         raise ValueError("hasil is the check of another file or kind")
+    elif ganti_kabupaten and not hasil.ganti_kabupaten and jenis == "keluarga":
+        raise ValueError("hasil was checked without ganti_kabupaten")
+    if ganti_kabupaten and jenis == "keluarga" and hasil.hilang and not konfirmasi:
+        raise ImporError(t("Mengganti seluruh kabupaten akan menghilangkan {n} keluarga dari data aktif. Centang "
+                           "konfirmasi (atau --ya di baris perintah) bila memang itu maksudnya.",
+                           n=fmt.angka(hasil.hilang)))
     if hasil.diterima.empty:
         raise ImporError(t("Tidak ada baris yang dapat diimpor dari {file}; semua {n} baris ditolak. Unduh daftar "
                            "baris yang ditolak, perbaiki, lalu unggah lagi.", file=nama_file, n=hasil.baris_ditolak))
     try:
-        id_impor = _tulis_impor(db_path, jenis, hasil, nama_file, pengguna, snapshot)
+        id_impor = _tulis_impor(db_path, jenis, hasil, nama_file, pengguna, snapshot,
+                                ganti_kabupaten=ganti_kabupaten and jenis == "keluarga", progres=progres)
     except TulisError as e:
         raise ImporError(str(e)) from e
     hasil.id_impor = id_impor
@@ -530,25 +604,52 @@ def impor_berkas(jenis: str, db_path, isi: bytes, nama_file: str, pengguna: str,
 
 
 def _tulis_impor(db_path, jenis: str, hasil: HasilImpor, nama_file: str, pengguna: str,
-                 snapshot: dt.date | None) -> int:
-    with ubah_basis_data(db_path) as con:
-        sudah = _satu(con, "SELECT id, waktu FROM impor WHERE hash = $h AND dibatalkan_pada IS NULL",
+                 snapshot: dt.date | None, ganti_kabupaten: bool = False, progres=None) -> int:
+    """One import: each kabupaten the file touches gets a new version (its stored rows plus the file's, derived
+    again); the catalog copy then records the import and points at the new versions, and replaces the catalog
+    (the commit). Nothing else is read or written: the cost follows the file's kabupaten."""
+    progres = progres or (lambda f, pesan: None)
+    snapshot = snapshot or dt.date.today()
+    with berkas_baru(db_path, salin=True) as cat:
+        sudah = _satu(cat, "SELECT id, waktu FROM impor WHERE hash = $h AND dibatalkan_pada IS NULL",
                       {"h": hasil.hash})
         if sudah:
             raise ImporError(t("Berkas ini sudah diimpor (impor #{id}, {waktu}); tidak diimpor dua kali.",
                                id=sudah[0], waktu=f"{sudah[1]:%d-%m-%Y %H:%M}"))
-        id_impor = _satu(con, "SELECT coalesce(max(id), 0) + 1 FROM impor")[0]
-        _tulis(con, jenis, hasil.diterima, id_impor, snapshot or dt.date.today(), pengguna.strip())
-        con.execute("INSERT INTO impor (id, file, hash, jenis, snapshot, waktu, baris_diterima, baris_ditolak, pengguna) "
+        id_impor = _satu(cat, "SELECT coalesce(max(id), 0) + 1 FROM impor")[0]
+        rows = hasil.diterima.copy()
+        if jenis == "intervensi":  # ids unique across the whole import, before it is split by kabupaten
+            rows["id"] = [v if isinstance(v, str) and v else f"IMP{id_impor}-{n + 1}"
+                          for n, v in enumerate(rows["id"])]
+        kab = _kab_baris(cat, jenis, rows)
+        semua_kab = sorted(kab.dropna().unique())
+        if jenis in ("desa_prioritas", "target"):
+            _tulis_katalog(cat, jenis, rows, id_impor, pengguna.strip())
+            for k in semua_kab:
+                lama = _satu(cat, "SELECT versi FROM partisi WHERE kab = $k", {"k": k})
+                cat.execute("INSERT INTO partisi_impor VALUES ($i, $k, $v, NULL)",
+                            {"i": id_impor, "k": k, "v": lama[0] if lama else None})
+        else:
+            for n, k in enumerate(semua_kab):
+                progres(n / len(semua_kab), t("Menulis kabupaten {kab} ({i}/{n})", kab=k, i=n + 1, n=len(semua_kab)))
+                lama = _satu(cat, "SELECT versi FROM partisi WHERE kab = $k", {"k": k})
+                with gudang.kerja_kab(cat):
+                    gudang.muat_kab(cat, db_path, k, lama[0] if lama else None)
+                    _tulis_kab(cat, jenis, rows[kab == k], id_impor, snapshot, k, ganti_kabupaten)
+                    turunan.bangun_kab(cat)
+                    gudang.simpan_kab(cat, db_path, k, id_impor)
+        cat.execute("INSERT INTO impor (id, file, hash, jenis, snapshot, waktu, baris_diterima, baris_ditolak, pengguna) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [id_impor, nama_file, hasil.hash, jenis, snapshot if jenis == "keluarga" else None,
                      dt.datetime.now().replace(microsecond=0), len(hasil.diterima), hasil.baris_ditolak,
                      pengguna.strip()])
         # Imported data is real data: the database is no longer the demo, whose accounts have public passwords
         # and whose aggregate views are open to visitors (ui.akses). The synthetic rest stays labelled.
-        con.execute("UPDATE meta SET nilai = 'campuran' WHERE kunci = 'demo' AND nilai = 'ya'")
-        turunan.bangun_kebutuhan(con)
-        turunan.bangun_ringkasan(con)
+        if _satu(cat, "SELECT nilai FROM meta WHERE kunci = 'demo'") == ("ya",):
+            cat.execute("INSERT OR REPLACE INTO meta VALUES ('demo', 'campuran'), ('demo_sebelum_impor', 'ya')")
+        progres(0.95, t("Menyimpan katalog"))
+        gudang.segarkan_katalog(cat, db_path)
+    gudang.bersihkan(db_path)
     return id_impor
 
 
@@ -557,8 +658,10 @@ def impor_keluarga(db_path, isi: bytes, nama_file: str, pengguna: str, snapshot:
 
 
 def batalkan_impor(db_path, id_impor: int, pengguna: str) -> int:
-    """Undo an import: remove its rows, mark it undone, rebuild the derived tables. Returns rows removed.
-    (A target or priority row the import replaced is not restored: undo removes, it does not time-travel.)"""
+    """Undo an import exactly: every kabupaten it changed goes back to the version it had before (households,
+    members, interventions, derived tables: the same files), the priority villages and targets it replaced come
+    back, and the import is marked undone (the undo is itself recorded). An import that a later one has built
+    on (same kabupaten) is undone after that one. Returns the number of rows the import had brought."""
     try:
         return _batalkan(db_path, id_impor, pengguna)
     except TulisError as e:
@@ -566,18 +669,35 @@ def batalkan_impor(db_path, id_impor: int, pengguna: str) -> int:
 
 
 def _batalkan(db_path, id_impor: int, pengguna: str) -> int:
-    with ubah_basis_data(db_path) as con:
-        ada = _satu(con, "SELECT dibatalkan_pada FROM impor WHERE id = $id", {"id": id_impor})
+    with berkas_baru(db_path, salin=True) as cat:
+        ada = _satu(cat, "SELECT dibatalkan_pada, baris_diterima FROM impor WHERE id = $id", {"id": id_impor})
         if ada is None:
             raise ImporError(t("Impor #{id} tidak ada.", id=id_impor))
         if ada[0] is not None:
             raise ImporError(t("Impor #{id} sudah dibatalkan pada {waktu}.", id=id_impor, waktu=f"{ada[0]:%d-%m-%Y %H:%M}"))
-        n = 0
-        for tabel in ("individu", "keluarga", "intervensi", "desa_prioritas", "target_dasar", "sumber_sektor"):
-            n += _satu(con, f"SELECT count(*) FROM {tabel} WHERE id_impor = $id", {"id": id_impor})[0]
-            con.execute(f"DELETE FROM {tabel} WHERE id_impor = $id", {"id": id_impor})
-        con.execute("UPDATE impor SET dibatalkan_pada = ?, dibatalkan_oleh = ? WHERE id = ?",
+        bagian = cat.execute("SELECT kab, versi_lama, versi_baru FROM partisi_impor WHERE id_impor = $id ORDER BY kab",
+                             {"id": id_impor}).fetchall()
+        sesudah = [r[0] for r in cat.execute(
+            "SELECT DISTINCT p.id_impor FROM partisi_impor p JOIN impor i ON i.id = p.id_impor "
+            "WHERE p.id_impor > $id AND i.dibatalkan_pada IS NULL AND list_contains($kab, p.kab) ORDER BY 1",
+            {"id": id_impor, "kab": [b[0] for b in bagian]}).fetchall()]
+        if sesudah:
+            raise ImporError(t("Impor #{id} tidak dapat dibatalkan sendiri: impor sesudahnya ({daftar}) mengubah "
+                               "kabupaten yang sama. Batalkan impor itu lebih dulu (dari yang terbaru).",
+                               id=id_impor, daftar=", ".join(f"#{i}" for i in sesudah)))
+        for kab, lama, baru in bagian:
+            if baru is not None:  # the kabupaten goes back to the very files it had before
+                gudang.pulihkan_kab(cat, db_path, kab, lama)
+        for tabel, cadangan in (("desa_prioritas", "cadangan_desa_prioritas"), ("target_dasar", "cadangan_target")):
+            cat.execute(f"DELETE FROM {tabel} WHERE id_impor = $id", {"id": id_impor})
+            cat.execute(f"INSERT INTO {tabel} SELECT * EXCLUDE (untuk_impor) FROM {cadangan} WHERE untuk_impor = $id",
+                        {"id": id_impor})
+            cat.execute(f"DELETE FROM {cadangan} WHERE untuk_impor = $id", {"id": id_impor})
+        cat.execute("UPDATE impor SET dibatalkan_pada = ?, dibatalkan_oleh = ? WHERE id = ?",
                     [dt.datetime.now().replace(microsecond=0), pengguna, id_impor])
-        turunan.bangun_kebutuhan(con)
-        turunan.bangun_ringkasan(con)
-    return n
+        if (_satu(cat, "SELECT count(*) FROM impor WHERE dibatalkan_pada IS NULL") == (0,)
+                and _satu(cat, "SELECT nilai FROM meta WHERE kunci = 'demo_sebelum_impor'") == ("ya",)):
+            cat.execute("INSERT OR REPLACE INTO meta VALUES ('demo', 'ya')")  # the demo again, as it was
+        gudang.segarkan_katalog(cat, db_path)
+    gudang.bersihkan(db_path)
+    return int(ada[1] or 0)

@@ -404,10 +404,7 @@ EN: dict[str, str] = {
         "File type {akhiran} is not supported; upload .xlsx or .csv.",
     "Jumlah": "Count",
     "Jumlah keluarga": "Number of households",
-    "Kabupaten {kab}: {n} keluarga di berkas ini akan menjadi data aktif bila snapshotnya lebih baru dari {tanggal} ({lama} keluarga); data lama tetap disimpan untuk perbandingan.":
-        "Regency {kab}: {n} households in this file become the active data if their snapshot is newer than "
-        "{tanggal} ({lama} households); the old data is kept for comparison.",
-    "Kabupaten/Kota": "Regency/City",
+        "Kabupaten/Kota": "Regency/City",
     "Kebutuhan": "Needs",
     "Kebutuhan belum ditandai intervensi": "Needs not yet tagged with an intervention",
     "Kebutuhan dan statusnya menurut data terakhir ({tanggal}).": "Needs and their status as of the latest data ({tanggal}).",
@@ -775,14 +772,11 @@ EN: dict[str, str] = {
     "tabel {n} baris": "table of {n} rows",
     "Batas wilayah siap": "Boundaries ready",
     "Membaca batas {nama}": "Reading boundaries {nama}",
-    "Membuat intervensi dan target demo": "Creating demo interventions and targets",
-    "Membuat keluarga demo {nama} ({i}/{n})": "Creating demo households for {nama} ({i}/{n})",
+        "Membuat keluarga demo {nama} ({i}/{n})": "Creating demo households for {nama} ({i}/{n})",
     "Memperbaiki dan menyederhanakan geometri": "Repairing and simplifying geometries",
     "Memuat kode wilayah Indonesia": "Loading Indonesia's region codes",
-    "Menurunkan kebutuhan per klaster": "Deriving the needs per cluster",
-    "Menyimpan basis data": "Saving the database",
-    "Menyusun ringkasan per desa dan triwulan": "Building the summaries per village and quarter",
-    "{n} baris pertama dari {total}; tabel lengkap ada di luar mode presentasi.":
+        "Menyimpan basis data": "Saving the database",
+        "{n} baris pertama dari {total}; tabel lengkap ada di luar mode presentasi.":
         "The first {n} rows of {total}; the full table is outside presentation mode.",
     "**Asumsi:** klaster {klaster}; kebutuhan yang dihitung: {dasar}; anggaran mitra {anggaran}.":
         "**Assumptions:** clusters {klaster}; needs counted: {dasar}; partner budget {anggaran}.",
@@ -948,4 +942,25 @@ EN: dict[str, str] = {
     "Periksa rantai audit": "Check the audit chain",
     "Rantai audit rusak mulai entri #{id}: ada entri yang diubah atau dihapus.":
         "Audit chain broken from entry #{id}: entries have been changed or removed.",
+    # storage (issue 11)
+    "Impor #{id} tidak dapat dibatalkan sendiri: impor sesudahnya ({daftar}) mengubah kabupaten yang sama. Batalkan "
+    "impor itu lebih dulu (dari yang terbaru).":
+        "Import #{id} cannot be undone on its own: later imports ({daftar}) changed the same kabupaten. Undo those "
+        "first (newest first).",
+    "Kabupaten {kab}: Anda memilih mengganti seluruh kabupaten — {n} keluarga di {d} desa lain yang tidak ada di "
+    "berkas ini akan hilang dari data aktif.":
+        "Kabupaten {kab}: you chose to replace the whole kabupaten — {n} families in {d} other villages that are not "
+        "in this file will disappear from the active data.",
+    "Kabupaten {kab}: {n} keluarga di {d} desa berkas ini menggantikan {lama} keluarga aktif di desa-desa itu (bila "
+    "snapshotnya tidak lebih lama dari data aktif); data lama tetap disimpan untuk perbandingan.":
+        "Kabupaten {kab}: {n} families in this file's {d} villages replace the {lama} active families of those "
+        "villages (unless its snapshot is older than the active data); the old data is kept for comparison.",
+    "Kabupaten {kab}: {n} keluarga di {d} desa lain tidak berubah.":
+        "Kabupaten {kab}: {n} families in {d} other villages do not change.",
+    "Mengganti seluruh kabupaten akan menghilangkan {n} keluarga dari data aktif. Centang konfirmasi (atau --ya di "
+    "baris perintah) bila memang itu maksudnya.":
+        "Replacing the whole kabupaten would remove {n} families from the active data. Tick the confirmation (or "
+        "--ya on the command line) if that is what you mean.",
+    "Menulis kabupaten {kab} ({i}/{n})": "Writing kabupaten {kab} ({i}/{n})",
+    "Menyimpan katalog": "Saving the catalog",
 }

@@ -1,4 +1,7 @@
-"""Rebuilds the derived relations (gaps and the small aggregates the pages read) after data changes."""
+"""Derives one kabupaten's gaps and aggregates (pke/sql/kebutuhan.sql, ringkasan.sql) in its working database.
+
+Derivation is per kabupaten: a write rebuilds only the kabupaten it touches, and the province and national rows
+are summed from the kabupaten rows in the catalog (pke.gudang.segarkan_katalog)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,8 +16,17 @@ def jalankan(con: duckdb.DuckDBPyConnection, nama: str) -> None:
 
 
 def bangun_kebutuhan(con: duckdb.DuckDBPyConnection) -> None:
+    """Active households, member facts and the household gaps of the working kabupaten."""
+    jalankan(con, "makro")
     jalankan(con, "kebutuhan")
 
 
 def bangun_ringkasan(con: duckdb.DuckDBPyConnection) -> None:
+    """Gaps with their interventions, the household list's table and the aggregates of the working kabupaten."""
+    jalankan(con, "makro")
     jalankan(con, "ringkasan")
+
+
+def bangun_kab(con: duckdb.DuckDBPyConnection) -> None:
+    bangun_kebutuhan(con)
+    bangun_ringkasan(con)

@@ -90,10 +90,15 @@ def db_diubah(fixture_db, tmp_path, monkeypatch):
 
     import duckdb
 
+    from pke import gudang
+
     def ubah(sql: str):
         salinan = tmp_path / "pke.duckdb"
-        shutil.copyfile(fixture_db, salinan)
+        gudang.salin(fixture_db, salinan)
         c = duckdb.connect(str(salinan))
+        if "batas_wilayah" in sql:  # a view over the boundaries' Parquet file: made a table the test can change
+            c.execute("CREATE TABLE _batas AS SELECT * FROM batas_wilayah; DROP VIEW batas_wilayah; "
+                      "ALTER TABLE _batas RENAME TO batas_wilayah")
         c.execute(sql)
         c.close()
         monkeypatch.setenv("PKE_DB", str(salinan))

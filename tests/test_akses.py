@@ -10,7 +10,7 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pke import akun, audit, demo_akun, operasional
+from pke import akun, audit, demo_akun, gudang, operasional
 from pke.config import ROOT
 from pke.i18n import atur_bahasa
 from tests.conftest import sesi_demo
@@ -346,7 +346,7 @@ def test_injeksi_lewat_berkas_impor_ke_halaman_dan_ekspor(fixture_db, tmp_path, 
     from tests.test_impor import baris, csv_bytes
 
     salinan = tmp_path / "pke.duckdb"
-    shutil.copyfile(fixture_db, salinan)
+    gudang.salin(fixture_db, salinan)
     rumus = ['=HYPERLINK("http://evil.example","klik")', "+1+1", "-2+3", "@SUM(A1)"]
     rows = [baris(i + 1, kepala_keluarga=r, alamat=JAHAT if i == 0 else r) for i, r in enumerate(rumus)]
     hasil = impor.impor_berkas("keluarga", salinan, csv_bytes(rows), "jahat.csv", "uji", dt.date(2026, 11, 25))
@@ -411,7 +411,7 @@ def test_unggahan_diperiksa_sekali(fixture_db, tmp_path, monkeypatch):
     from tests.test_impor import baris, csv_bytes
 
     salinan = tmp_path / "pke.duckdb"
-    shutil.copyfile(fixture_db, salinan)
+    gudang.salin(fixture_db, salinan)
     monkeypatch.setenv("PKE_DB", str(salinan))
     panggilan = []
 
@@ -450,7 +450,7 @@ def test_impor_hanya_di_wilayah_kerja(fixture_db, tmp_path, monkeypatch):
     from tests.test_impor import baris, csv_bytes
 
     salinan = tmp_path / "pke.duckdb"
-    shutil.copyfile(fixture_db, salinan)
+    gudang.salin(fixture_db, salinan)
     rows = [baris(1), baris(2, kode_kemdagri="33.04.01.2001"), baris(3)]
     hasil = impor.periksa("keluarga", salinan, csv_bytes(rows), "campur.csv", lingkup="33.15")
     assert len(hasil.diterima) == 2 and hasil.baris_ditolak == 1

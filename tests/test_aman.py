@@ -17,7 +17,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from pke import ekspor, impor, laporan, unggah
+from pke import ekspor, gudang, impor, laporan, unggah
 from pke.i18n import dalam_bahasa, t
 from tests.test_impor import baris, csv_bytes
 
@@ -27,7 +27,7 @@ RUMUS = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rc
 @pytest.fixture()
 def db(fixture_db, tmp_path):
     salinan = tmp_path / "pke.duckdb"
-    shutil.copyfile(fixture_db, salinan)
+    gudang.salin(fixture_db, salinan)
     return salinan
 
 

@@ -135,6 +135,6 @@ def test_peta_tanpa_batas_jadi_treemap(db_tanpa_batas, monkeypatch):
 
 
 def test_basis_data_versi_lama(db_diubah):
-    db_diubah("DROP TABLE ringkas_kualitas")
+    db_diubah("DROP VIEW ringkas_kualitas")
     at = _app("pages/kualitas.py", wilayah=KAB)
     assert any("versi dasbor yang lebih lama" in e.value and "python -m pke demo" in e.value for e in at.error)

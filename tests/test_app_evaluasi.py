@@ -131,7 +131,7 @@ def test_kolaborasi_minta_kabupaten(app_env):
 
 
 def test_triwulan_tanpa_target(db_diubah):
-    db_diubah("DELETE FROM target WHERE tahun = 2026 AND triwulan = 4")
+    db_diubah("DELETE FROM target_dasar WHERE tahun = 2026 AND triwulan = 4")
     at = _app("pages/progres.py", wilayah=KAB, tahun="2026", tw="4")
     tabel = at.dataframe[0].value
     assert tabel["Target TW"].isna().all()  # shown as "–"

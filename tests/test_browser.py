@@ -14,7 +14,7 @@ import pytest
 
 from bench.browser import ARGS, CHROMIUM, SIAP, masuk, mulai_server, port_bebas
 from ui import halaman, tayangan
-from pke import demo_akun
+from pke import demo_akun, gudang
 from pke.config import ROOT
 from tests.conftest import KAB
 
@@ -338,7 +338,7 @@ def db_jahat(fixture_db, tmp_path_factory):
     import duckdb
 
     path = tmp_path_factory.mktemp("jahat") / "pke.duckdb"
-    shutil.copyfile(fixture_db, path)
+    gudang.salin(fixture_db, path)
     c = duckdb.connect(str(path))
     c.execute(f"UPDATE wilayah SET nama = '{JAHAT}' WHERE kode = '33.15.01.2001';"
               f"UPDATE desa_prioritas SET opd_pendamping = '{JAHAT}' WHERE kode = '33.15.01.2001'")

@@ -16,7 +16,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from pke import impor
+from pke import db as pke_db
+from pke import gudang, impor
 from pke.config import ROOT
 
 SNAP = dt.date(2025, 6, 30)
@@ -45,7 +46,7 @@ def csv_bytes(rows: list[dict], sep=",", encoding="utf-8") -> bytes:
 @pytest.fixture()
 def db(fixture_db, tmp_path):
     salinan = tmp_path / "pke.duckdb"
-    shutil.copyfile(fixture_db, salinan)
+    gudang.salin(fixture_db, salinan)
     return salinan
 
 
@@ -53,7 +54,33 @@ def sidik(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+TABEL_DATA = ("keluarga", "keluarga_aktif", "individu", "intervensi", "sumber_sektor", "kebutuhan", "keluarga_fitur",
+              "ringkas_kebutuhan", "ringkas_intervensi", "ringkas_keluarga", "ringkas_snapshot", "ringkas_kualitas",
+              "desa_prioritas", "target", "periode", "batas_wilayah", "wilayah")
+
+
+def sidik_data(path) -> dict[str, str]:
+    """A checksum of every data table's full content (rows in a total order), per table."""
+    c = pke_db.buka(path)
+    try:
+        hasil = {}
+        for tabel in TABEL_DATA:
+            kolom = [r[0] for r in c.execute(f"DESCRIBE {tabel}").fetchall()]
+            hasil[tabel] = c.execute(
+                f"SELECT count(*)::VARCHAR || ':' || coalesce(md5(string_agg(t::VARCHAR, '|' ORDER BY t::VARCHAR)), '') "
+                f"FROM (SELECT {', '.join(kolom)} FROM {tabel}) t").fetchone()[0]
+        return hasil
+    finally:
+        c.close()
+
+
 def test_impor_baik_varian_kolom_dan_batal(db):
+    c = duckdb.connect(str(db), read_only=True)
+    AWAL = dict(zip(("desa", "lain"), c.execute(
+        "SELECT count(*) FILTER (WHERE kode_kemendagri = '33.15.01.2001'), "
+        "count(*) FILTER (WHERE kode_kemendagri <> '33.15.01.2001') FROM keluarga_aktif").fetchone()))
+    c.close()
+    assert AWAL["desa"] > 3
     rows = [baris(1), baris(2, padan_dukcapil="Ya", nik="'3315014107800999"), baris(3, padan_dukcapil="Tidak Padan")]
     isi = csv_bytes(rows, sep=";").replace(b"kode_kemdagri", b"KODE_KEMDAGRI ").replace(b"id_keluarga_p3ke",
                                                                                           b" ID_Keluarga_P3KE")
@@ -67,8 +94,12 @@ def test_impor_baik_varian_kolom_dan_batal(db):
     log = c.execute("SELECT file, jenis, baris_diterima, baris_ditolak, pengguna, hash FROM impor").fetchall()[0]
     assert log[:5] == ("grobogan_2025.csv", "keluarga", 3, 0, "Budi (Bappeda)")
     assert log[5] == hashlib.sha256(isi).hexdigest()
-    # the newer snapshot is now Grobogan's active data; the old one is kept
-    assert c.execute("SELECT sum(n_keluarga) FROM ringkas_keluarga WHERE kode = '33.15'").fetchall()[0][0] == 3
+    # the file covers one village: its families replace that village's, every other village keeps its own
+    desa = "33.15.01.2001"
+    assert c.execute("SELECT count(*) FROM keluarga_aktif WHERE kode_kemendagri = $d", {"d": desa}).fetchone()[0] == 3
+    assert c.execute("SELECT count(*) FROM keluarga_aktif WHERE kode_kemendagri <> $d", {"d": desa}).fetchone()[0] \
+        == AWAL["lain"]
+    assert c.execute("SELECT n_keluarga FROM ringkas_keluarga WHERE kode = $d", {"d": desa}).fetchall() != []
     assert c.execute("SELECT count(*) FROM keluarga WHERE snapshot = DATE '2023-01-01'").fetchall()[0][0] > 1000
     c.close()
     # the same file again: refused, nothing written
@@ -80,7 +111,8 @@ def test_impor_baik_varian_kolom_dan_batal(db):
     assert impor.batalkan_impor(db, 1, "Budi") == 3
     c = duckdb.connect(str(db), read_only=True)
     assert c.execute("SELECT count(*) FROM keluarga WHERE id_impor = 1").fetchall()[0][0] == 0
-    assert c.execute("SELECT sum(n_keluarga) FROM ringkas_keluarga WHERE kode = '33.15'").fetchall()[0][0] > 1000
+    assert c.execute("SELECT count(*) FROM keluarga_aktif WHERE kode_kemendagri = $d", {"d": desa}).fetchone()[0] \
+        == AWAL["desa"]
     c.close()
 
 
@@ -198,7 +230,11 @@ def test_tampilan_impor_periksa_impor_batal(db, monkeypatch):
     metrik = {m.label: m.value for m in at.metric}
     assert metrik == {"Baris diterima": "2", "Baris ditolak": "1"}
     assert at.dataframe[0].value.iloc[0]["Alasan"] == "NIK harus 16 digit (tertulis 5 digit)"
-    assert any("akan menjadi data aktif" in i.value for i in at.info)
+    catatan = [i.value for i in at.info]
+    c = duckdb.connect(str(db), read_only=True)
+    n_desa = c.execute("SELECT count(*) FROM keluarga_aktif WHERE kode_kemendagri = '33.15.01.2001'").fetchone()[0]
+    c.close()
+    assert any(f"menggantikan {n_desa} keluarga" in c for c in catatan) and any("desa lain tidak berubah" in c for c in catatan)
     assert sidik(db) == sidik(db)  # the dry run wrote nothing
     [b for b in at.button if b.label == "Impor 2 baris"][0].click().run()
     assert any("Impor #1 selesai" in s.value for s in at.success), [e.value for e in at.error]
@@ -247,6 +283,7 @@ def test_progres_verval(app_env, con):
 
 
 def test_impor_intervensi_sk_lokus_target(db, con):
+    awal = sidik_data(db)
     kel = con.execute("SELECT id_keluarga_p3ke FROM keluarga_aktif ORDER BY id_keluarga_p3ke LIMIT 2").fetchall()
     a, b = kel[0][0], kel[1][0]
     tag = pd.DataFrame({"id_keluarga_p3ke": [a, b, "P0000", a],
@@ -279,7 +316,13 @@ def test_impor_intervensi_sk_lokus_target(db, con):
     assert c.execute("SELECT opd_pendamping FROM desa_prioritas WHERE kode = '33.15.01.2002' AND tahun = 2026"
                      ).fetchall() == [("Dinsos",)]
     c.close()
+    # undo goes newest first per kabupaten; each undo restores exactly what its import replaced
+    with pytest.raises(impor.ImporError, match=r"impor sesudahnya \(#2, #3\)"):
+        impor.batalkan_impor(db, 1, "Dinsos")
+    assert impor.batalkan_impor(db, 3, "Bappeda") == 1
+    assert impor.batalkan_impor(db, 2, "Bappeda") == 1
     assert impor.batalkan_impor(db, 1, "Dinsos") == 2  # the two interventions
+    assert sidik_data(db) == awal
 
 
 def test_impor_individu_dan_daftar_sektor(db, con):

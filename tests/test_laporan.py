@@ -122,10 +122,11 @@ def test_workbook_has_the_numbers(lap, fixture_db):
 def test_cli_writes_the_three_files(fixture_db, tmp_path, capsys):
     from pke.__main__ import main
 
-    assert main(["laporan", "--wilayah", KAB, "--db", str(fixture_db), "--bahasa", "en", "--keluar", str(tmp_path)]) == 0
-    berkas = sorted(p.name for p in tmp_path.iterdir())
+    keluar = tmp_path / "laporan"
+    assert main(["laporan", "--wilayah", KAB, "--db", str(fixture_db), "--bahasa", "en", "--keluar", str(keluar)]) == 0
+    berkas = sorted(p.name for p in keluar.iterdir())
     assert berkas == [f"laporan_pke_3315_2026_tw4_en_kabgrobogan.{e}" for e in ("pdf", "pptx", "xlsx")]
-    assert capsys.readouterr().out.count(str(tmp_path)) == 3
+    assert capsys.readouterr().out.count(str(keluar)) == 3
 
 
 def test_report_without_boundaries_says_why_there_is_no_map(db_diubah):

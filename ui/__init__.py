@@ -12,7 +12,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from pke import akun, build, config, db, fmt, klaster, laporan, operasional
+from pke import akun, build, config, db, fmt, gudang, klaster, laporan, operasional
 from pke.i18n import BAHASA, N_, NAMA_BAHASA, atur_bahasa, bahasa, t
 from ui import akses
 from ui.akses import izinkan, pengguna  # noqa: F401  (pages call ui.izinkan)
@@ -24,34 +24,27 @@ PANJANG_ANAK = {0: 2, 2: 5, 5: 8, 8: 13, 13: 13}
 
 # ---------- database -------------------------------------------------------------------------------
 
-_KONEKSI: dict[str, tuple[float, object]] = {}
+_PEMBACA: dict[str, db.Pembaca] = {}
 _KUNCI_KONEKSI = threading.RLock()
 
 
-def _koneksi(path: str, versi: float):
-    """One read-only connection per process and database version. A rebuilt or imported database is a new file
-    (os.replace); DuckDB caches open databases by path, so the old connection must be closed before the new
-    file can be opened under the same path. Queries run on cursors, which keep the old file alive until done."""
+def pembaca(path: str) -> db.Pembaca:
+    """The process's reader of database `path` (pke.db.Pembaca: a connection per catalog version, never closed
+    under a running query)."""
     with _KUNCI_KONEKSI:
-        lama = _KONEKSI.get(path)
-        if lama and lama[0] == versi:
-            return lama[1]
-        if lama:
-            lama[1].close()
-        con = db.buka(path, read_only=True)
-        _KONEKSI[path] = (versi, con)
-        return con
+        if path not in _PEMBACA:
+            _PEMBACA[path] = db.Pembaca(path)
+        return _PEMBACA[path]
 
 
-def versi_db() -> tuple[str, float]:
-    path = config.db_path()
-    return str(path), path.stat().st_mtime
+def versi_db() -> tuple[str, tuple]:
+    path = str(config.db_path())
+    return path, pembaca(path).versi()
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
-def _kueri(nama: str, path: str, versi: float, params: tuple, versi_toko: int = 0) -> pd.DataFrame:
-    with _KUNCI_KONEKSI:  # a cursor taken before another thread could close the connection for a newer file
-        cur = _koneksi(path, versi).cursor()
+def _kueri(nama: str, path: str, versi: tuple, params: tuple, versi_toko: int = 0) -> pd.DataFrame:
+    cur = pembaca(path).kursor()
     try:
         return db.jalankan(cur, nama, **dict(params))
     finally:
@@ -91,14 +84,19 @@ def kueri_dalam_lingkup(nama: str, **params) -> pd.DataFrame:
 def susun_laporan(k: Konteks, bahasa_laporan: str, progres_cb=None) -> laporan.Laporan:
     """Gather the quarterly report of the context's region, within the user's scope, on the app's read-only
     connection."""
-    path, versi = versi_db()
-    with _KUNCI_KONEKSI:
-        cur = _koneksi(path, versi).cursor()
+    path, _ = versi_db()
+    cur = pembaca(path).kursor()
     try:
         return laporan.susun(cur, k.kode, k.tahun, k.triwulan, bahasa_laporan, progres_cb=progres_cb,
                              lingkup=akses.pengguna().lingkup)
     finally:
         cur.close()
+
+
+@st.cache_resource(show_spinner=False)
+def _sesuaikan_folder(path: str) -> bool:
+    """A database folder copied from elsewhere (a backup) is re-pointed at its own partitions, once per process."""
+    return gudang.sesuaikan_folder(path)
 
 
 @st.cache_resource
@@ -109,6 +107,7 @@ def _kunci_bangun() -> threading.Lock:
 def pastikan_basis_data() -> None:
     """On a machine with no database, build the demo one first, with visible progress."""
     if config.db_path().exists():
+        _sesuaikan_folder(str(config.db_path()))
         return
     with _kunci_bangun():
         if config.db_path().exists():

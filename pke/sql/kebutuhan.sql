@@ -2,14 +2,15 @@
 -- The criteria are DESIGN.md's "eight indicator clusters", applied to the raw P3KE columns, so imported
 -- files and demo data are judged by the same rule. Run after every import (pke.turunan).
 
--- The active snapshot of a kabupaten is its newest one; older snapshots stay for comparison.
+-- The active households of a village are those of its newest covering snapshot (table liputan); a household
+-- that moved keeps only its newest row.
 CREATE OR REPLACE TABLE keluarga_aktif AS
 SELECT k.*
 FROM keluarga k
-JOIN (SELECT left(kode_kemendagri, 5) AS kode_kab, max(snapshot) AS snapshot
-      FROM keluarga GROUP BY 1) s
-  ON left(k.kode_kemendagri, 5) = s.kode_kab AND k.snapshot = s.snapshot
-ORDER BY k.kode_kemendagri;  -- a region's households are contiguous, so zone maps skip the rest
+JOIN (SELECT kode_desa, max(snapshot) AS snapshot FROM liputan GROUP BY 1) l
+  ON l.kode_desa = k.kode_kemendagri AND l.snapshot = k.snapshot
+QUALIFY row_number() OVER (PARTITION BY k.id_keluarga_p3ke ORDER BY k.snapshot DESC, k.kode_kemendagri) = 1
+ORDER BY k.kode_kemendagri, k.id_keluarga_p3ke;  -- a region's households are contiguous, so zone maps skip the rest
 
 -- Member facts per household; people recorded as deceased or moved no longer count.
 CREATE OR REPLACE TABLE anggota_keluarga AS
@@ -31,7 +32,8 @@ FROM (
     JOIN keluarga_aktif ka USING (id_keluarga_p3ke, snapshot)
     WHERE coalesce(ind.keterangan, '') NOT IN ('Meninggal', 'Pindah')
 ) i
-GROUP BY i.id_keluarga_p3ke;
+GROUP BY i.id_keluarga_p3ke
+ORDER BY i.id_keluarga_p3ke;
 
 CREATE OR REPLACE TABLE kebutuhan_dasar AS
 WITH f AS (
@@ -61,4 +63,4 @@ SELECT id_keluarga_p3ke, kode_desa, klaster
 FROM (UNPIVOT f ON rtlh, listrik, air, jamban, stunting, ats, disabilitas, tidak_bekerja
       INTO NAME klaster VALUE ada)
 WHERE ada
-ORDER BY kode_desa;
+ORDER BY kode_desa, id_keluarga_p3ke, klaster;

@@ -23,19 +23,9 @@ ORDER BY kd.kode_desa;
 -- kabupaten, kecamatan, desa — so a page asks for exactly its region (kode = $kode) or its children
 -- (kode_induk = $kode) and reads a few hundred rows at any scale. Rows are sorted by kode, so a
 -- region's rows are contiguous and DuckDB's zone maps skip the rest.
-CREATE OR REPLACE MACRO kode_induk(kode) AS
-    CASE length(kode) WHEN 0 THEN NULL WHEN 2 THEN '' WHEN 5 THEN left(kode, 2)
-                      WHEN 8 THEN left(kode, 5) ELSE left(kode, 8) END;
--- The status of a gap (or an intervention) at the end of quarter qi — the one rule every query uses.
-CREATE OR REPLACE MACRO status_pada(qi_tag, qi_selesai, status_akhir, qi) AS
-    CASE WHEN qi_selesai <= qi THEN 'selesai'
-         WHEN qi_tag <= qi THEN CASE WHEN status_akhir = 'rencana' THEN 'rencana' ELSE 'proses' END
-         ELSE 'belum' END;
-
--- A region and everything under it: a range on the sorted code ('/' sorts right after '.').
-CREATE OR REPLACE MACRO di_bawah(kode, induk) AS
-    kode >= induk AND kode < CASE WHEN induk = '' THEN '~' ELSE induk || '/' END;
-CREATE OR REPLACE TEMP TABLE tingkat AS SELECT unnest([0, 2, 5, 8, 13]) AS panjang;
+-- Levels derived per kabupaten: the kabupaten itself, its kecamatan and villages. The province and national rows
+-- are summed from the kabupaten rows in the catalog (pke.gudang.segarkan_katalog).
+CREATE OR REPLACE TEMP TABLE tingkat AS SELECT unnest([5, 8, 13]) AS panjang;
 
 -- One row: the household gaps of one region and cluster that share a tagging quarter, a completion
 -- quarter and a final status. Status as of quarter q: selesai if qi_selesai <= q; otherwise tagged
@@ -128,7 +118,6 @@ desa AS (
 SELECT left(kode_desa, t.panjang) AS kode, left(kode_desa, 5) AS kode_kab, snapshot,
        sum(n_keluarga)::BIGINT AS n_keluarga, sum(n_desil1)::BIGINT AS n_desil1, sum(n_individu)::BIGINT AS n_individu
 FROM desa CROSS JOIN tingkat t
-WHERE t.panjang >= 5
 GROUP BY ALL
 ORDER BY kode, snapshot;
 
@@ -222,9 +211,9 @@ CREATE OR REPLACE TABLE keluarga_fitur AS
 WITH keb AS (
     SELECT kb.id_keluarga_p3ke,
            list(k.label_singkat ORDER BY k.urutan) FILTER (WHERE kb.tanggal_selesai IS NULL) AS kebutuhan_terbuka,
-           list(kb.klaster) FILTER (WHERE kb.tanggal_selesai IS NULL) AS klaster_terbuka,
-           list_distinct(list(CASE WHEN kb.tanggal_selesai IS NOT NULL THEN 'selesai'
-                                   ELSE coalesce(kb.status_akhir, 'belum') END)) AS status_kebutuhan,
+           list(kb.klaster ORDER BY k.urutan) FILTER (WHERE kb.tanggal_selesai IS NULL) AS klaster_terbuka,
+           list_sort(list_distinct(list(CASE WHEN kb.tanggal_selesai IS NOT NULL THEN 'selesai'
+                                   ELSE coalesce(kb.status_akhir, 'belum') END))) AS status_kebutuhan,
            count(*) FILTER (WHERE kb.tanggal_selesai IS NULL) AS n_terbuka,
            count(kb.tanggal_tag) AS n_tertandai
     FROM kebutuhan kb JOIN klaster k ON k.kunci = kb.klaster
@@ -253,16 +242,13 @@ LEFT JOIN anggota_keluarga a USING (id_keluarga_p3ke)
 LEFT JOIN keb USING (id_keluarga_p3ke)
 ORDER BY kode_desa;
 
--- One row: a quarter for which the database has data, for the period selector.
-CREATE OR REPLACE TABLE periode AS
-WITH batas AS (
-    SELECT min(tanggal) AS awal, max(greatest(tanggal, coalesce(tanggal_selesai, tanggal))) AS akhir
-    FROM intervensi
-)
-SELECT
-    year(d)::SMALLINT AS tahun,
-    quarter(d)::TINYINT AS triwulan,
-    (year(d) * 4 + quarter(d) - 1)::INTEGER AS qi
-FROM batas, range(date_trunc('quarter', coalesce(batas.awal, current_date)),
-                  coalesce(batas.akhir, current_date) + INTERVAL 1 DAY, INTERVAL 3 MONTH) AS t(d)
-ORDER BY qi;
+-- The kabupaten rows of the aggregates go to the catalog (summed there into province and national rows); the
+-- kecamatan and village rows stay in the kabupaten's Parquet files.
+CREATE OR REPLACE TABLE ringkas_kebutuhan_kab_baru AS SELECT * FROM ringkas_kebutuhan WHERE length(kode) = 5 ORDER BY ALL;
+DELETE FROM ringkas_kebutuhan WHERE length(kode) = 5;
+CREATE OR REPLACE TABLE ringkas_intervensi_kab_baru AS SELECT * FROM ringkas_intervensi WHERE length(kode) = 5 ORDER BY ALL;
+DELETE FROM ringkas_intervensi WHERE length(kode) = 5;
+CREATE OR REPLACE TABLE ringkas_keluarga_kab_baru AS SELECT * FROM ringkas_keluarga WHERE length(kode) = 5 ORDER BY ALL;
+DELETE FROM ringkas_keluarga WHERE length(kode) = 5;
+CREATE OR REPLACE TABLE ringkas_kualitas_kab_baru AS SELECT * FROM ringkas_kualitas WHERE length(kode) = 5 ORDER BY ALL;
+DELETE FROM ringkas_kualitas WHERE length(kode) = 5;

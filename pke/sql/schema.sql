@@ -1,3 +1,5 @@
+-- The catalog's tables (pke.gudang): regions, clusters, priority villages, targets, the import log. The
+-- households and everything derived from them are kept per kabupaten (schema_kab.sql).
 -- Base tables of the PKE database. Column names follow the P3KE exports (DESIGN.md).
 -- Codes are dotted Kemendagri codes: '33', '33.15', '33.15.01', '33.15.01.2001'.
 
@@ -33,60 +35,7 @@ CREATE TABLE IF NOT EXISTS batas_wilayah (
     wkb BLOB                           -- repaired full-resolution geometry
 );
 
-CREATE TABLE IF NOT EXISTS keluarga (
-    id_keluarga_p3ke VARCHAR NOT NULL,
-    kode_kemendagri VARCHAR NOT NULL,  -- desa/kelurahan code
-    desil_kesejahteraan TINYINT NOT NULL,
-    alamat VARCHAR,
-    kepala_keluarga VARCHAR,
-    nik VARCHAR,
-    padan_dukcapil BOOLEAN,
-    jenis_kelamin VARCHAR,
-    tanggal_lahir DATE,
-    pekerjaan VARCHAR,
-    pendidikan VARCHAR,
-    kepemilikan_rumah VARCHAR,
-    memiliki_simpanan_uang_perhiasan_ternak_lainnya BOOLEAN,
-    jenis_atap VARCHAR,
-    jenis_dinding VARCHAR,
-    jenis_lantai VARCHAR,
-    luas_lantai DOUBLE,                -- m², from DTKS/verval; NULL when unknown
-    sumber_penerangan VARCHAR,
-    bahan_bakar_memasak VARCHAR,
-    sumber_air_minum VARCHAR,
-    memiliki_fasilitas_buang_air_besar VARCHAR,
-    jenis_kloset VARCHAR,
-    penerima_bpnt BOOLEAN,
-    penerima_bpum BOOLEAN,
-    penerima_bst BOOLEAN,
-    penerima_pkh BOOLEAN,
-    penerima_sembako BOOLEAN,
-    resiko_stunting BOOLEAN,
-    status_verval VARCHAR,             -- belum | sudah
-    tanggal_verval DATE,               -- when the village verified and validated the household
-    snapshot DATE NOT NULL,            -- date of the P3KE data this row comes from
-    id_impor INTEGER,                  -- the import that brought the row (NULL for demo data)
-    PRIMARY KEY (id_keluarga_p3ke, snapshot)
-);
 
-CREATE TABLE IF NOT EXISTS individu (
-    id_individu VARCHAR NOT NULL,
-    id_keluarga_p3ke VARCHAR NOT NULL,
-    snapshot DATE NOT NULL,
-    nama VARCHAR,
-    nik VARCHAR,
-    padan_dukcapil BOOLEAN,
-    jenis_kelamin VARCHAR,
-    hubungan_dengan_kepala_keluarga VARCHAR,
-    tanggal_lahir DATE,
-    status_sekolah VARCHAR,            -- Masih sekolah | Tidak sekolah lagi | Belum pernah sekolah | NULL
-    disabilitas BOOLEAN,
-    penyakit_kronis BOOLEAN,           -- DTKS Penyakit_kronis / verval
-    pekerjaan VARCHAR,                 -- 'Tidak bekerja' or an occupation
-    keterangan VARCHAR,                -- NULL, 'Meninggal', 'Pindah'
-    id_impor INTEGER,
-    PRIMARY KEY (id_individu, snapshot)
-);
 
 CREATE TABLE IF NOT EXISTS desa_prioritas (
     kode VARCHAR NOT NULL,
@@ -102,20 +51,6 @@ CREATE TABLE IF NOT EXISTS kabupaten_prioritas (
     dasar VARCHAR
 );
 
-CREATE TABLE IF NOT EXISTS intervensi (
-    id VARCHAR PRIMARY KEY,
-    id_keluarga_p3ke VARCHAR,
-    kode_kemendagri VARCHAR NOT NULL,  -- desa of the household (or the village for village-level work)
-    klaster VARCHAR NOT NULL,
-    program VARCHAR,
-    opd VARCHAR,
-    sumber_dana VARCHAR,
-    status VARCHAR NOT NULL,           -- rencana | proses | selesai
-    tanggal DATE NOT NULL,             -- date the intervention was tagged (planned)
-    tanggal_selesai DATE,              -- date it was done; NULL unless status = 'selesai'
-    nilai_rp BIGINT,
-    id_impor INTEGER
-);
 
 CREATE TABLE IF NOT EXISTS ronde_verval (
     id INTEGER PRIMARY KEY,
@@ -163,15 +98,6 @@ QUALIFY row_number() OVER (PARTITION BY kode_wilayah, klaster, tahun, triwulan
                            ORDER BY diubah_pada DESC NULLS LAST, dari_app DESC) = 1
     AND target_keluarga IS NOT NULL;
 
-CREATE TABLE IF NOT EXISTS sumber_sektor (
-    sumber VARCHAR NOT NULL,           -- e.g. 'Disperakim RTLH', 'DTKS'
-    nik VARCHAR,
-    id VARCHAR,
-    kode_kemendagri VARCHAR,
-    klaster VARCHAR,
-    status VARCHAR,
-    id_impor INTEGER
-);
 
 CREATE TABLE IF NOT EXISTS impor (
     id INTEGER PRIMARY KEY,

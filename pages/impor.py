@@ -1,5 +1,6 @@
 """Impor Data (administrators): upload a file, see what would be accepted and rejected (and why) before anything
-is written, import it in one transaction, and undo an earlier import. The upload is checked once per file (not
+is written, import it (only the kabupaten it touches are rewritten; a household file replaces the villages it
+contains unless the whole kabupaten is chosen and confirmed), and undo an earlier import exactly. The upload is checked once per file (not
 on every rerun), in a separate process with time and memory limits; imports and undos are audited under the
 signed-in user's name."""
 import datetime as dt
@@ -33,18 +34,30 @@ berkas = st.file_uploader(t("Berkas"), type=["xlsx", "csv"],
                                  mb=unggah.BATAS_UNGGAH // 2**20, baris=fmt.angka(unggah.BATAS_BARIS)))
 snapshot = st.date_input(t("Tanggal data P3KE (snapshot)"), value=dt.date.today(), format="DD/MM/YYYY")
 petugas = u.nama
+# The region this file is for, within the user's scope: rows placed elsewhere are refused, never written.
+pilihan_wilayah = [u.lingkup] + [r.kode for r in ui.kueri("wilayah_anak", induk=u.lingkup).itertuples()
+                                 if r.kode != u.lingkup]
+nama_wilayah = {u.lingkup: t("Seluruh wilayah akses Anda ({kode})", kode=u.lingkup or t("nasional"))} | {
+    r.kode: f"{r.nama} ({r.kode})" for r in ui.kueri("wilayah_anak", induk=u.lingkup).itertuples()}
+wilayah_impor = st.selectbox(t("Wilayah berkas ini"), pilihan_wilayah, format_func=nama_wilayah.get,
+                             help=t("Baris di luar wilayah ini ditolak dengan alasannya."))
+ganti = jenis == "keluarga" and st.checkbox(
+    t("Ganti seluruh kabupaten (bukan hanya desa yang ada di berkas)"),
+    help=t("Bawaan: berkas menggantikan keluarga di desa-desa yang ada di berkas saja; desa lain tetap. Bila "
+           "dicentang, keluarga di desa lain kabupaten itu hilang dari data aktif (pemeriksaan menyebut jumlahnya)."))
 
 if berkas is not None:
     isi = berkas.getvalue()
     # One check per file, kind and database version: a rerun (any click on the page) reuses it.
-    kunci_periksa = (berkas.file_id, jenis, ui.versi_db(), u.lingkup)
+    kunci_periksa = (berkas.file_id, jenis, ui.versi_db(), wilayah_impor, ganti)
     simpanan = st.session_state.get("_impor_periksa")
     if simpanan and simpanan[0] == kunci_periksa:
         hasil = simpanan[1]
     else:
         try:
             with st.spinner(t("Memeriksa berkas… (di proses terpisah; halaman lain tetap melayani)")):
-                hasil = unggah.periksa_terpisah(jenis, config.db_path(), isi, berkas.name, lingkup=u.lingkup)
+                hasil = unggah.periksa_terpisah(jenis, config.db_path(), isi, berkas.name, lingkup=wilayah_impor,
+                                                ganti_kabupaten=ganti)
         except impor.ImporError as e:
             st.error(t("Berkas tidak dapat diimpor: {e}", e=fmt.aman(e)))
             st.stop()
@@ -64,15 +77,27 @@ if berkas is not None:
         st.download_button(t("Unduh baris yang ditolak (CSV) untuk diperbaiki"), hasil.ditolak_csv(),
                            file_name=berkas.name.rsplit(".", 1)[0] + ".ditolak.csv", mime="text/csv",
                            icon=":material/download:")
+    konfirmasi = True
+    if hasil.ganti_kabupaten and hasil.hilang:
+        st.warning(t("Mengganti seluruh kabupaten: {n} keluarga di desa yang tidak ada di berkas ini akan hilang dari "
+                     "data aktif (tetap tersimpan sebagai data lama, dan impor dapat dibatalkan).",
+                     n=fmt.angka(hasil.hilang)))
+        konfirmasi = st.checkbox(t("Saya mengerti: {n} keluarga hilang dari data aktif", n=fmt.angka(hasil.hilang)))
     if st.button(t("Impor {n} baris", n=fmt.angka(len(hasil.diterima))), type="primary",
-                 disabled=len(hasil.diterima) == 0):
+                 disabled=len(hasil.diterima) == 0 or not konfirmasi):
+        bar = st.progress(0.0, text=t("Mengimpor"))
         try:
-            with st.spinner(t("Mengimpor dan membangun ulang ringkasan… dasbor tetap melayani selama proses ini.")):
-                selesai = impor.impor_berkas(jenis, config.db_path(), isi, berkas.name, petugas, snapshot, hasil=hasil)
+            selesai = impor.impor_berkas(
+                jenis, config.db_path(), isi, berkas.name, petugas, snapshot, hasil=hasil, ganti_kabupaten=ganti,
+                konfirmasi=konfirmasi,
+                progres=lambda f, pesan: bar.progress(min(max(f, 0.0), 1.0), text=pesan))
         except impor.ImporError as e:
+            bar.empty()
             st.error(t("Impor gagal, tidak ada yang ditulis: {e}", e=fmt.aman(e)))
         else:
-            ui.akses.catat(audit.IMPOR, "", {"impor": selesai.id_impor, "jenis": jenis, "berkas": berkas.name,
+            bar.empty()
+            ui.akses.catat(audit.IMPOR, wilayah_impor, {"impor": selesai.id_impor, "jenis": jenis, "berkas": berkas.name,
+                                                        "ganti_kabupaten": bool(ganti),
                                              "diterima": len(selesai.diterima), "ditolak": selesai.baris_ditolak})
             st.session_state.pop("_impor_periksa", None)
             st.success(t("Impor #{id} selesai: {ringkasan}", id=selesai.id_impor,
@@ -99,4 +124,5 @@ else:
                     st.error(fmt.aman(e))
                 else:
                     ui.akses.catat(audit.BATAL_IMPOR, "", {"impor": int(pilih), "baris": int(n)})
-                    st.success(t("Impor #{id} dibatalkan; {n} baris dihapus.", id=pilih, n=fmt.angka(n)))
+                    st.success(t("Impor #{id} dibatalkan: setiap tabel kembali persis seperti sebelum impor itu "
+                                 "({n} baris impor itu dihapus).", id=pilih, n=fmt.angka(n)))

@@ -62,10 +62,11 @@ def cmd_impor(args: argparse.Namespace) -> int:
     try:
         isi = path.read_bytes()
         if args.periksa:
-            hasil = impor.periksa(args.jenis, db_path, isi, path.name)
+            hasil = impor.periksa(args.jenis, db_path, isi, path.name, ganti_kabupaten=args.ganti_kabupaten)
         else:
             hasil = impor.impor_berkas(args.jenis, db_path, isi, path.name, args.pengguna,
-                                       dt.date.fromisoformat(args.snapshot))
+                                       dt.date.fromisoformat(args.snapshot), ganti_kabupaten=args.ganti_kabupaten,
+                                       konfirmasi=args.ya)
     except (impor.ImporError, OSError, ValueError) as e:
         print(f"Impor gagal, tidak ada yang ditulis: {e}", file=sys.stderr)
         return 2
@@ -94,7 +95,7 @@ def cmd_batal(args: argparse.Namespace) -> int:
         print(f"Pembatalan gagal: {e}", file=sys.stderr)
         return 2
     _catat_cli("batal_impor", {"impor": args.id, "baris": int(n), "pengguna": args.pengguna})
-    print(f"Impor #{args.id} dibatalkan: {n} baris dihapus, ringkasan dibangun ulang.")
+    print(f"Impor #{args.id} dibatalkan: {n} baris impor itu dihapus; setiap tabel kembali seperti sebelum impor.")
     return 0
 
 
@@ -261,9 +262,13 @@ def main(argv: list[str] | None = None) -> int:
     i.add_argument("--snapshot", default=dt.date.today().isoformat(), help="tanggal data P3KE (YYYY-MM-DD)")
     i.add_argument("--pengguna", default="", help="nama petugas yang mengimpor (wajib kecuali --periksa)")
     i.add_argument("--periksa", action="store_true", help="hanya periksa (dry run); tidak menulis apa pun")
+    i.add_argument("--ganti-kabupaten", action="store_true",
+                   help="keluarga: berkas menggantikan seluruh kabupatennya, bukan hanya desa yang ada di berkas "
+                        "(keluarga di desa lain hilang dari data aktif; perlu --ya)")
+    i.add_argument("--ya", action="store_true", help="konfirmasi --ganti-kabupaten")
     i.set_defaults(func=cmd_impor)
 
-    bt = sub.add_parser("batal-impor", help="batalkan satu impor (hapus barisnya, bangun ulang ringkasan)")
+    bt = sub.add_parser("batal-impor", help="batalkan satu impor: setiap tabel kembali persis seperti sebelumnya")
     bt.add_argument("id", type=int)
     bt.add_argument("--db", type=Path)
     bt.add_argument("--pengguna", required=True)

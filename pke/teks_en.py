@@ -379,8 +379,7 @@ EN: dict[str, str] = {
         "Thick coloured lines: priority regencies/cities; click a name in the legend to hide or show it.",
     "Halaman {n}": "Page {n}",
     "Halaman, berurutan": "Pages, in order",
-    "Impor #{id} dibatalkan; {n} baris dihapus.": "Import #{id} undone; {n} rows removed.",
-    "Impor #{id} selesai: {ringkasan}": "Import #{id} done: {ringkasan}",
+        "Impor #{id} selesai: {ringkasan}": "Import #{id} done: {ringkasan}",
     "Impor #{id} sudah dibatalkan pada {waktu}.": "Import #{id} was already undone at {waktu}.",
     "Impor #{id} tidak ada.": "Import #{id} does not exist.",
     "Impor Data": "Import Data",
@@ -504,9 +503,7 @@ EN: dict[str, str] = {
     "Memulai": "Starting",
     "Menampilkan seluruh kabupaten/kota di {provinsi}; kabupaten terpilih ditandai.":
         "Showing every regency/city in {provinsi}; the selected regency is marked.",
-    "Mengimpor dan membangun ulang ringkasan… dasbor tetap melayani selama proses ini.":
-        "Importing and rebuilding the summaries… the dashboard keeps serving meanwhile.",
-    "Menyiapkan Dasbor PKE": "Preparing the PKE Dashboard",
+        "Menyiapkan Dasbor PKE": "Preparing the PKE Dashboard",
     "Merah: < 70 % keluarga diverval sebelum tenggat; kuning: 70–90 %. Desa paling tertinggal di atas.":
         "Red: < 70 % of households verified before the deadline; yellow: 70–90 %. The villages furthest behind first.",
     "Mode presentasi": "Presentation mode",
@@ -963,4 +960,22 @@ EN: dict[str, str] = {
         "--ya on the command line) if that is what you mean.",
     "Menulis kabupaten {kab} ({i}/{n})": "Writing kabupaten {kab} ({i}/{n})",
     "Menyimpan katalog": "Saving the catalog",
+    "Seluruh wilayah akses Anda ({kode})": "Your whole region ({kode})",
+    "Wilayah berkas ini": "Region of this file",
+    "Baris di luar wilayah ini ditolak dengan alasannya.": "Rows outside this region are refused with the reason.",
+    "Ganti seluruh kabupaten (bukan hanya desa yang ada di berkas)":
+        "Replace the whole kabupaten (not only the villages in the file)",
+    "Bawaan: berkas menggantikan keluarga di desa-desa yang ada di berkas saja; desa lain tetap. Bila dicentang, "
+    "keluarga di desa lain kabupaten itu hilang dari data aktif (pemeriksaan menyebut jumlahnya).":
+        "By default the file replaces the families of the villages it contains; other villages stay. When ticked, "
+        "the families of the kabupaten's other villages leave the active data (the check says how many).",
+    "Mengganti seluruh kabupaten: {n} keluarga di desa yang tidak ada di berkas ini akan hilang dari data aktif "
+    "(tetap tersimpan sebagai data lama, dan impor dapat dibatalkan).":
+        "Replacing the whole kabupaten: {n} families in villages not in this file will leave the active data (they "
+        "stay stored as old data, and the import can be undone).",
+    "Saya mengerti: {n} keluarga hilang dari data aktif": "I understand: {n} families leave the active data",
+    "Mengimpor": "Importing",
+    "Impor #{id} dibatalkan: setiap tabel kembali persis seperti sebelum impor itu ({n} baris impor itu dihapus).":
+        "Import #{id} undone: every table is exactly as before that import ({n} rows of that import removed).",
+    "nasional": "national",
 }

@@ -159,12 +159,12 @@ def _anak() -> None:
     import pickle
     import sys
 
-    jenis, db_path, isi, nama_file, kode_bahasa, batas_memori, lingkup = pickle.load(sys.stdin.buffer)
+    jenis, db_path, isi, nama_file, kode_bahasa, batas_memori, lingkup, ganti = pickle.load(sys.stdin.buffer)
     try:
         atur_bahasa(kode_bahasa)
         _batasi_memori(batas_memori)
         try:
-            hasil = ("hasil", impor.periksa(jenis, db_path, isi, nama_file, lingkup))
+            hasil = ("hasil", impor.periksa(jenis, db_path, isi, nama_file, lingkup, ganti_kabupaten=ganti))
         except ImporError as e:
             hasil = ("galat", str(e))
         except MemoryError:
@@ -180,7 +180,7 @@ def _anak() -> None:
 
 
 def _jalankan(jenis: str, db_path, isi: bytes, nama_file: str, batas_detik: float, batas_memori: int,
-              lingkup: str = "") -> HasilImpor:
+              lingkup: str = "", ganti_kabupaten: bool = False) -> HasilImpor:
     """A fresh Python process (not multiprocessing: under `streamlit run` the app script is the __main__ module,
     and multiprocessing would import — run — the whole app in its child), talking pickles over its pipes."""
     import os
@@ -192,7 +192,7 @@ def _jalankan(jenis: str, db_path, isi: bytes, nama_file: str, batas_detik: floa
     env = dict(os.environ, PYTHONPATH=akar + os.pathsep + os.environ.get("PYTHONPATH", ""))
     proses = subprocess.Popen([sys.executable, "-m", "pke.unggah"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL, cwd=akar, env=env)
-    tugas = pickle.dumps((jenis, str(db_path), isi, nama_file, bahasa(), batas_memori, lingkup))
+    tugas = pickle.dumps((jenis, str(db_path), isi, nama_file, bahasa(), batas_memori, lingkup, ganti_kabupaten))
     try:
         keluaran, _ = proses.communicate(tugas, timeout=batas_detik)
     except subprocess.TimeoutExpired:
@@ -217,7 +217,8 @@ def _jalankan(jenis: str, db_path, isi: bytes, nama_file: str, batas_detik: floa
 
 
 def periksa_terpisah(jenis: str, db_path, isi: bytes, nama_file: str, batas_detik: float = BATAS_DETIK,
-                     batas_memori: int = BATAS_MEMORI, lingkup: str = "") -> HasilImpor:
+                     batas_memori: int = BATAS_MEMORI, lingkup: str = "",
+                     ganti_kabupaten: bool = False) -> HasilImpor:
     """`impor.periksa` for an uploaded file, safe to call from the Streamlit server: the structural checks here,
     then the parse and validation in a separate process limited to `batas_detik` seconds and `batas_memori`
     bytes of address space; rows outside `lingkup` (the importing user's region) are refused. Messages come back
@@ -225,7 +226,7 @@ def periksa_terpisah(jenis: str, db_path, isi: bytes, nama_file: str, batas_deti
     if jenis not in impor.JENIS:
         raise ValueError(f"unknown import kind: {jenis}")
     periksa_unggahan(isi, nama_file)
-    return _jalankan(jenis, db_path, isi, nama_file, batas_detik, batas_memori, lingkup)
+    return _jalankan(jenis, db_path, isi, nama_file, batas_detik, batas_memori, lingkup, ganti_kabupaten)
 
 
 if __name__ == "__main__":

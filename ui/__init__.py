@@ -43,7 +43,7 @@ def versi_db() -> tuple[str, tuple]:
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
-def _kueri(nama: str, path: str, versi: tuple, params: tuple, versi_toko: int = 0) -> pd.DataFrame:
+def _kueri(nama: str, path: str, versi: tuple, params: tuple, versi_toko: tuple | None = None) -> pd.DataFrame:
     cur = pembaca(path).kursor()
     try:
         return db.jalankan(cur, nama, **dict(params))
@@ -70,8 +70,8 @@ def kueri_dalam_lingkup(nama: str, **params) -> pd.DataFrame:
     path, versi = versi_db()
     try:
         # targets and approved OPD reports come from the operational store: its own version keys the cache too
-        versi_toko = (operasional.versi_kueri(akses.toko())
-                      if db._OPERASIONAL.search(db._tanpa_komentar(db.teks(nama))) else 0)
+        versi_toko = ((str(config.store_path()), operasional.versi_kueri(akses.toko()))
+                      if db._OPERASIONAL.search(db._tanpa_komentar(db.teks(nama))) else None)
         return klaster.terjemahkan(_kueri(nama, path, versi, tuple(sorted(params.items())), versi_toko))
     except (duckdb.CatalogException, duckdb.BinderException) as e:
         # A database built by an older version lacks what the queries now read: say how to fix it.

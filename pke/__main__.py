@@ -49,9 +49,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    from pke import bench_tulis
     from pke.bench import jalankan_bench
 
-    return jalankan_bench([Path(p) for p in args.db] or [config.db_path()], ulang=args.ulang)
+    paths = [Path(p) for p in args.db] or [config.db_path()]
+    if args.bangun is not None:
+        bench_tulis.cetak(bench_tulis.bench_bangun(args.bangun.split()))
+        return 0
+    rc = 0 if args.tulis_saja else jalankan_bench(paths, ulang=args.ulang)
+    if args.tulis or args.tulis_saja:
+        for path in paths:
+            print(f"\nPenulisan pada salinan {path} (median {args.ulang_tulis} kali):\n")
+            bench_tulis.cetak(bench_tulis.bench_tulis(path, baris=args.baris, ulang=args.ulang_tulis))
+    return rc
 
 
 def cmd_impor(args: argparse.Namespace) -> int:
@@ -252,6 +262,13 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("bench", help="ukur waktu kueri setiap tampilan (median beberapa kali jalan)")
     b.add_argument("--db", action="append", default=[], help="berkas basis data (boleh diulang)")
     b.add_argument("--ulang", type=int, default=7, help="jumlah pengulangan per kueri")
+    b.add_argument("--tulis", action="store_true", help="juga ukur penulisan: ubah target, laporan OPD, impor "
+                                                        "satu kabupaten dan pembatalannya, 20 pembaca selama itu")
+    b.add_argument("--tulis-saja", action="store_true", help="hanya ukur penulisan")
+    b.add_argument("--baris", type=int, default=100_000, help="baris berkas impor (bawaan 100.000)")
+    b.add_argument("--ulang-tulis", type=int, default=3, help="pengulangan impor (bawaan 3)")
+    b.add_argument("--bangun", metavar="ARGUMEN", help="ukur satu pembangunan demo di proses anak, mis. "
+                                                        "\"--provinsi 33\": waktu, RSS puncak, ukuran di disk")
     b.set_defaults(func=cmd_bench)
 
     i = sub.add_parser("impor", help="impor berkas (.xlsx/.csv) dengan validasi: keluarga P3KE, intervensi, "

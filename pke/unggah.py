@@ -24,13 +24,14 @@ from pke import fmt, impor
 from pke.i18n import atur_bahasa, bahasa, t
 from pke.impor import HasilImpor, ImporError
 
-BATAS_UNGGAH = 200 * 1024 * 1024   # bytes; the same as Streamlit's server.maxUploadSize (200, in MiB)
+BATAS_UNGGAH = 1024 * 1024 * 1024  # bytes; the same as Streamlit's server.maxUploadSize (1024, in MiB): a kabupaten's
+                                   # whole P3KE export (about 1 M rows, ~350 MB as CSV) fits
 BATAS_BARIS = 2_000_000            # data rows in one file (P3KE exports are cut per kabupaten well below this)
 BATAS_EKSTRAK = 1536 * 1024 * 1024  # bytes an .xlsx may decompress to, summed over its members (1.5 GiB)
 BATAS_RASIO = 100                  # decompressed : compressed, for any member larger than RASIO_MULAI
 RASIO_MULAI = 10 * 1024 * 1024     # bytes; small members (styles, shared strings) may compress better
 BATAS_DETIK = 300.0                # wall-clock seconds for the check in the separate process
-BATAS_MEMORI = 4 * 1024 ** 3       # bytes of address space for that process
+BATAS_MEMORI = 8 * 1024 ** 3       # bytes of address space for that process (1 M rows as text: ~3 GB)
 
 AKHIRAN_MAKRO = (".xlsm", ".xltm")
 AKHIRAN_LAIN = (".xls", ".xlsb")   # binary workbooks: can carry macros, and openpyxl cannot vet them

@@ -252,7 +252,7 @@ def test_bukan_buku_kerja(db, tanpa_parse, nama, isi, pesan):
 
 
 def test_ukuran_unggahan(db, monkeypatch, tanpa_parse):
-    assert unggah.BATAS_UNGGAH == 200 * 1024 * 1024
+    assert unggah.BATAS_UNGGAH == 1024 * 1024 * 1024
     monkeypatch.setattr(unggah, "BATAS_UNGGAH", 1000)
     with pytest.raises(impor.ImporError, match=r"^Berkas besar.csv terlalu besar \(\d+ KB\); batasnya 1 KB\.$"):
         unggah.periksa_terpisah("keluarga", db, csv_bytes([baris(i) for i in range(1, 20)]), "besar.csv")

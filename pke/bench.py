@@ -27,6 +27,9 @@ def _wilayah_uji(con) -> list[tuple[str, str]]:
     return [("provinsi", kode_prov), ("kabupaten", kode_kab), ("kecamatan", kec.iloc[0]["kode"])]
 
 
+IDS_CONTOH: list[str] = []  # 500 households of the measured kabupaten: a verval sheet's rows
+
+
 def _kueri_tampilan(kode: str, tahun: int, tw: int) -> dict[str, list[tuple[str, dict]]]:
     p = {"kode": kode, "tahun": tahun, "triwulan": tw}
     ling = maps.lingkup_peta(kode)
@@ -38,20 +41,24 @@ def _kueri_tampilan(kode: str, tahun: int, tw: int) -> dict[str, list[tuple[str,
     daftar = dict(kode=kode, cari="", desil=[], klaster=[], status=[], lansia=False, sendiri=False, disabilitas=False, kronis=False,
                   belum_terjangkau=False, batas=500, nama_sebagian=True, **prioritas.parameter())
     tampilan = {
-        "sidebar": [("meta", {}), ("periode", {}), ("wilayah_anak", {"induk": ""}),
+        "sidebar": [("meta", {}), ("periode", {}), ("wilayah_jalur", {"kode": kode}), ("wilayah_anak", {"induk": ""}),
                     ("wilayah_anak", {"induk": kode[:2]}), ("wilayah_anak", {"induk": kode[:5]})],
         "Ringkasan": [("ringkasan_kpi", p), ("kebutuhan_per_klaster", p)],
         "Peta": peta,
         "Sektor": [("kebutuhan_per_klaster", p), ("kebutuhan_per_subwilayah", p), ("intervensi_per_opd", p)],
         "Progres Triwulan": [("progres_triwulan", {"kode": kode, "tahun": tahun}),
-                             ("progres_per_subwilayah", p)],
+                             ("progres_per_subwilayah", p), ("laporan_opd_klaster", p),
+                             ("target_wilayah", {"kode": kode[:5] if len(kode) >= 5 else kode, "tahun": tahun})],
         "Evaluasi Provinsi": [("evaluasi_kabupaten", dict(p, kode=kode[:2])), ("tren_subwilayah", {"kode": kode[:2]})],
     }
     tampilan["Kualitas Data"] = [("kualitas_ringkas", {"kode": kode}), ("desa_banyak_pindah", {"kode": kode})]
+    tampilan["Impor Data"] = [("riwayat_impor", {})]
     if len(kode) >= 5:  # lists for follow-up are offered from kabupaten level down
         tampilan["Kualitas Data"] += [("kualitas_individu", {"kode": kode, "masalah": "tidak_padan", "batas": 1000}),
-                                      ("ronde_verval", {"kode": kode})]
-        tampilan["Daftar Keluarga"] = [("daftar_keluarga", daftar)]
+                                      ("kualitas_keluarga", {"kode": kode, "masalah": "tidak_di_dtks", "batas": 1000}),
+                                      ("kualitas_sektor", {"kode": kode, "masalah": "dtks_tidak_di_p3ke", "batas": 1000}),
+                                      ("ronde_verval", {"kode": kode}), ("verval_progres", {"kode": kode, "ronde": 1})]
+        tampilan["Daftar Keluarga"] = [("daftar_keluarga", daftar), ("verval_keluarga", {"ids": IDS_CONTOH})]
         tampilan["Peluang Kolaborasi"] = [("kebutuhan_desa_klaster", p)]
     if len(kode) == 8:
         desa = kode + ".2001"
@@ -62,6 +69,19 @@ def _kueri_tampilan(kode: str, tahun: int, tw: int) -> dict[str, list[tuple[str,
                                    ("peta_wilayah", {"kode": kode, "panjang": 13, "klaster": "air", "tahun": tahun,
                                                      "triwulan": tw})]
     return tampilan
+
+
+def _dengan_lingkup(nama: str, p: dict) -> dict:
+    return dict(p, lingkup="") if "lingkup" in db.parameter(nama) else p
+
+
+def semua_kueri_diukur() -> set[str]:
+    """Every query the views run that this bench measures (a test checks none is missing)."""
+    nama = set()
+    for kode in ("33", "33.15", "33.15.01"):
+        for daftar in _kueri_tampilan(kode, 2026, 4).values():
+            nama |= {n for n, _ in daftar}
+    return nama
 
 
 def _ukur(fungsi, ulang: int) -> float:
@@ -78,17 +98,20 @@ def bench_db(path: Path, ulang: int = 7) -> list[dict]:
     con = db.buka(path)
     n_keluarga = int(con.execute("SELECT count(*) FROM keluarga_aktif").fetchone()[0])
     tahun, tw = _tahun_tw(con)
+    IDS_CONTOH[:] = [r[0] for r in con.execute(
+        "SELECT id_keluarga_p3ke FROM keluarga_aktif WHERE kode_kemendagri LIKE '33.15.%' ORDER BY 1 LIMIT 500"
+    ).fetchall()]
     hasil = []
     for tingkat, kode in _wilayah_uji(con):
         for tampilan, daftar in _kueri_tampilan(kode, tahun, tw).items():
-            ms = _ukur(lambda: [db.jalankan(con, n, lingkup="", **p) for n, p in daftar], ulang)
+            ms = _ukur(lambda: [db.jalankan(con, n, **_dengan_lingkup(n, p)) for n, p in daftar], ulang)
             hasil.append({"db": path.name, "keluarga": n_keluarga, "tingkat": tingkat, "kode": kode,
                           "ukuran": f"{tampilan} (kueri)", "ms": ms})
         # The map as the server prepares it: queries, build the Deck, serialise it for the browser.
         kueri_peta = _kueri_tampilan(kode, tahun, tw)["Peta"]
 
         def siap_peta():
-            hasil_kueri = [db.jalankan(con, n, lingkup="", **p) for n, p in kueri_peta]
+            hasil_kueri = [db.jalankan(con, n, **_dengan_lingkup(n, p)) for n, p in kueri_peta]
             if hasil_kueri[0]["geojson"].isna().all():
                 return 0
             deck, _ = maps.peta_wilayah(hasil_kueri[0], "tersisa", "uji", garis=hasil_kueri[1],

@@ -3,10 +3,13 @@
 -- 'tidak_di_dtks' (in P3KE, not in DTKS), 'tanpa_intervensi' (a gap with no intervention tagged); at most $batas
 -- rows (the totals are in kualitas_ringkas).
 -- params: $kode, $masalah, $batas, $lingkup (the user's region scope, a code prefix; '' for all)
-WITH ganda AS (SELECT nik FROM keluarga_aktif WHERE nik IS NOT NULL GROUP BY nik HAVING count(*) > 1),
-rtlh AS (SELECT DISTINCT id_keluarga_p3ke FROM kebutuhan WHERE klaster = 'rtlh'),
-daftar AS (SELECT DISTINCT id FROM sumber_sektor WHERE klaster = 'rtlh'),
-dtks AS (SELECT DISTINCT id FROM sumber_sektor WHERE sumber = 'DTKS'),
+-- Every list is read for the region only (its kabupaten for NIK duplicates, as kualitas_ringkas counts them): the
+-- partitions of other kabupaten are never scanned.
+WITH ganda AS (SELECT nik FROM keluarga_aktif WHERE nik IS NOT NULL AND di_bawah(kode_kemendagri, left($kode, 5))
+               GROUP BY nik HAVING count(*) > 1),
+rtlh AS (SELECT DISTINCT id_keluarga_p3ke FROM kebutuhan WHERE klaster = 'rtlh' AND di_bawah(kode_desa, $kode)),
+daftar AS (SELECT DISTINCT id FROM sumber_sektor WHERE klaster = 'rtlh' AND di_bawah(kode_kemendagri, $kode)),
+dtks AS (SELECT DISTINCT id FROM sumber_sektor WHERE sumber = 'DTKS' AND di_bawah(kode_kemendagri, $kode)),
 tanpa AS (SELECT id_keluarga_p3ke, string_agg(klaster, ', ' ORDER BY klaster) AS klaster
           FROM kebutuhan WHERE tanggal_tag IS NULL AND (di_bawah(kode_desa, $kode) AND di_bawah(kode_desa, $lingkup)) GROUP BY 1)
 SELECT k.id_keluarga_p3ke, k.kepala_keluarga AS nama, k.nik, k.desil_kesejahteraan AS desil,

@@ -137,3 +137,10 @@ def test_scope_filters_rows_even_for_a_wider_region(con):
     assert db.jalankan(con, "profil_desa", lingkup="33.04", kode="33.15.01.2001", tahun=2026).empty
     ids = list(daftar["id_keluarga_p3ke"].head(3))
     assert db.jalankan(con, "verval_keluarga", lingkup="33.04", ids=ids).empty
+
+
+def test_bench_mengukur_setiap_kueri_tampilan():
+    """`python -m pke bench` times every query a view runs (issue 11: including verval_progres and Progres)."""
+    from pke import bench
+
+    assert set(db.daftar_kueri()) - bench.semua_kueri_diukur() == set()

@@ -38,6 +38,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         sampai=dt.date.fromisoformat(args.sampai) if args.sampai else None,
         batas=batas,
         progress=_bar(),
+        skala=args.skala,
+        nasional=args.nasional,
     )
     print(f"Basis data demo: {args.db or config.db_path()}")
     for kunci in ("wilayah", "batas_wilayah", "keluarga", "individu", "desa_prioritas", "intervensi"):
@@ -252,6 +254,10 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--db", type=Path, help=f"berkas tujuan (bawaan: PKE_DB atau {config.db_path()})")
     d.add_argument("--provinsi", help="bangun seluruh kabupaten/kota satu provinsi, mis. 33 (Jawa Tengah)")
     d.add_argument("--kabupaten", help="daftar kode kabupaten dipisah koma (bawaan: 33.15,33.04,33.06,33.10,62.02)")
+    d.add_argument("--nasional", action="store_true", help="bangun seluruh 514 kabupaten/kota Indonesia")
+    d.add_argument("--skala", type=float, default=1.0,
+                   help="pengali jumlah keluarga (1 = skala P3KE demo; mis. 6,1 dengan --nasional ≈ 95 juta keluarga "
+                        "DTSEN)")
     d.add_argument("--seed", type=int, default=2023)
     d.add_argument("--sampai", help="tanggal data terakhir (YYYY-MM-DD, bawaan: hari ini)")
     d.add_argument("--batas", help="folder batas wilayah (tata letak ../shared/boundaries) atau berkas "

@@ -77,9 +77,10 @@ def bangun_demo(
     batas: Path | str | None = "default",
     progress: Progress | None = None,
     skala: float = 1.0,
+    nasional: bool = False,
 ) -> dict:
     """Build the demo database at `path` for the given kabupaten codes (default: the five of the source
-    documents) or for every kabupaten/kota of `provinsi`. `batas` is a boundaries directory or file,
+    documents), for every kabupaten/kota of `provinsi`, or of the whole country (`nasional`). `batas` is a boundaries directory or file,
     "default" for the configured one, or None to build without maps. `skala` scales the number of
     families (tests use a small fraction; priority villages and rates do not change). Returns counts
     and timings."""
@@ -95,7 +96,9 @@ def bangun_demo(
         progress(0.01, t("Memuat kode wilayah Indonesia"))
         hasil["wilayah"] = muat_wilayah(con)
         wil = con.execute("SELECT * FROM wilayah").df()
-        if provinsi:
+        if nasional:  # every kabupaten/kota of Indonesia
+            kabupaten = sorted(wil[wil.tingkat == "kabupaten"].kode)
+        elif provinsi:
             kabupaten = wil[(wil.tingkat == "kabupaten") & (wil.kode_induk == provinsi)].kode.tolist()
         kabupaten = list(kabupaten or config.KABUPATEN_DEMO)
         tidak_dikenal = sorted(set(kabupaten) - set(wil[wil.tingkat == "kabupaten"].kode))

@@ -415,9 +415,9 @@ def test_unggahan_diperiksa_sekali(fixture_db, tmp_path, monkeypatch):
     monkeypatch.setenv("PKE_DB", str(salinan))
     panggilan = []
 
-    def periksa_dihitung(jenis, db_path, isi, nama_file, batas_detik, batas_memori, lingkup):
+    def periksa_dihitung(jenis, db_path, isi, nama_file, batas_detik, batas_memori, lingkup, ganti=False):
         panggilan.append(nama_file)  # the child process's work, done in-process here
-        return impor.periksa(jenis, db_path, isi, nama_file, lingkup)
+        return impor.periksa(jenis, db_path, isi, nama_file, lingkup, ganti_kabupaten=ganti)
 
     monkeypatch.setattr(unggah, "_jalankan", periksa_dihitung)
     at = _app("pages/impor.py", sebagai="admin")

@@ -20,11 +20,12 @@ def _wilayah_uji(con) -> list[tuple[str, str]]:
     prov = db.jalankan(con, "wilayah_anak", induk="", lingkup="")
     if prov.empty:
         return []
-    kode_prov = prov.iloc[0]["kode"]
+    kode_prov = "33" if "33" in set(prov["kode"]) else prov.iloc[0]["kode"]
     kab = db.jalankan(con, "wilayah_anak", induk=kode_prov, lingkup="")
     kode_kab = "33.15" if "33.15" in set(kab["kode"]) else kab.iloc[0]["kode"]
     kec = db.jalankan(con, "wilayah_anak", induk=kode_kab, lingkup="")
-    return [("provinsi", kode_prov), ("kabupaten", kode_kab), ("kecamatan", kec.iloc[0]["kode"])]
+    nasional = [("nasional", "")] if len(prov) > 1 else []  # a national database: the country as a whole too
+    return nasional + [("provinsi", kode_prov), ("kabupaten", kode_kab), ("kecamatan", kec.iloc[0]["kode"])]
 
 
 IDS_CONTOH: list[str] = []  # 500 households of the measured kabupaten: a verval sheet's rows

@@ -52,6 +52,7 @@ def berkas_baru(path, salin: bool = False):
             # A writer works one kabupaten at a time; DuckDB spills beyond this to a temporary file instead of
             # growing, so a build's or an import's peak memory stays bounded at province and national scale.
             con.execute(f"SET memory_limit = '{os.environ.get('PKE_MEMORI_TULIS', '600MB')}'")
+            con.execute("SET enable_progress_bar = false")
         except (OSError, duckdb.IOException) as e:
             buang_sementara(tmp)
             raise TulisError(_pesan(path, e)) from e

@@ -22,6 +22,10 @@ boleh = akses.halaman_untuk(pengguna)
 awal = "ringkasan" if any(h.url == "ringkasan" for h in boleh) else boleh[0].url
 halaman = st.navigation([st.Page(h.berkas, title=t(h.judul), icon=h.ikon, url_path=h.url, default=(h.url == awal))
                          for h in boleh])
+tujuan = st.session_state.pop("_tujuan", None)
+if tujuan and any(h.url == tujuan[0] for h in boleh):
+    # A deep link that Streamlit first ran as a lone page (ui.akses.izinkan): open it now, through the registry.
+    st.switch_page(akses.halaman.PER_URL[tujuan[0]].berkas, query_params=tujuan[1])
 if (akses.hak_anonim(pengguna) and halaman.url_path == "" and awal != "masuk" and not st.session_state.get("_sambut")
         and not set(st.query_params) - {"bahasa"}):
     # A visitor arriving at a bare "/" starts on the login page, which lists the demo accounts (once per session);

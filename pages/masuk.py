@@ -8,6 +8,7 @@ from pke.i18n import t
 import ui
 from ui import akses
 
+akses.lewat_app("masuk")  # open to everyone, but like every page it runs through app.py
 st.title(t("Masuk ke Dasbor PKE"))
 pesan = st.session_state.pop("_pesan_sesi", None)
 if pesan:

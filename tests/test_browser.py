@@ -408,3 +408,27 @@ def test_upload_checked_in_a_separate_process(server, sesi, tmp_path):
     assert "Baris ditolak" in isi and "Impor 2 baris" in isi, isi[:500]
     _simpan(page, "impor_periksa_1280x720")
     page.close()
+
+
+@pytest.mark.parametrize("jalur, judul", [("masuk", "Masuk ke Dasbor PKE"), ("peta?wilayah=33.15", "Peta kebutuhan")])
+def test_tautan_dalam_pertama_setelah_server_mulai(fixture_db, browser, tmp_path, jalur, judul):
+    """The very first request after a server starts is a deep link: Streamlit runs that page alone (a `pages/` folder
+    app) until a session calls st.navigation. The page must still open through app.py: the registry's navigation
+    (no raw file list, no "app" entry), the login page's demo accounts, the region the link names."""
+    port = port_bebas()
+    proc = mulai_server(fixture_db, port, toko=tmp_path / "operasional.sqlite")
+    try:
+        hal = browser.new_page(viewport={"width": 1280, "height": 720})
+        hal.goto(f"http://127.0.0.1:{port}/{jalur}")
+        hal.get_by_role("heading", name=judul).wait_for(timeout=60_000)
+        hal.wait_for_function(SIAP, timeout=60_000)
+        navigasi = hal.locator("[data-testid='stSidebarNav']").inner_text()
+        assert "Ringkasan" in navigasi and "app" not in navigasi.split()
+        if jalur == "masuk":
+            assert hal.get_by_role("heading", name="Akun demo").count() == 1
+        else:
+            assert "Kab. Grobogan" in hal.locator("[data-testid='stMain']").inner_text()
+        hal.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

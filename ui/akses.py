@@ -168,17 +168,24 @@ def halaman_untuk(u: akun.Pengguna | None) -> list[halaman.Halaman]:
     return hasil
 
 
+def lewat_app(url: str) -> None:
+    """Make sure this run came through app.py (its navigation, login and context)."""
+    if "_pengguna" not in st.session_state and not st.session_state.get("_ulang_lewat_app"):
+        # This run did not go through app.py: Streamlit ran the page alone, as a legacy pages/ folder app, which
+        # it does for a deep link opened before any session has called st.navigation. Nothing is shown; the
+        # switch goes through app.py (ui/halaman.py has switched the legacy mode off for the process), which then
+        # opens this page with its query parameters from the registry's navigation.
+        st.session_state["_ulang_lewat_app"] = True
+        st.session_state["_tujuan"] = (url, dict(st.query_params))  # app.py opens it again, through the registry
+        halaman.matikan_folder_pages()
+        st.switch_page("app.py")
+
+
 def izinkan(url: str) -> akun.Pengguna:
     """Every page calls this first: the navigation already hides what a user may not open, but a page checks
     again, so a link, a stale tab or a page switch cannot get round it. Returns the user."""
     h = halaman.PER_URL[url]
-    if "_pengguna" not in st.session_state and not st.session_state.get("_ulang_lewat_app"):
-        # This run did not go through app.py: Streamlit ran the page alone, as a legacy pages/ folder app, which
-        # it does for a deep link opened before any session has called st.navigation. Nothing is shown; the
-        # rerun goes through app.py (ui/halaman.py has switched the legacy mode off for the process).
-        st.session_state["_ulang_lewat_app"] = True
-        halaman.matikan_folder_pages()
-        st.rerun()
+    lewat_app(url)
     u = pengguna()
     if not boleh(u, h.hak):
         st.error(t("Anda tidak berhak membuka halaman {judul}. Masuk dengan akun yang berhak, atau hubungi "

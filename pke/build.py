@@ -16,7 +16,7 @@ from typing import Callable
 import duckdb
 import pandas as pd
 
-from pke import config, demo, gudang, klaster, referensi, turunan
+from pke import config, demo, gudang, klaster, operasional, referensi, turunan
 from pke.boundaries import default_boundaries_dir, load_boundaries
 from pke.i18n import t
 from pke.tulis import berkas_baru
@@ -152,6 +152,8 @@ def bangun_demo(
         progress(0.97, t("Menyimpan basis data"))
         gudang.segarkan_katalog(con, path)
     gudang.bersihkan(path)
+    # A complete installation: the operational store beside the database (accounts, audit, targets, reports).
+    operasional.buka(config.store_path(path)).close()
     hasil["waktu"]["total"] = time.perf_counter() - mulai
     progress(1.0, t("Selesai"))
     return hasil

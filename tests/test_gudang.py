@@ -283,3 +283,20 @@ def test_laporan_dibunuh_tidak_setengah(tmp_path):
     assert all(langkah[id_] == harap[status] for id_, status in laporan)
     assert audit.periksa(con)[0]
     con.close()
+
+
+def test_demo_membangun_instalasi_lengkap(tmp_path, monkeypatch):
+    """`python -m pke demo --db DIR/x.duckdb` builds everything the database needs beside it: catalog, partitions,
+    operational store; a plain DuckDB connection answers the tables scripts use."""
+    monkeypatch.delenv("PKE_STORE", raising=False)
+    tujuan = tmp_path / "kantor" / "x.duckdb"
+    p = subprocess.run([sys.executable, "-m", "pke", "demo", "--db", str(tujuan), "--kabupaten", "33.15",
+                        "--tanpa-batas", "--sampai", "2026-11-23", "--skala", "0.05"], cwd=ROOT, capture_output=True, text=True,
+                       env={k: v for k, v in os.environ.items() if k != "PKE_STORE"})
+    assert p.returncode == 0, p.stderr[-1000:]
+    assert sorted(x.name for x in tujuan.parent.iterdir() if not x.name.endswith(".lock")) == [
+        "x.duckdb", "x.operasional.sqlite", "x.partisi"]
+    c = duckdb.connect(str(tujuan), read_only=True)
+    assert c.execute("SELECT count(*) FROM keluarga_aktif").fetchone()[0] > 5_000
+    assert c.execute("SELECT count(*) FROM impor").fetchone()[0] == 0
+    c.close()

@@ -410,6 +410,16 @@ KOLOM_WILAYAH = {"keluarga": "kode_kemendagri", "sektor": "kode_kemendagri", "de
                  "target": "kode_wilayah", "intervensi": "id_keluarga_p3ke", "individu": "id_keluarga_p3ke"}
 
 
+def _per_keluarga(con, ids, kolom: str) -> dict:
+    """{id_keluarga_p3ke: kolom} of the active households among `ids`: one hash join, not a list scan per row."""
+    con.register("_ids", pd.DataFrame({"id": pd.Series(list(ids), dtype="string").unique()}))
+    try:
+        return dict(con.execute(f"SELECT k.id_keluarga_p3ke, k.{kolom} FROM keluarga_aktif k "
+                                "JOIN _ids ON _ids.id = k.id_keluarga_p3ke").fetchall())
+    finally:
+        con.unregister("_ids")
+
+
 def _saring_lingkup(con, jenis: str, data: pd.DataFrame, lingkup: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Rows placed outside region `lingkup` (the importing user's scope) are refused with a reason, before any
     other check: an administrator of one kabupaten never writes another's data."""
@@ -418,8 +428,7 @@ def _saring_lingkup(con, jenis: str, data: pd.DataFrame, lingkup: str) -> tuple[
         return data, pd.DataFrame(columns=["baris", "kolom", "nilai", "alasan"])  # the kind's own check says so
     if kolom == "id_keluarga_p3ke":
         ids = list(data[kolom].unique())
-        kode_kel = dict(con.execute("SELECT id_keluarga_p3ke, kode_kemendagri FROM keluarga_aktif "
-                                    "WHERE list_contains($ids, id_keluarga_p3ke)", {"ids": ids}).fetchall())
+        kode_kel = _per_keluarga(con, ids, "kode_kemendagri")
         kode = data[kolom].map(kode_kel)
     else:
         kode = data[kolom].map(lambda v: normalkan_kode(str(v).lstrip("'")))
@@ -443,7 +452,7 @@ def _catatan_cakupan(con, diterima: pd.DataFrame, catatan: list[str], ganti_kabu
                 SELECT count(*) FILTER (WHERE d.kode IS NOT NULL), count(*) FILTER (WHERE d.kode IS NULL),
                        count(DISTINCT k.kode_kemendagri) FILTER (WHERE d.kode IS NULL), max(k.snapshot)
                 FROM keluarga_aktif k LEFT JOIN _desa_berkas d ON d.kode = k.kode_kemendagri
-                WHERE left(k.kode_kemendagri, 5) = $k""", {"k": kab}).fetchall()[0]
+                WHERE di_bawah(k.kode_kemendagri, $k)""", {"k": kab}).fetchall()[0]
             n_desa = int(diterima.loc[diterima["kode_kemendagri"].str[:5] == kab, "kode_kemendagri"].nunique())
             catatan.append(t("Kabupaten {kab}: {n} keluarga di {d} desa berkas ini menggantikan {lama} keluarga aktif "
                              "di desa-desa itu (bila snapshotnya tidak lebih lama dari data aktif); data lama tetap "
@@ -477,15 +486,16 @@ def periksa(jenis: str, db_path, isi: bytes, nama_file: str, lingkup: str = "",
         if jenis == "keluarga":
             kode_desa = {r[0] for r in con.execute("SELECT kode FROM wilayah WHERE tingkat = 'desa'").fetchall()}
             nik_file = [_nik(v) for v in data["nik"]] if "nik" in data else []
-            terdaftar = {r[0]: (r[1], r[2]) for r in con.execute(
-                "SELECT nik, id_keluarga_p3ke, kode_kemendagri FROM keluarga_aktif WHERE list_contains($nik, nik)",
-                {"nik": nik_file}).fetchall()}
+            con.register("_nik_berkas", pd.DataFrame({"nik": pd.Series(nik_file, dtype="string").unique()}))
+            terdaftar = {r[0]: (r[1], r[2]) for r in con.execute(  # a hash join: one pass over the heads' NIKs
+                "SELECT k.nik, k.id_keluarga_p3ke, k.kode_kemendagri FROM keluarga_aktif k "
+                "JOIN _nik_berkas b ON b.nik = k.nik").fetchall()}
+            con.unregister("_nik_berkas")
             diterima, ditolak = validasi_keluarga(data, kode_desa, terdaftar)
             hilang = _catatan_cakupan(con, diterima, catatan, ganti_kabupaten)
         elif jenis == "intervensi":
             ids = list(data["id_keluarga_p3ke"].unique()) if "id_keluarga_p3ke" in data else []
-            kel = dict(con.execute("SELECT id_keluarga_p3ke, kode_kemendagri FROM keluarga_aktif "
-                                   "WHERE list_contains($ids, id_keluarga_p3ke)", {"ids": ids}).fetchall())
+            kel = _per_keluarga(con, ids, "kode_kemendagri")
             diterima, ditolak = validasi_intervensi(data, kel)
         elif jenis in ("desa_prioritas", "sektor"):
             kode_desa = {r[0] for r in con.execute("SELECT kode FROM wilayah WHERE tingkat = 'desa'").fetchall()}
@@ -493,8 +503,7 @@ def periksa(jenis: str, db_path, isi: bytes, nama_file: str, lingkup: str = "",
             diterima, ditolak = validasi(data, kode_desa)
         elif jenis == "individu":
             ids = list(data["id_keluarga_p3ke"].unique()) if "id_keluarga_p3ke" in data else []
-            snap = dict(con.execute("SELECT id_keluarga_p3ke, snapshot FROM keluarga_aktif "
-                                    "WHERE list_contains($ids, id_keluarga_p3ke)", {"ids": ids}).fetchall())
+            snap = _per_keluarga(con, ids, "snapshot")
             diterima, ditolak = validasi_individu(data, snap)
         else:
             kode_kab = {r[0] for r in con.execute("SELECT kode FROM wilayah WHERE tingkat = 'kabupaten'").fetchall()}

@@ -264,13 +264,19 @@ def nama_katalog(cat: duckdb.DuckDBPyConnection) -> str:
 
 @contextlib.contextmanager
 def kerja_kab(cat: duckdb.DuckDBPyConnection):
-    """Attach an in-memory working database for one kabupaten to catalog connection `cat`: unqualified names
+    """Attach a working database for one kabupaten to catalog connection `cat`: unqualified names
     resolve there first (the kabupaten tables of schema_kab.sql), then in the catalog (regions, clusters, priority
     villages, targets). Memory is released when the block ends. Yields the catalog's database name."""
     from pke import turunan
 
     nama = cat.execute("SELECT current_database()").fetchone()[0]
-    cat.execute("ATTACH ':memory:' AS kerja")
+    # A temporary file, not ':memory:': DuckDB can then evict its blocks under the writer's memory limit, so a
+    # kabupaten of any size fits (an in-memory database failed with "failed to pin block" at 6x scale).
+    berkas_kerja = Path(cat.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()")
+                        .fetchone()[0] + f".kerja{os.getpid()}")
+    for p in (berkas_kerja, Path(str(berkas_kerja) + ".wal")):
+        p.unlink(missing_ok=True)
+    cat.execute(f"ATTACH {_kutip(str(berkas_kerja))} AS kerja")
     cat.execute("USE kerja")
     cat.execute(f"SET search_path = 'kerja.main,\"{nama}\".main'")
     try:
@@ -280,6 +286,8 @@ def kerja_kab(cat: duckdb.DuckDBPyConnection):
         cat.execute(f'USE "{nama}"')
         cat.execute("RESET search_path")
         cat.execute("DETACH kerja")
+        for p in (berkas_kerja, Path(str(berkas_kerja) + ".wal")):
+            p.unlink(missing_ok=True)
 
 
 def simpan_kab(cat: duckdb.DuckDBPyConnection, db_path, kab: str, id_impor: int | None = None) -> str:

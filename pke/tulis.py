@@ -21,8 +21,8 @@ class TulisError(Exception):
 
 def buang_sementara(tmp: Path) -> None:
     """Remove a half-written copy and its write-ahead log after a failed write."""
-    for p in (tmp, Path(str(tmp) + ".wal")):
-        p.unlink(missing_ok=True)
+    for p in (tmp, Path(str(tmp) + ".wal"), *tmp.parent.glob(tmp.name + ".kerja*")):
+        p.unlink(missing_ok=True)  # the copy, its log, and a kabupaten's working file (pke.gudang.kerja_kab)
 
 
 @contextlib.contextmanager

@@ -194,9 +194,9 @@ def simpan_kab_ke_katalog(cat: duckdb.DuckDBPyConnection, kerja_nama: str, kab: 
         cat.execute(f"INSERT INTO {tabel}_kab BY NAME SELECT * FROM {kerja_nama}.{tabel}_kab_baru")
 
 
-def sesuaikan_folder(db_path) -> bool:
-    """A catalog copied or moved with its folder still names the old partition paths: re-point its views.
-    Returns True when it did."""
+def sesuaikan_folder(db_path, paksa: bool = False) -> bool:
+    """A catalog copied or moved with its folder still names the old partition paths: re-point its views (with
+    `paksa`, recreate them anyway, e.g. after an upgrade changed how views are written). Returns True when it did."""
     from pke.tulis import berkas_baru
 
     db_path = Path(db_path)
@@ -209,7 +209,7 @@ def sesuaikan_folder(db_path) -> bool:
         return False
     finally:
         con.close()
-    if baris and baris[0][0] == str(folder(db_path).resolve()):
+    if baris and baris[0][0] == str(folder(db_path).resolve()) and not paksa:
         return False
     with berkas_baru(db_path, salin=True) as cat:
         segarkan_katalog(cat, db_path)

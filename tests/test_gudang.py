@@ -168,11 +168,13 @@ def test_folder_salinan_berdiri_sendiri(db, tmp_path):
 
 PENULIS = """
 import sys
+import time
 import pandas as pd
 from pke import impor, progres
 from tests.test_impor import SNAP, baris, csv_bytes
 db = sys.argv[1]
 impor.impor_keluarga(db, csv_bytes([baris(i) for i in range(1, 201)]), "desa.csv", "Budi", SNAP)
+time.sleep(1.5)  # long enough for the readers to see the import before it is undone
 impor.batalkan_impor(db, 1, "Budi")
 tabel = pd.DataFrame({"klaster": ["air"], "triwulan": [1], "target_keluarga": [0]})
 for i in range(100):

@@ -22,6 +22,7 @@ or start (`sesuaikan_folder`).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import time
@@ -202,7 +203,9 @@ def sesuaikan_folder(db_path, paksa: bool = False) -> bool:
     db_path = Path(db_path)
     if not db_path.exists() or not folder(db_path).exists():
         return False
-    con = duckdb.connect(str(db_path), read_only=True)
+    from pke import db
+
+    con = db.buka(db_path)
     try:
         baris = con.execute("SELECT nilai FROM meta WHERE kunci = 'folder_partisi'").fetchall()
     except duckdb.CatalogException:
@@ -217,13 +220,15 @@ def sesuaikan_folder(db_path, paksa: bool = False) -> bool:
 
 
 def bersihkan(db_path, cat: duckdb.DuckDBPyConnection | None = None, semua: bool = False) -> int:
-    """Remove version directories nothing refers to (left by a killed writer, or replaced by an undo) once they
-    are older than SIMPAN_LAMA_DETIK (readers on an older catalog may still be reading them). Returns the number
-    removed."""
+    """Remove version directories nothing refers to (left by a killed writer, let go by an undo or a rebuild) once
+    they have been unreferenced for SIMPAN_LAMA_DETIK (readers on an older catalog may still be reading them), or at
+    once with `semua`. Returns the number removed."""
     db_path = Path(db_path)
     tutup = cat is None
     if cat is None:
-        cat = duckdb.connect(str(db_path), read_only=True)
+        from pke import db
+
+        cat = db.buka(db_path)  # the catalog now at the path (a plain connect may return a cached older instance)
     try:
         dipakai = {(k, v) for k, v in cat.execute("SELECT kab, versi FROM partisi").fetchall()}
         dipakai |= {(k, v) for k, a, b in cat.execute(
@@ -232,18 +237,33 @@ def bersihkan(db_path, cat: duckdb.DuckDBPyConnection | None = None, semua: bool
     finally:
         if tutup:
             cat.close()
-    n = 0
-    batas = time.time() - (0 if semua else SIMPAN_LAMA_DETIK)
     akar = folder(db_path)
     if not akar.exists():
         return 0
+    # When each directory was first seen unreferenced: a version an undo or a rebuild has just let go may be old
+    # itself, and readers still on the previous catalog may be reading it.
+    catatan = akar / ".tak_terpakai.json"
+    try:
+        sejak = json.loads(catatan.read_text())
+    except (OSError, ValueError):
+        sejak = {}
+    sekarang, n, baru = time.time(), 0, {}
     for kab_dir in akar.iterdir():
         if not kab_dir.is_dir():
             continue
         for d in kab_dir.iterdir():
-            if d.is_dir() and (kab_dir.name, d.name) not in dipakai and d.stat().st_mtime < batas:
+            if not d.is_dir() or (kab_dir.name, d.name) in dipakai:
+                continue
+            kunci = f"{kab_dir.name}/{d.name}"
+            mulai = sejak.get(kunci, sekarang)
+            if semua or sekarang - mulai >= SIMPAN_LAMA_DETIK:
                 shutil.rmtree(d, ignore_errors=True)
                 n += 1
+            else:
+                baru[kunci] = mulai
+    tmp = catatan.with_name(catatan.name + ".tmp")
+    tmp.write_text(json.dumps(baru))
+    os.replace(tmp, catatan)
     return n
 
 

@@ -302,3 +302,16 @@ def test_demo_membangun_instalasi_lengkap(tmp_path, monkeypatch):
     assert c.execute("SELECT count(*) FROM keluarga_aktif").fetchone()[0] > 5_000
     assert c.execute("SELECT count(*) FROM impor").fetchone()[0] == 0
     c.close()
+
+
+def test_versi_lama_disimpan_sejam_setelah_tak_terpakai(db):
+    """An undone import's version is kept an hour after it was let go (readers on the previous catalog may still
+    read it), then removed; the versions an undo could need are never removed."""
+    impor.impor_keluarga(db, csv_bytes([baris(1)]), "satu.csv", "Budi", SNAP)
+    impor.batalkan_impor(db, 1, "Budi")
+    versi_impor = gudang.folder(db) / "33.15" / "000002"
+    assert versi_impor.exists()  # unreferenced now, but just let go
+    os.utime(versi_impor, (0, 0))  # an old directory: its age is not what counts
+    assert gudang.bersihkan(db) == 0 and versi_impor.exists()
+    assert gudang.bersihkan(db, semua=True) == 1 and not versi_impor.exists()
+    assert (gudang.folder(db) / "33.15" / "000001").exists()  # still the current version

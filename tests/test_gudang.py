@@ -45,7 +45,11 @@ def _aktif(path, desa=None):
 def test_impor_hanya_menyentuh_kabupatennya(db):
     """An import writes a new version of its own kabupaten only; every other file stays as it was."""
     sebelum = {p: p.stat().st_mtime_ns for p in gudang.folder(db).rglob("*.parquet")}
+    lain = ("SELECT md5(string_agg(k::VARCHAR, '|' ORDER BY k.id_keluarga_p3ke)) FROM keluarga_aktif k "
+            "WHERE kode_kemendagri <> $d")
+    lain_sebelum = _satu(db, lain, d=DESA)
     impor.impor_keluarga(db, csv_bytes([baris(1)]), "satu.csv", "Budi", SNAP)
+    assert _satu(db, lain, d=DESA) == lain_sebelum  # every other village's households, column for column
     sesudah = {p: p.stat().st_mtime_ns for p in gudang.folder(db).rglob("*.parquet")}
     assert all(sesudah[p] == t for p, t in sebelum.items())  # nothing rewritten in place
     baru = sorted({p.parent.relative_to(gudang.folder(db)).as_posix() for p in sesudah.keys() - sebelum.keys()})

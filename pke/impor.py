@@ -550,12 +550,16 @@ def _tulis_kab(cat, jenis: str, rows: pd.DataFrame, id_impor: int, snapshot: dt.
                     "OR id_keluarga_p3ke IN (SELECT id_keluarga_p3ke FROM _impor))", {"s": snapshot})
         cat.execute("INSERT INTO keluarga BY NAME SELECT *, $s AS snapshot, $i AS id_impor FROM _impor",
                     {"s": snapshot, "i": id_impor})
-        cat.execute("INSERT OR REPLACE INTO liputan SELECT kode, $s, $i FROM _desa", {"s": snapshot, "i": id_impor})
+        cat.execute("DELETE FROM liputan WHERE snapshot = $s AND kode_desa IN (SELECT kode FROM _desa)", {"s": snapshot})
+        cat.execute("INSERT INTO liputan SELECT kode, $s, $i FROM _desa", {"s": snapshot, "i": id_impor})
         cat.execute("DROP TABLE _desa")
     elif jenis == "intervensi":
-        cat.execute("INSERT OR REPLACE INTO intervensi BY NAME SELECT *, $i AS id_impor FROM _impor", {"i": id_impor})
+        cat.execute("DELETE FROM intervensi WHERE id IN (SELECT id FROM _impor)")
+        cat.execute("INSERT INTO intervensi BY NAME SELECT *, $i AS id_impor FROM _impor", {"i": id_impor})
     elif jenis == "individu":
-        cat.execute("INSERT OR REPLACE INTO individu BY NAME SELECT *, $i AS id_impor FROM _impor", {"i": id_impor})
+        cat.execute("DELETE FROM individu AS i USING _impor AS u "
+                    "WHERE i.id_individu = u.id_individu AND i.snapshot = u.snapshot")
+        cat.execute("INSERT INTO individu BY NAME SELECT *, $i AS id_impor FROM _impor", {"i": id_impor})
     else:
         cat.execute("INSERT INTO sumber_sektor BY NAME SELECT *, $i AS id_impor FROM _impor", {"i": id_impor})
     cat.unregister("_impor")

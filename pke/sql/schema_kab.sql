@@ -1,3 +1,6 @@
+-- Keys are kept by the writers (pke.impor deletes what a file replaces before inserting it), not by primary-key
+-- indexes: an index must stay in memory, and at six times the province one kabupaten's member index no longer fit
+-- the writer's memory limit.
 -- Tables kept per kabupaten (pke.gudang): created in the in-memory working database of one kabupaten, filled
 -- from its stored Parquet version, changed, derived (kebutuhan.sql, ringkasan.sql) and written as a new version.
 
@@ -33,8 +36,7 @@ CREATE TABLE IF NOT EXISTS keluarga (
     status_verval VARCHAR,             -- belum | sudah
     tanggal_verval DATE,               -- when the village verified and validated the household
     snapshot DATE NOT NULL,            -- date of the P3KE data this row comes from
-    id_impor INTEGER,                  -- the import that brought the row (NULL for demo data)
-    PRIMARY KEY (id_keluarga_p3ke, snapshot)
+    id_impor INTEGER                   -- the import that brought the row (NULL for demo data); key (id, snapshot)
 );
 
 CREATE TABLE IF NOT EXISTS individu (
@@ -52,12 +54,11 @@ CREATE TABLE IF NOT EXISTS individu (
     penyakit_kronis BOOLEAN,           -- DTKS Penyakit_kronis / verval
     pekerjaan VARCHAR,                 -- 'Tidak bekerja' or an occupation
     keterangan VARCHAR,                -- NULL, 'Meninggal', 'Pindah'
-    id_impor INTEGER,
-    PRIMARY KEY (id_individu, snapshot)
+    id_impor INTEGER  -- key (id_individu, snapshot)
 );
 
 CREATE TABLE IF NOT EXISTS intervensi (
-    id VARCHAR PRIMARY KEY,
+    id VARCHAR NOT NULL,               -- key
     id_keluarga_p3ke VARCHAR,
     kode_kemendagri VARCHAR NOT NULL,  -- desa of the household (or the village for village-level work)
     klaster VARCHAR NOT NULL,
@@ -87,6 +88,5 @@ CREATE TABLE IF NOT EXISTS sumber_sektor (
 CREATE TABLE IF NOT EXISTS liputan (
     kode_desa VARCHAR NOT NULL,
     snapshot DATE NOT NULL,
-    id_impor INTEGER,
-    PRIMARY KEY (kode_desa, snapshot)
+    id_impor INTEGER  -- key (kode_desa, snapshot)
 );

@@ -52,7 +52,8 @@ def jalankan(con: duckdb.DuckDBPyConnection, nama: str, **params) -> pd.DataFram
         raise QueryError(f"Kueri {nama} butuh parameter: {', '.join(sorted(kurang))}")
     cur = kursor(con)
     try:
-        daftarkan_operasional(cur, teks(nama))
+        if membaca_operasional(nama):
+            daftarkan_operasional(cur)
         return cur.execute(teks(nama), {k: params[k] for k in perlu}).df()
     finally:
         cur.close()
@@ -61,12 +62,16 @@ def jalankan(con: duckdb.DuckDBPyConnection, nama: str, **params) -> pd.DataFram
 _OPERASIONAL = re.compile(r"\b(target|laporan_opd)\b")
 
 
-def daftarkan_operasional(cur: duckdb.DuckDBPyConnection, sql: str, toko=None) -> None:
+@functools.lru_cache(maxsize=None)
+def membaca_operasional(nama: str) -> bool:
+    """Whether query `nama` reads what lives in the operational store (targets, OPD reports)."""
+    return bool(_OPERASIONAL.search(_tanpa_komentar(teks(nama))))
+
+
+def daftarkan_operasional(cur: duckdb.DuckDBPyConnection, toko=None) -> None:
     """A query that reads targets or OPD reports gets the operational store's rows (pke.operasional.untuk_kueri)
     registered on its own cursor, shadowing the catalog's empty `target_app` and `laporan_opd`: what people type
     lives in the store and is read in place, never copied into the analytic file."""
-    if not _OPERASIONAL.search(_tanpa_komentar(sql)):
-        return
     from pke import operasional
 
     con = operasional.buka(toko or config.store_path())

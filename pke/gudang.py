@@ -187,14 +187,6 @@ def _kutip(s: str) -> str:
     return "'" + s.replace("'", "''") + "'"
 
 
-def simpan_kab_ke_katalog(cat: duckdb.DuckDBPyConnection, kerja_nama: str, kab: str) -> None:
-    """Move kabupaten `kab`'s kabupaten-level aggregate rows from the working database attached as `kerja_nama`
-    into the catalog's *_kab tables (replacing its earlier rows)."""
-    for tabel in RINGKAS_ATAS:
-        cat.execute(f"DELETE FROM {tabel}_kab WHERE kode = $k", {"k": kab})
-        cat.execute(f"INSERT INTO {tabel}_kab BY NAME SELECT * FROM {kerja_nama}.{tabel}_kab_baru")
-
-
 def sesuaikan_folder(db_path, paksa: bool = False) -> bool:
     """A catalog copied or moved with its folder still names the old partition paths: re-point its views (with
     `paksa`, recreate them anyway, e.g. after an upgrade changed how views are written). Returns True when it did."""
@@ -265,16 +257,6 @@ def bersihkan(db_path, cat: duckdb.DuckDBPyConnection | None = None, semua: bool
     tmp.write_text(json.dumps(baru))
     os.replace(tmp, catatan)
     return n
-
-
-@contextlib.contextmanager
-def koneksi_kerja():
-    """An in-memory DuckDB for one kabupaten's work, with memory bounded by that kabupaten."""
-    con = duckdb.connect(":memory:")
-    try:
-        yield con
-    finally:
-        con.close()
 
 
 def nama_katalog(cat: duckdb.DuckDBPyConnection) -> str:

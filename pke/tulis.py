@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,12 @@ from pke.i18n import t
 
 class TulisError(Exception):
     """The storage failed (disk full, I/O error, permissions): nothing changed, and the message says so."""
+
+
+def batas_memori() -> str:
+    """The writer's DuckDB memory limit: PKE_MEMORI_TULIS (e.g. '600MB', '4GB'), checked before it reaches SQL."""
+    nilai = os.environ.get("PKE_MEMORI_TULIS", "600MB").strip()
+    return nilai if re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", nilai, re.IGNORECASE) else "600MB"
 
 
 def buang_sementara(tmp: Path) -> None:
@@ -51,7 +58,7 @@ def berkas_baru(path, salin: bool = False):
             con = duckdb.connect(str(tmp))
             # A writer works one kabupaten at a time; DuckDB spills beyond this to a temporary file instead of
             # growing, so a build's or an import's peak memory stays bounded at province and national scale.
-            con.execute(f"SET memory_limit = '{os.environ.get('PKE_MEMORI_TULIS', '600MB')}'")
+            con.execute(f"SET memory_limit = '{batas_memori()}'")
             con.execute("SET enable_progress_bar = false")
         except (OSError, duckdb.IOException) as e:
             buang_sementara(tmp)

@@ -71,7 +71,7 @@ def kueri_dalam_lingkup(nama: str, **params) -> pd.DataFrame:
     try:
         # targets and approved OPD reports come from the operational store: its own version keys the cache too
         versi_toko = ((str(config.store_path()), operasional.versi_kueri(akses.toko()))
-                      if db._OPERASIONAL.search(db._tanpa_komentar(db.teks(nama))) else None)
+                      if db.membaca_operasional(nama) else None)
         return klaster.terjemahkan(_kueri(nama, path, versi, tuple(sorted(params.items())), versi_toko))
     except (duckdb.CatalogException, duckdb.BinderException) as e:
         # A database built by an older version lacks what the queries now read: say how to fix it.

@@ -54,6 +54,8 @@ VIEWS = {
     "laporan": ("{kab}", "{prov}", "[data-testid='stButton'] button", False),
     "tayangan": ("{kab}", "{prov}", "[data-testid='stCode']", False),
     "lapor_opd": ("{kab}", "{prov}", TABEL, False),
+    # the list, or the note that no decision is recorded yet (the benchmark's own store starts empty)
+    "tindak_lanjut": ("{kab}", "{prov}", TABEL + ", [data-testid='stAlert']", False),
     "impor": ("{kab}", "{prov}", "[data-testid='stFileUploader']", False),
     "masuk": ("{kab}", "{prov}", "[data-testid='stForm']", False),
     "akun": ("{kab}", "{prov}", TABEL, False),

@@ -36,15 +36,19 @@ LABEL_PERAN: dict[str, str] = {
 # Rights: agregat (aggregate views), presentasi (wall/slideshow), daftar_nama (by-name lists, masked),
 # nama_lengkap (unmask names/NIK after stating a purpose), ekspor_agregat, ekspor_nama, impor, target, audit, akun,
 # pantau_laporan (open Laporan OPD: who has reported the quarter), lapor_opd (draft and submit the own OPD's
-# reports), setujui_laporan (approve or return submitted OPD reports) — see pke.lapor.
+# reports), setujui_laporan (approve or return submitted OPD reports) — see pke.lapor; tindak_lanjut (open the
+# meeting follow-ups), catat_tindak_lanjut (record, update and withdraw rakor decisions), perbarui_tindak_lanjut
+# (update the status of the own OPD's decisions) — see pke.tindak_lanjut.
 HAK: dict[str, frozenset[str]] = {
-    "pimpinan": frozenset({"agregat", "presentasi", "ekspor_agregat", "pantau_laporan"}),  # heads take the report away
+    "pimpinan": frozenset({"agregat", "presentasi", "ekspor_agregat", "pantau_laporan",  # heads take the report away
+                           "tindak_lanjut"}),
     "analis": frozenset({"agregat", "presentasi", "daftar_nama", "ekspor_agregat", "pantau_laporan",
-                         "setujui_laporan"}),
-    "opd": frozenset({"agregat", "ekspor_agregat", "pantau_laporan", "lapor_opd"}),
+                         "setujui_laporan", "tindak_lanjut", "catat_tindak_lanjut"}),
+    "opd": frozenset({"agregat", "ekspor_agregat", "pantau_laporan", "lapor_opd", "tindak_lanjut",
+                      "perbarui_tindak_lanjut"}),
     "wilayah": frozenset({"agregat", "daftar_nama", "nama_lengkap", "ekspor_nama", "ekspor_agregat"}),
     "admin": frozenset({"agregat", "presentasi", "ekspor_agregat", "impor", "target", "audit", "akun",
-                        "pantau_laporan", "setujui_laporan"}),
+                        "pantau_laporan", "setujui_laporan", "tindak_lanjut", "catat_tindak_lanjut"}),
 }
 HAK_ANONIM = frozenset({"agregat", "presentasi"})  # only when aggregate views are made public
 

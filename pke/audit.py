@@ -41,6 +41,9 @@ LAPOR_UBAH = "lapor_ubah"                # a draft or returned report edited: ol
 LAPOR_AJUKAN = "lapor_ajukan"
 LAPOR_SETUJUI = "lapor_setujui"
 LAPOR_KEMBALIKAN = "lapor_kembalikan"    # rincian has the analyst's comment
+TINDAK_LANJUT_CATAT = "tindak_lanjut_catat"          # a rakor decision recorded: rincian has its fields
+TINDAK_LANJUT_PERBARUI = "tindak_lanjut_perbarui"    # its status/note updated: old and new value
+TINDAK_LANJUT_BATAL = "tindak_lanjut_batal"          # withdrawn: rincian has the reason
 
 LABEL_AKSI: dict[str, str] = {
     MASUK: N_("Masuk"),
@@ -62,6 +65,9 @@ LABEL_AKSI: dict[str, str] = {
     LAPOR_AJUKAN: N_("Laporan OPD diajukan"),
     LAPOR_SETUJUI: N_("Laporan OPD disetujui"),
     LAPOR_KEMBALIKAN: N_("Laporan OPD dikembalikan"),
+    TINDAK_LANJUT_CATAT: N_("Keputusan rakor dicatat"),
+    TINDAK_LANJUT_PERBARUI: N_("Tindak lanjut rakor diperbarui"),
+    TINDAK_LANJUT_BATAL: N_("Keputusan rakor dibatalkan"),
 }
 
 _DIGIT_PANJANG = re.compile(r"\d{16,}")

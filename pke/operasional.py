@@ -1,5 +1,5 @@
-"""The operational store: what people type (accounts, sessions, the audit log, settings; later targets, progress
-reports and follow-ups), kept apart from the analytic DuckDB file.
+"""The operational store: what people type (accounts, sessions, the audit log, settings, targets, OPD progress
+reports and meeting follow-ups), kept apart from the analytic DuckDB file.
 
 Why SQLite in WAL mode: these are many small writes from several processes at once (each Streamlit server, the
 CLI, scheduled jobs), and readers must never be blocked by a writer. DuckDB allows one read-write process per file
@@ -111,7 +111,43 @@ CREATE TABLE IF NOT EXISTS versi_data (
 );
 """
 
-_MIGRASI: tuple[str, ...] = (_SKEMA_1, _SKEMA_2)
+# Step 3 (issue 12): meeting follow-ups (pke.tindak_lanjut). A decision of a rakor: what, which OPD, by when, for
+# which region (and cluster). The OPD reports berjalan/selesai with a note; "terlambat" is computed when read (not
+# done and past the deadline), so it never goes stale. Withdrawn decisions stay (the audit log refers to them) and are
+# no longer listed. Every status update is kept in tindak_lanjut_riwayat.
+_SKEMA_3 = """
+CREATE TABLE IF NOT EXISTS tindak_lanjut (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    kode_wilayah    TEXT NOT NULL,      -- Kemendagri code of the region the decision concerns
+    klaster         TEXT,               -- pke.klaster key; NULL: not about one cluster
+    keputusan       TEXT NOT NULL,
+    opd             TEXT NOT NULL,
+    tenggat         TEXT NOT NULL,      -- ISO date
+    tanggal_rakor   TEXT NOT NULL,      -- ISO date of the meeting that decided it
+    status_opd      TEXT NOT NULL DEFAULT 'berjalan' CHECK (status_opd IN ('berjalan', 'selesai')),
+    catatan         TEXT,               -- the latest progress note
+    selesai_pada    TEXT,               -- ISO date (WIB) it was marked done; NULL while not done
+    dicatat_oleh    TEXT NOT NULL,
+    dicatat_pada    TEXT NOT NULL,      -- UTC, waktu_iso
+    diubah_oleh     TEXT,
+    diubah_pada     TEXT,
+    dibatalkan_oleh TEXT,               -- withdrawn (recorded by mistake, or superseded): no longer listed
+    dibatalkan_pada TEXT,
+    alasan_batal    TEXT
+);
+CREATE INDEX IF NOT EXISTS tindak_lanjut_wilayah ON tindak_lanjut (kode_wilayah);
+CREATE TABLE IF NOT EXISTS tindak_lanjut_riwayat (
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    tindak_lanjut_id INTEGER NOT NULL REFERENCES tindak_lanjut (id),
+    status_opd       TEXT NOT NULL,
+    catatan          TEXT,
+    oleh             TEXT NOT NULL,
+    pada             TEXT NOT NULL      -- UTC, waktu_iso
+);
+CREATE INDEX IF NOT EXISTS tindak_lanjut_riwayat_id ON tindak_lanjut_riwayat (tindak_lanjut_id, id);
+"""
+
+_MIGRASI: tuple[str, ...] = (_SKEMA_1, _SKEMA_2, _SKEMA_3)
 VERSI_SKEMA = len(_MIGRASI)
 
 

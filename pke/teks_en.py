@@ -978,4 +978,78 @@ EN: dict[str, str] = {
     "Impor #{id} dibatalkan: setiap tabel kembali persis seperti sebelum impor itu ({n} baris impor itu dihapus).":
         "Import #{id} undone: every table is exactly as before that import ({n} rows of that import removed).",
     "nasional": "national",
+    # Meeting follow-ups (pke/tindak_lanjut.py, pages/tindak_lanjut.py)
+    "Tindak Lanjut Rakor": "Meeting Follow-ups",
+    "Tindak lanjut rakor": "Meeting follow-ups",
+    "Tindak lanjut rakor lalu": "Follow-ups of the last meeting",
+    "Berjalan": "In progress",
+    "Keputusan": "Decision",
+    "Catatan": "Note",
+    "Catatan OPD": "Agency's note",
+    "Catatan kemajuan": "Progress note",
+    "Diperbarui oleh": "Updated by",
+    "Rakor": "Meeting",
+    "Tanggal rakor": "Meeting date",
+    "Alasan pembatalan": "Reason for withdrawal",
+    "Batalkan": "Withdraw",
+    "Batalkan keputusan #{id}": "Withdraw decision #{id}",
+    "Catat keputusan": "Record the decision",
+    "Catat keputusan rakor": "Record a meeting decision",
+    "Perbarui status": "Update the status",
+    "Simpan pembaruan": "Save the update",
+    "Riwayat #{id}": "History of #{id}",
+    "Lewat {n} hari": "{n} days overdue",
+    "Selesai {tanggal}": "Done {tanggal}",
+    "Tenggat hari ini": "Due today",
+    "{selesai} selesai · {berjalan} berjalan · {terlambat} terlambat":
+        "{selesai} done · {berjalan} in progress · {terlambat} late",
+    "#{id} · {opd} · {keputusan} · tenggat {tenggat} · {status}":
+        "#{id} · {opd} · {keputusan} · due {tenggat} · {status}",
+    "— tidak khusus satu klaster —": "— not about one cluster —",
+    "mis. Verifikasi ulang data jamban di desa prioritas": "e.g. Re-check the toilet data in the priority villages",
+    "OPD yang melaksanakan; akun OPD itu dapat memperbarui statusnya.":
+        "The agency that carries it out; that agency's account can update its status.",
+    "Tampil di layar rapat: tulis kemajuan, tanpa nama atau NIK warga.":
+        "Shown on the meeting screen: write the progress, without residents' names or NIK.",
+    "Keputusan rakor untuk wilayah ini dan wilayah di bawahnya. Selesai = ditandai selesai oleh OPD; terlambat = "
+    "belum selesai dan tenggat sudah lewat; berjalan = belum selesai dan tenggat belum lewat.":
+        "Meeting decisions for this region and the regions below it. Done = marked done by the agency; overdue = "
+        "not done and past its due date; in progress = not done and not yet due.",
+    "Belum ada keputusan rakor yang dicatat untuk wilayah ini.": "No meeting decision has been recorded for this "
+                                                                 "region yet.",
+    "Belum ada keputusan rakor untuk {opd} di wilayah ini.": "No meeting decision for {opd} in this region yet.",
+    "Belum ada keputusan rakor untuk diperbarui di wilayah ini.": "No meeting decision to update in this region yet.",
+    "Keputusan #{id} dicatat.": "Decision #{id} recorded.",
+    "Keputusan #{id} dibatalkan.": "Decision #{id} withdrawn.",
+    "Tindak lanjut #{id} diperbarui.": "Follow-up #{id} updated.",
+    "Keputusan rakor dicatat": "Meeting decision recorded",
+    "Tindak lanjut rakor diperbarui": "Meeting follow-up updated",
+    "Keputusan rakor dibatalkan": "Meeting decision withdrawn",
+    "Hanya analis Bappeda atau administrator yang dapat mencatat keputusan rakor.":
+        "Only Bappeda analysts or administrators can record meeting decisions.",
+    "Hanya analis Bappeda atau administrator yang dapat membatalkan keputusan rakor.":
+        "Only Bappeda analysts or administrators can withdraw meeting decisions.",
+    "Hanya OPD yang ditugasi, analis Bappeda atau administrator yang dapat memperbarui tindak lanjut.":
+        "Only the agency concerned, Bappeda analysts or administrators can update a follow-up.",
+    "Tindak lanjut #{id} ditugaskan kepada {opd}; hanya OPD itu, analis Bappeda atau administrator yang dapat "
+    "memperbaruinya.":
+        "Follow-up #{id} is assigned to {opd}; only that agency, Bappeda analysts or administrators can update it.",
+    "Tindak lanjut #{id} tidak ada.": "Follow-up #{id} does not exist.",
+    "Tindak lanjut #{id} ({wilayah}) di luar wilayah kerja Anda.":
+        "Follow-up #{id} ({wilayah}) is outside your work region.",
+    "Tidak ada yang berubah pada tindak lanjut #{id}.": "Nothing changed in follow-up #{id}.",
+    "{wilayah} ({kode}) di luar wilayah kerja Anda ({lingkup}).":
+        "{wilayah} ({kode}) is outside your work region ({lingkup}).",
+    "Kode wilayah tidak dikenal: {kode}. Pakai kode Kemendagri, mis. 33.15 (kabupaten) atau 33.15.01 (kecamatan).":
+        "Unknown region code: {kode}. Use a Kemendagri code, e.g. 33.15 (regency) or 33.15.01 (district).",
+    "OPD tidak dikenal: {opd}. Pilihan: {pilihan}.": "Unknown agency (OPD): {opd}. Choices: {pilihan}.",
+    "Status tidak dikenal: {status}. Pilihan: {pilihan}.": "Unknown status: {status}. Choices: {pilihan}.",
+    "Tenggat ({tenggat}) sebelum tanggal rakor ({rakor}).": "The due date ({tenggat}) is before the meeting date "
+                                                           "({rakor}).",
+    "{kolom} bukan tanggal yang sah: {nilai}. Pakai format tahun-bulan-tanggal, mis. 2026-12-31.":
+        "{kolom} is not a valid date: {nilai}. Use year-month-day, e.g. 2026-12-31.",
+    "{kolom} di luar tahun 2000–2100: {nilai}.": "{kolom} is outside the years 2000–2100: {nilai}.",
+    "{kolom} tidak boleh memuat NIK (16 angka): tindak lanjut tampil di layar rapat dan tidak memuat data pribadi.":
+        "{kolom} must not contain a NIK (16 digits): follow-ups are shown on the meeting screen and hold no personal "
+        "data.",
 }

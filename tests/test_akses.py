@@ -24,11 +24,11 @@ DEMO = {a["nama"]: a for a in demo_akun.DAFTAR}
 AGREGAT = {"ringkasan", "peta", "sektor", "progres", "evaluasi", "desa", "kolaborasi", "kualitas", "laporan"}
 BOLEH = {
     None: AGREGAT | {"tayangan", "masuk"},  # a visitor of the labelled demo database
-    "pimpinan": AGREGAT | {"tayangan", "lapor_opd"},
-    "analis": AGREGAT | {"tayangan", "keluarga", "lapor_opd"},
-    "opd": AGREGAT | {"lapor_opd"},
+    "pimpinan": AGREGAT | {"tayangan", "lapor_opd", "tindak_lanjut"},
+    "analis": AGREGAT | {"tayangan", "keluarga", "lapor_opd", "tindak_lanjut"},
+    "opd": AGREGAT | {"lapor_opd", "tindak_lanjut"},
     "operator": AGREGAT | {"keluarga"},
-    "admin": AGREGAT | {"tayangan", "impor", "akun", "audit", "lapor_opd"},
+    "admin": AGREGAT | {"tayangan", "impor", "akun", "audit", "lapor_opd", "tindak_lanjut"},
 }
 # a region inside each role's scope, for the pages that show one
 WILAYAH = {None: "33.15", "pimpinan": "33.15", "analis": "33.15", "opd": "33.15", "operator": "33.15.01",

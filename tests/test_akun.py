@@ -445,7 +445,7 @@ def test_account_change_rolls_back_when_audit_fails(con, monkeypatch):
 def test_action_labels():
     nama = [v for k, v in vars(audit).items() if k.isupper() and isinstance(v, str) and k != "GENESIS"]
     assert set(nama) == set(audit.LABEL_AKSI)
-    assert len(audit.LABEL_AKSI) == 19
+    assert len(audit.LABEL_AKSI) == 22
 
 
 def _tulis_audit(path: str, siapa: str, n: int) -> None:

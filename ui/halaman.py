@@ -32,6 +32,9 @@ HALAMAN: tuple[Halaman, ...] = (
     Halaman("laporan", "pages/laporan.py", N_("Laporan"), ":material/description:", "agregat", False),
     Halaman("lapor_opd", "pages/lapor_opd.py", N_("Laporan OPD"), ":material/assignment_turned_in:", "pantau_laporan",
             False),
+    # On the wall it is the slide "Tindak lanjut rakor lalu": the counts and a static table, no account names.
+    Halaman("tindak_lanjut", "pages/tindak_lanjut.py", N_("Tindak Lanjut Rakor"), ":material/task_alt:",
+            "tindak_lanjut", True),
     Halaman("tayangan", "pages/tayangan.py", N_("Tayangan Rapat"), ":material/slideshow:", "presentasi", False),
     Halaman("impor", "pages/impor.py", N_("Impor Data"), ":material/upload_file:", "impor", False),
     Halaman("akun", "pages/akun.py", N_("Akun Pengguna"), ":material/manage_accounts:", "akun", False),

@@ -451,3 +451,20 @@ def test_pengguna_wilayah_lain_tidak_melihat(app_env):
     assert any("Belum ada keputusan rakor yang dicatat" in i.value for i in kec.info)
     assert any("0 selesai · 0 berjalan · 0 terlambat" in m.value for m in kec.markdown)
     assert not kec.dataframe or "Keputusan" not in kec.dataframe[0].value.columns
+
+
+def test_halaman_admin_membatalkan(app_env):
+    ids = _isi_toko()
+    at = _app("pages/tindak_lanjut.py", sebagai="admin", wilayah=KAB)
+    i = ids["dinkes"]
+    at.selectbox(key="tl_pilih").set_value(i).run()
+    assert [e.label for e in at.expander] == [f"Riwayat #{i}", f"Batalkan keputusan #{i}"]
+    riwayat = next(d.value for d in at.dataframe if "Oleh" in d.value.columns)
+    assert riwayat[["Status", "Oleh"]].values.tolist() == [["Berjalan", "analis"]]
+    assert riwayat["Waktu"].iloc[0].endswith("WIB")
+    at.button(key="tl_batal").click().run()  # no reason: refused
+    assert any("Alasan pembatalan wajib diisi" in e.value for e in at.error)
+    at.text_input(key=f"tl_alasan_{i}").input("Dicatat dua kali")
+    at.button(key="tl_batal").click().run()
+    assert any(f"Keputusan #{i} dibatalkan." in s.value for s in at.success)
+    assert i not in _tabel_tl(at)["No."].tolist() and len(_tabel_tl(at)) == 2

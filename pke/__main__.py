@@ -1,5 +1,7 @@
-"""Command line: `python -m pke demo` builds the demo database; `python -m pke bench` times the views' queries;
-`python -m pke akun ...` manages accounts and `python -m pke audit` reads and checks the audit log."""
+"""Command line: `python -m pke demo` builds the demo database (the five kabupaten of the source documents, then the
+rest of Jawa Tengah batch by batch; `--cepat` only the five, `--lanjut` resumes the rest); `python -m pke bench`
+times the views' queries; `python -m pke akun ...` manages accounts and `python -m pke audit` reads and checks the
+audit log."""
 from __future__ import annotations
 
 import argparse
@@ -27,10 +29,14 @@ def _bar(lebar: int = 30):
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from pke.build import bangun_demo
+    from pke import build
 
+    path = args.db or config.db_path()
+    if args.lanjut:
+        return _lanjut(path, latar=args.latar)
     batas = None if args.tanpa_batas else (args.batas or "default")
-    hasil = bangun_demo(
+    cakupan_sendiri = args.kabupaten or args.provinsi or args.nasional
+    hasil = build.bangun_demo(
         path=args.db,
         kabupaten=args.kabupaten.split(",") if args.kabupaten else None,
         provinsi=args.provinsi,
@@ -40,13 +46,46 @@ def cmd_demo(args: argparse.Namespace) -> int:
         progress=_bar(),
         skala=args.skala,
         nasional=args.nasional,
+        # the default is what the first start builds: the five now, the rest of Jawa Tengah right after
+        lanjutan=None if cakupan_sendiri or args.cepat else [config.PROVINSI_DEMO],
     )
-    print(f"Basis data demo: {args.db or config.db_path()}")
+    print(f"Basis data demo: {path}")
     for kunci in ("wilayah", "batas_wilayah", "keluarga", "individu", "desa_prioritas", "intervensi"):
         print(f"  {kunci:<15} {hasil.get(kunci, 0):>12,}".replace(",", "."))
     print("  waktu: " + ", ".join(f"{k} {v:.1f} s" for k, v in hasil["waktu"].items()))
     if not hasil.get("batas_wilayah"):
         print("  (tanpa batas wilayah: peta diganti grafik wilayah; pakai --batas DIR)")
+    if hasil.get("sisa"):
+        print(f"  dasbor sudah dapat dipakai; {len(hasil['sisa'])} kabupaten/kota lain menyusul (per "
+              f"{build.PER_BATCH}, tiap kelompok langsung terlihat)")
+        return _lanjut(path, latar=False)
+    return 0
+
+
+def _lanjut(path, latar: bool) -> int:
+    """Continue the demo's recorded rest (pke.build.lanjutkan_demo): in the foreground with a progress bar, or as
+    the app's background process (--latar: lower CPU priority, one line per batch for the log)."""
+    import time
+
+    from pke import build
+
+    if latar:
+        os.nice(10)  # the dashboard's readers come first on a small machine
+
+        def progress(fraksi: float, pesan: str) -> None:
+            print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {fraksi * 100:5.1f}% {pesan}", flush=True)
+    else:
+        progress = _bar()
+        if build.lanjutan_berjalan(path):
+            print(f"Pembangunan lanjutan {path} sedang berjalan di proses lain; menunggu sampai selesai.",
+                  file=sys.stderr)
+    hasil = build.lanjutkan_demo(path, progress=progress, tunggu=not latar)
+    if hasil.get("berjalan_di_proses_lain"):
+        print("Pembangunan lanjutan sudah berjalan di proses lain.", flush=True)
+        return 0
+    keluarga = f"{hasil['keluarga']:,}".replace(",", ".")
+    print(f"Lanjutan {path}: {len(hasil['kabupaten'])} kabupaten/kota dalam {hasil['batch']} kelompok, "
+          f"{keluarga} keluarga, {hasil['waktu']:.1f} s", flush=True)
     return 0
 
 
@@ -263,6 +302,12 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--batas", help="folder batas wilayah (tata letak ../shared/boundaries) atau berkas "
                                    "GeoJSON/GeoPackage/Shapefile/GeoParquet; bawaan: PKE_BOUNDARIES atau ../shared/boundaries")
     d.add_argument("--tanpa-batas", action="store_true", help="bangun tanpa batas wilayah (peta diganti grafik wilayah)")
+    d.add_argument("--cepat", action="store_true",
+                   help="hanya lima kabupaten dokumen sumber (tanpa menyusulkan kabupaten/kota lain Jawa Tengah)")
+    d.add_argument("--lanjut", action="store_true",
+                   help="lanjutkan pembangunan kabupaten/kota yang tercatat belum dibangun (setelah dihentikan, "
+                        "atau yang dijalankan aplikasi di latar belakang); menunggu bila sedang berjalan di proses lain")
+    d.add_argument("--latar", action="store_true", help=argparse.SUPPRESS)  # the app's background process
     d.set_defaults(func=cmd_demo)
 
     b = sub.add_parser("bench", help="ukur waktu kueri setiap tampilan (median beberapa kali jalan)")

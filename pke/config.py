@@ -13,6 +13,9 @@ WILAYAH_CSV = DATA_DIR / "wilayah.csv"
 # The five kabupaten/kota of the source documents: Grobogan, Banjarnegara, Purworejo, Klaten,
 # Kotawaringin Timur.
 KABUPATEN_DEMO = ("33.15", "33.04", "33.06", "33.10", "62.02")
+# The province the first start completes in the background (pke.build.lanjutkan_demo): Jawa Tengah, so the
+# governor's evaluation ranks all 35 kabupaten/kota with the 17 priority ones.
+PROVINSI_DEMO = "33"
 
 
 def db_path() -> Path:

@@ -279,9 +279,20 @@ EN: dict[str, str] = {
     "Baris": "Row",
     "Baris diterima": "Rows accepted",
     "Baris ditolak": "Rows rejected",
-    "Basis data belum ada. Data demo (sintetis, di atas wilayah dan batas desa yang nyata) sedang dibangun sekali saja; biasanya kurang dari dua menit.":
-        "There is no database yet. Demo data (synthetic, on real regions and village boundaries) is being built, "
-        "once; this usually takes less than two minutes.",
+    "Basis data belum ada. Data demo (sintetis, di atas wilayah dan batas desa yang nyata) sedang dibangun: lima kabupaten dokumen sumber lebih dulu (biasanya kurang dari satu menit), lalu kabupaten/kota lain Jawa Tengah menyusul di latar belakang.":
+        "There is no database yet. Demo data (synthetic, on real regions and village boundaries) is being built: "
+        "the five regencies of the source documents first (usually under a minute), then the other regencies and "
+        "cities of Central Java follow in the background.",
+    # the first start's background completion of the province (ui/bangun.py, pke/build.py)
+    "Data demo {wilayah}: {n} dari {total} kabupaten/kota dibangun…":
+        "Demo data {wilayah}: {n} of {total} regencies/cities built…",
+    "{n} dari {total} kabupaten/kota dibangun": "{n} of {total} regencies/cities built",
+    "Kabupaten/kota yang sudah dibangun langsung dapat dilihat; dasbor tetap dapat dipakai.":
+        "Regencies/cities already built can be viewed at once; the dashboard stays usable.",
+    "Pembangunan terhenti karena galat (lihat {log}); dicoba lagi dalam semenit.":
+        "The build stopped with an error (see {log}); it is tried again within a minute.",
+    "Pembangunan latar belakang dimatikan (PKE_DEMO_LATAR=0); lanjutkan dengan `python -m pke demo --lanjut`.":
+        "The background build is turned off (PKE_DEMO_LATAR=0); continue it with `python -m pke demo --lanjut`.",
     "Basis data {path} dibuat oleh versi dasbor yang lebih lama dan tidak cocok dengan kueri '{nama}'. Bangun ulang: `python -m pke demo` (atau impor ulang data). Rincian: {e}":
         "Database {path} was built by an older version of the dashboard and does not match query '{nama}'. "
         "Rebuild it: `python -m pke demo` (or import the data again). Details: {e}",

@@ -93,31 +93,8 @@ def susun_laporan(k: Konteks, bahasa_laporan: str, progres_cb=None) -> laporan.L
         cur.close()
 
 
-@st.cache_resource(show_spinner=False)
-def _sesuaikan_folder(path: str) -> bool:
-    """A database folder copied from elsewhere (a backup) is re-pointed at its own partitions, once per process."""
-    return gudang.sesuaikan_folder(path)
-
-
-@st.cache_resource
-def _kunci_bangun() -> threading.Lock:
-    return threading.Lock()
-
-
-def pastikan_basis_data() -> None:
-    """On a machine with no database, build the demo one first, with visible progress."""
-    if config.db_path().exists():
-        _sesuaikan_folder(str(config.db_path()))
-        return
-    with _kunci_bangun():
-        if config.db_path().exists():
-            return
-        st.title(t("Menyiapkan Dasbor PKE"))
-        st.info(t("Basis data belum ada. Data demo (sintetis, di atas wilayah dan batas desa yang nyata) sedang "
-                  "dibangun sekali saja; biasanya kurang dari dua menit."))
-        bar = st.progress(0.0, text=t("Memulai"))
-        build.bangun_demo(progress=lambda f, pesan: bar.progress(min(max(f, 0.0), 1.0), text=pesan))
-    st.rerun()
+# The first start's demo build and the background completion of its province live in ui/bangun.py.
+from ui.bangun import pastikan_basis_data  # noqa: E402,F401
 
 
 def meta() -> dict[str, str]:

@@ -127,8 +127,8 @@ EN: dict[str, str] = {
     "{kolom} wajib diisi.": "{kolom} is required.",
     "{n} dari {total}": "{n} of {total}",
     "{n} hari lagi": "{n} days left",
-    "{periode}: **{n} dari {total} OPD** sudah lapor; tenggat **{tenggat}**.":
-        "{periode}: **{n} of {total} agencies** have reported; deadline **{tenggat}**.",
+    "{periode}: {n} dari {total} OPD sudah lapor; tenggat {tenggat}.":
+        "{periode}: {n} of {total} agencies have reported; deadline {tenggat}.",
     "— tidak disebut —": "— not stated —",
     "Basis data {berkas} tidak dapat ditulis ({sebab}). Tidak ada yang berubah; periksa ruang disk dan izin berkas, "
     "lalu coba lagi.":
@@ -648,12 +648,12 @@ EN: dict[str, str] = {
         "The target for {klaster}, quarter {tw}, must be a whole number ≥ 0 (written: {nilai}).",
     "Tautan tayangan ini (dapat dibagikan):": "Link to this slideshow (can be shared):",
     "Tayangan Rapat": "Meeting Slideshow",
-    "Tayangan berikutnya (→, spasi)": "Next slide (→, space)",
+    "Berikutnya (→, spasi)": "Next (→, space)",
     "Tayangan menampilkan halaman terpilih satu per satu dalam mode presentasi (huruf besar, tanpa panel samping, tanpa data pribadi) untuk wilayah dan periode yang dipilih di panel kiri.":
         "The slideshow shows the chosen pages one at a time in presentation mode (large type, no side panel, no "
         "personal data) for the region and period chosen in the left panel.",
     "Tayangan rapat": "Meeting slideshow",
-    "Tayangan sebelumnya (←)": "Previous slide (←)",
+    "Sebelumnya (←)": "Previous (←)",
     "Tayangan {i} dari {n}": "Slide {i} of {n}",
     "Terjangkau anggaran": "Within budget",
     "Tersisa": "Remaining",
@@ -766,10 +766,17 @@ EN: dict[str, str] = {
     "Bahasa laporan": "Report language",
     "Buat laporan": "Create the report",
     "Isi laporan": "Contents of the report",
-    "Laporan berisi: angka utama, peta kebutuhan, kebutuhan per sektor, progres terhadap target, peringkat kabupaten/kota (untuk provinsi) atau wilayah di bawahnya, dan ringkasan kualitas data. Grafik dan peta disertakan sebagai gambar; tabel panjang berlanjut ke halaman atau slide berikutnya. Tanpa data pribadi.":
+    "Laporan berisi: angka utama, peta kebutuhan, kebutuhan per sektor, progres terhadap target, peringkat "
+    "kabupaten/kota (untuk provinsi) atau wilayah di bawahnya, dan ringkasan kualitas data; setiap bagian dibuka "
+    "dengan satu kalimat pesan utama. Grafik dan peta disertakan sebagai gambar; tabel panjang berlanjut ke halaman "
+    "atau slide berikutnya. Tanpa data pribadi.":
         "The report holds: headline figures, the map of needs, needs per sector, progress against targets, the "
-        "ranking of regencies/cities (for a province) or of the regions below, and a data-quality summary. Charts "
-        "and the map are included as pictures; long tables continue on the next page or slide. No personal data.",
+        "ranking of regencies/cities (for a province) or of the regions below, and a data-quality summary; each "
+        "section opens with a one-sentence key message. Charts and the map are included as pictures; long tables "
+        "continue on the next page or slide. No personal data.",
+    "Laporan tidak dapat dibuat: {e}": "The report could not be made: {e}",
+    "Menulis {bentuk}": "Writing {bentuk}",
+    "Berkas {bentuk} tidak dapat ditulis: {e}": "The {bentuk} file could not be written: {e}",
     "Laporan triwulan": "Quarterly report",
     "Laporan {wilayah}, {periode} siap: {n} bagian.": "Report for {wilayah}, {periode} ready: {n} sections.",
     "Pilih provinsi, kabupaten/kota, kecamatan atau desa di panel kiri.":
@@ -784,8 +791,6 @@ EN: dict[str, str] = {
     "Memperbaiki dan menyederhanakan geometri": "Repairing and simplifying geometries",
     "Memuat kode wilayah Indonesia": "Loading Indonesia's region codes",
         "Menyimpan basis data": "Saving the database",
-        "{n} baris pertama dari {total}; tabel lengkap ada di luar mode presentasi.":
-        "The first {n} rows of {total}; the full table is outside presentation mode.",
     "**Asumsi:** klaster {klaster}; kebutuhan yang dihitung: {dasar}; anggaran mitra {anggaran}.":
         "**Assumptions:** clusters {klaster}; needs counted: {dasar}; partner budget {anggaran}.",
     "Klik kepala kolom untuk mengurutkan; pilih satu baris untuk membuka kabupaten itu.":
@@ -950,6 +955,61 @@ EN: dict[str, str] = {
     "Periksa rantai audit": "Check the audit chain",
     "Rantai audit rusak mulai entri #{id}: ada entri yang diubah atau dihapus.":
         "Audit chain broken from entry #{id}: entries have been changed or removed.",
+    # key messages (pke/pesan.py) and the report's sections (pke/laporan/)
+    "PR terbesar {klaster} ({n} keluarga)": "biggest gap {klaster} ({n} households)",
+    "PR terbesar {klaster}: {n} keluarga tersisa, {p} tertutup (OPD {opd})":
+        "biggest gap {klaster}: {n} households remaining, {p} closed (agency {opd})",
+    "{p} dari seluruh kebutuhan tertutup": "{p} of all needs closed",
+    "{tw}: {p} dari target": "{tw}: {p} of target",
+    "{tw}: {p} dari target ({r} dari {tg} keluarga)": "{tw}: {p} of target ({r} of {tg} households)",
+    "{tw}: belum ada target": "{tw}: no target set",
+    "{tw}: belum ada data": "{tw}: no data yet",
+    "desa prioritas": "priority village",
+    "bukan desa prioritas": "not a priority village",
+    "desa prioritas PKE {tahun}": "PKE priority village {tahun}",
+    "bukan desa prioritas PKE {tahun}": "not a PKE priority village in {tahun}",
+    "OPD pendamping {opd}": "accompanying agency {opd}",
+    "OPD pendamping belum ditetapkan": "no accompanying agency assigned yet",
+    "tidak ada kebutuhan tercatat": "no needs recorded",
+    "tidak ada kebutuhan tersisa": "no remaining needs",
+    "semua kebutuhan tertutup": "all needs closed",
+    "tidak ada keluarga tersisa": "no households remaining",
+    "tidak ada data keluarga": "no household data",
+    "tidak ada data desa ini": "no data for this village",
+    "tidak ada data kabupaten/kota": "no regency/city data",
+    "tidak ada data": "no data",
+    "{n} keluarga tersisa": "{n} households remaining",
+    "{n} keluarga tersisa ({x} per 100 keluarga)": "{n} households remaining ({x} per 100 households)",
+    "terberat {nama} ({x} per 100 keluarga)": "heaviest {nama} ({x} per 100 households)",
+    "peringkat {urutan} dari {n} desa di kecamatannya": "rank {urutan} of {n} villages in its district",
+    "peringkat {urutan} dari {n} desa di kecamatannya menurut kebutuhan tersisa per 100 keluarga (1 = paling berat)":
+        "rank {urutan} of {n} villages in its district by remaining needs per 100 households (1 = heaviest)",
+    "kebutuhan tersisa terbanyak di {daftar}": "most remaining needs in {daftar}",
+    "kebutuhan tersisa terbesar {daftar}": "biggest remaining needs {daftar}",
+    "target ditetapkan per kabupaten/kota": "targets are set per regency/city",
+    "belum ada target tahun {tahun}": "no targets for {tahun} yet",
+    "{n} kebutuhan tertutup sampai {tw}": "{n} needs closed up to {tw}",
+    "{a} dari {b} klaster sesuai target": "{a} of {b} clusters on track",
+    "paling tertinggal {klaster} ({p}, {status})": "furthest behind {klaster} ({p}, {status})",
+    "pilih provinsi": "choose a province",
+    "{a} dari {b} kabupaten/kota sesuai target sampai {tw}": "{a} of {b} regencies/cities on track up to {tw}",
+    "paling tertinggal {nama} ({p})": "furthest behind {nama} ({p})",
+    "kebutuhan tertutup terendah {nama} ({p})": "fewest needs closed {nama} ({p})",
+    "{n} kabupaten/kota prioritas, {a} di antaranya sesuai target":
+        "{n} priority regencies/cities, {a} of them on track",
+    "peluang kolaborasi dihitung per kabupaten/kota, kecamatan atau desa":
+        "collaboration opportunities are computed per regency/city, district or village",
+    "tidak ada kebutuhan terbuka untuk klaster terpilih": "no open needs in the chosen clusters",
+    "perkiraan biaya {biaya} untuk {k} keluarga di {d} desa": "estimated cost {biaya} for {k} households in {d} villages",
+    "anggaran {a} menjangkau {d} desa ({k} keluarga)": "a budget of {a} reaches {d} villages ({k} households)",
+    "tidak ada masalah data tercatat": "no data problems recorded",
+    "masalah data terbesar {masalah}": "biggest data problem {masalah}",
+    "lalu {masalah}": "then {masalah}",
+    "belum ada keputusan rakor yang tercatat": "no meeting decisions recorded yet",
+    "{n} keputusan rakor: {s} selesai, {l} lewat tenggat": "{n} meeting decisions: {s} done, {l} past their deadline",
+    "Diurutkan menurut kebutuhan tersisa per 100 keluarga; ▶ desa ini, ★ desa prioritas.":
+        "Sorted by remaining needs per 100 households; ▶ this village, ★ priority village.",
+    "Pesan utama": "Key messages",
     # storage (issue 11)
     "Impor #{id} tidak dapat dibatalkan sendiri: impor sesudahnya ({daftar}) mengubah kabupaten yang sama. Batalkan "
     "impor itu lebih dulu (dari yang terbaru).":
@@ -1063,4 +1123,8 @@ EN: dict[str, str] = {
     "{kolom} tidak boleh memuat NIK (16 angka): tindak lanjut tampil di layar rapat dan tidak memuat data pribadi.":
         "{kolom} must not contain a NIK (16 digits): follow-ups are shown on the meeting screen and hold no personal "
         "data.",
+    # the wall (ui.dinding)
+    "Laporan OPD yang disetujui": "Approved agency reports",
+    "Sebagian DATA DEMO": "PARTLY DEMO DATA",
+    "data per {tanggal}": "data as of {tanggal}",
 }

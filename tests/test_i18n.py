@@ -12,7 +12,7 @@ from pke.teks_en import EN
 
 AKAR = Path(__file__).resolve().parent.parent
 BERKAS = [AKAR / "app.py", *sorted((AKAR / "pages").glob("*.py")), *sorted((AKAR / "ui").glob("*.py")),
-          *sorted((AKAR / "pke").glob("*.py"))]
+          *sorted((AKAR / "pke").rglob("*.py"))]
 
 
 def _panggilan():

@@ -236,10 +236,10 @@ def evaluasi(q: Kueri, kode: str, tahun: int, triwulan: int, wilayah: str | None
 
 
 def peringkat(q: Kueri, kode: str, tahun: int, triwulan: int, wilayah: str | None = None) -> str:
-    """The report's ranking section: for a province the Evaluasi message; for a kabupaten or kecamatan the
-    sub-regions with the most remaining families (Sektor's per-region table); for a village its rank among the
-    villages of its kecamatan (Profil Desa)."""
-    if len(kode) <= 2:
+    """The report's ranking section: for a province the Evaluasi message; for a kabupaten or kecamatan (or '' for
+    all, per province) the sub-regions with the most remaining families (Sektor's per-region table); for a village
+    its rank among the villages of its kecamatan (Profil Desa)."""
+    if len(kode) == 2:
         return evaluasi(q, kode, tahun, triwulan, wilayah)
     wilayah = wilayah or nama_wilayah(q, kode)
     if len(kode) == 13:

@@ -269,7 +269,7 @@ def peringkat(s: Sumber) -> Bagian | None:
     anak = s.q("kebutuhan_per_subwilayah", **s.p)
     if anak.empty:
         return None
-    tingkat = {5: t("Kecamatan"), 8: t("Desa/Kelurahan")}[len(s.kode)]
+    tingkat = {0: t("Provinsi"), 5: t("Kecamatan"), 8: t("Desa/Kelurahan")}[len(s.kode)]
     urut = list(dict.fromkeys(anak["label_singkat"]))
     pivot = anak.pivot_table(index="nama", columns="label_singkat", values="tersisa", aggfunc="sum",
                              sort=False).reindex(columns=urut)

@@ -5,7 +5,7 @@ import streamlit as st
 from pke import config
 from pke.i18n import t
 import ui
-from ui import akses, tayangan
+from ui import akses
 
 st.set_page_config(page_title="Dasbor PKE", page_icon="📊", layout="wide")
 ui.bahasa_dari_url()
@@ -51,9 +51,7 @@ if akses.boleh(pengguna, "presentasi") and st.sidebar.button(
         help=t("Layar rapat: tanpa panel samping, huruf besar, tanpa data pribadi. Juga lewat URL: ?presentasi=1")):
     st.query_params["presentasi"] = "1"
     st.rerun()
-if "konteks" in st.session_state:  # a slideshow needs a region and period; a visitor of a closed database has none
-    url = halaman.url_path or awal  # the start page is served at "/"
-    ui.terapkan_presentasi(dalam_tayangan=tayangan.aktif(url))
-    tayangan.kendali(url)
+if "konteks" in st.session_state:  # a slide needs a region and period; a visitor of a closed database has none
+    ui.terapkan_presentasi(halaman.url_path or awal)  # the start page is served at "/"
 
 halaman.run()

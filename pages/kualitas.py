@@ -6,22 +6,47 @@ import streamlit as st
 from pke import audit, ekspor, fmt, kualitas, privasi
 from pke.i18n import t
 import ui
+from ui import dinding
 
 u = ui.izinkan("kualitas")
 k = ui.konteks()
-ui.kepala_halaman(t("Kualitas data"), k)
+JUDUL = t("Kualitas data")
+dinding_ = ui.presentasi()
 
 q = ui.kueri("kualitas_ringkas", kode=k.kode)
 if q.empty:
+    ui.kepala_halaman(JUDUL, k)
     st.info(t("Tidak ada data untuk wilayah ini."))
     st.stop()
 q = q.iloc[0]
 ringkas = kualitas.ringkasan(q)
-kolom = st.columns(3)
-for i, m in enumerate(ringkas.itertuples()):
-    kolom[i % 3].metric(m.label, fmt.angka(m.jumlah),
-                        delta=(t("{p} dari total", p=fmt.persen(m.persen)) if pd.notna(m.persen) else None),
-                        delta_color="off", delta_arrow="off", help=m.keterangan, border=True)
+
+
+def angka():
+    lebar = 4 if dinding_ else 3  # on the wall: rows of four tiles, so ten fit one screen
+    baris = [st.columns(lebar) for _ in range((len(ringkas) + lebar - 1) // lebar)] if dinding_ else [st.columns(3)]
+    for i, m in enumerate(ringkas.itertuples()):
+        kolom = baris[i // lebar] if dinding_ else baris[0]
+        kolom[i % lebar].metric(m.label, fmt.angka(m.jumlah),
+                            delta=(t("{p} dari total", p=fmt.persen(m.persen)) if pd.notna(m.persen) else None),
+                            delta_color="off", delta_arrow="off", help=m.keterangan, border=True)
+
+
+if dinding_:
+    # The wall: the counts, the villages with many members moved away, the verification rounds' laggards.
+    slides = [dinding.Slide(angka, t("Ringkasan masalah data"))]
+    if len(k.kode) < 13:
+        pindah = ui.kueri("desa_banyak_pindah", kode=k.kode).head(2 * dinding.BARIS_SLIDE)
+        slides += dinding.slide_tabel(
+            pindah.rename(columns={"desa": t("Desa"), "kecamatan": t("Kecamatan"),
+                                   "individu_pindah": t("Anggota pindah"), "persen_pindah": t("% anggota")}),
+            lambda bagian: ui.tabel(bagian, persen=(t("% anggota"),)), t("Desa dengan banyak anggota pindah"))
+    dinding.tampilkan(JUDUL, k, ui.pesan("kualitas", k), slides, "kualitas")
+    st.stop()
+
+ui.kepala_halaman(JUDUL, k)
+st.markdown(f'<div class="pke-pesan">{fmt.html_aman(ui.pesan("kualitas", k))}</div>', unsafe_allow_html=True)
+angka()
 
 st.subheader(t("Daftar untuk ditindaklanjuti"))
 label = dict(zip(ringkas["kunci"], ringkas["label"]))

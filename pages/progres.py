@@ -10,11 +10,11 @@ import streamlit as st
 from pke import audit, charts, config, fmt, klaster, lapor, progres
 from pke.i18n import t
 import ui
+from ui import dinding
 
 u = ui.izinkan("progres")
 k = ui.konteks()
-ui.kepala_halaman(t("Progres triwulan"), k)
-st.caption(progres.aturan())
+dinding_ = ui.presentasi()
 
 data = ui.kueri("progres_triwulan", kode=k.kode, tahun=k.tahun)
 # The year's pace: the latest realisation over the quarters elapsed by the data's date.
@@ -23,71 +23,105 @@ ini = progres.per_klaster(data, k.triwulan, berlalu)
 ini["tersisa"] = ini["klaster"].map(ui.kueri("kebutuhan_per_klaster", **k.params).set_index("klaster")["tersisa"])
 warna = progres.warna_status()
 
-st.subheader(t("Per klaster, {periode}", periode=k.periode))
-if ini["target"].isna().all():
-    st.info(t("Belum ada target untuk wilayah dan tahun ini. Target ditetapkan per kabupaten/kota; "
-              "pilih kabupaten/kota (atau provinsi untuk jumlahnya)."))
-tabel = ini[["label", "target", "realisasi", "target_kumulatif", "realisasi_kumulatif", "selisih", "capaian",
-             "status", "target_tahun", "proyeksi", "tersisa"]].rename(columns={
-    "label": t("Klaster"), "target": t("Target TW"), "realisasi": t("Realisasi TW"),
-    "target_kumulatif": t("Target kumulatif"), "realisasi_kumulatif": t("Realisasi kumulatif"), "selisih": t("Selisih"),
-    "capaian": t("Capaian"), "status": t("Status"), "target_tahun": t("Target setahun"),
-    "proyeksi": t("Proyeksi akhir tahun"), "tersisa": t("Kebutuhan tersisa")})
-
 
 def warnai_status(g):
     return g.map(lambda v: f"background-color: {warna.get(v, '')}", subset=[t("Status")])
 
 
-ui.tabel(tabel, persen=(t("Capaian"),), gaya=warnai_status)
+def per_klaster_tabel():
+    if not dinding_:
+        st.caption(progres.aturan())
+    if ini["target"].isna().all():
+        st.info(t("Belum ada target untuk wilayah dan tahun ini. Target ditetapkan per kabupaten/kota; "
+                  "pilih kabupaten/kota (atau provinsi untuk jumlahnya)."))
+    kolom = {"label": t("Klaster"), "target": t("Target TW"), "realisasi": t("Realisasi TW"),
+             "target_kumulatif": t("Target kumulatif"), "realisasi_kumulatif": t("Realisasi kumulatif"),
+             "selisih": t("Selisih"), "capaian": t("Capaian"), "status": t("Status"), "target_tahun": t("Target setahun"),
+             "proyeksi": t("Proyeksi akhir tahun"), "tersisa": t("Kebutuhan tersisa")}
+    tabel = ini.assign(label=[klaster.label_singkat(x) for x in ini["klaster"]]) if dinding_ else ini
+    if dinding_:  # the columns that fit the wall
+        kolom = {c: kolom[c] for c in ("label", "target_kumulatif", "realisasi_kumulatif", "capaian", "status",
+                                      "target_tahun", "proyeksi")}
+    ui.tabel(tabel[list(kolom)].rename(columns=kolom), persen=(t("Capaian"),), gaya=warnai_status)
 
-st.subheader(t("Realisasi / target per triwulan, {tahun}", tahun=k.tahun))
-ui.tabel(progres.matriks_triwulan(data), index=True)
-st.caption(t("Keluarga yang kebutuhannya tertutup dalam triwulan itu / target triwulan; – berarti belum ada data "
-             "atau target."))
 
-st.subheader(t("Kumulatif menuju target akhir tahun"))
-kunci = ui.pilih_url(t("Klaster"), list(klaster.KUNCI), "klaster", format_func=klaster.label)
-satu = data[data["klaster"] == kunci]
-baris = ini.set_index("klaster").loc[kunci]
-st.vega_lite_chart(charts.progres_kumulatif(satu, baris["proyeksi"]), width="stretch")
-if pd.notna(baris["target_tahun"]) and baris["proyeksi"] is not None:
-    kurang = baris["target_tahun"] - baris["proyeksi"]
-    st.markdown(t("Dengan laju saat ini, **{klaster}** diproyeksikan mencapai **{proyeksi}** dari target **{target}** "
-                  "keluarga pada akhir {tahun}", klaster=klaster.label(kunci), proyeksi=fmt.angka(baris["proyeksi"]),
-                  target=fmt.angka(baris["target_tahun"]), tahun=k.tahun)
-                + (t(" — kurang {n}.", n=fmt.angka(kurang)) if kurang > 0 else t(" — target tercapai.")))
+def matriks():
+    ui.tabel(progres.matriks_triwulan(data), index=True)
+    if not dinding_:
+        st.caption(t("Keluarga yang kebutuhannya tertutup dalam triwulan itu / target triwulan; – berarti belum ada "
+                     "data atau target."))
+
+
+kunci = ui.pilih_url(t("Klaster"), list(klaster.KUNCI), "klaster", format_func=klaster.label,
+                     bawaan=ui.klaster_terbesar(k)) if dinding_ else None
+
+
+def kumulatif():
+    pilih = kunci or ui.pilih_url(t("Klaster"), list(klaster.KUNCI), "klaster", format_func=klaster.label,
+                                  bawaan=ui.klaster_terbesar(k))
+    satu = data[data["klaster"] == pilih]
+    baris = ini.set_index("klaster").loc[pilih]
+    dinding.grafik(charts.progres_kumulatif(satu, baris["proyeksi"]))
+    if not dinding_ and pd.notna(baris["target_tahun"]) and baris["proyeksi"] is not None:
+        kurang = baris["target_tahun"] - baris["proyeksi"]
+        st.markdown(t("Dengan laju saat ini, **{klaster}** diproyeksikan mencapai **{proyeksi}** dari target "
+                      "**{target}** keluarga pada akhir {tahun}", klaster=klaster.label(pilih),
+                      proyeksi=fmt.angka(baris["proyeksi"]), target=fmt.angka(baris["target_tahun"]), tahun=k.tahun)
+                    + (t(" — kurang {n}.", n=fmt.angka(kurang)) if kurang > 0 else t(" — target tercapai.")))
+
+
+slides = [dinding.Slide(per_klaster_tabel, t("Per klaster, {periode}", periode=k.periode)),
+          dinding.Slide(matriks, t("Realisasi / target per triwulan, {tahun}", tahun=k.tahun)),
+          dinding.Slide(kumulatif, t("Kumulatif menuju target akhir tahun")
+                        + (f": {klaster.label(kunci)}" if kunci else ""))]
 
 if len(k.kode) <= 2:
-    st.subheader(t("Per kabupaten/kota, kumulatif sampai {periode}", periode=k.periode))
     jumlah = progres.per_wilayah(ui.kueri("progres_per_subwilayah", **k.params))
     tampil = jumlah[
         ["nama", "target_kumulatif", "realisasi_kumulatif", "capaian", "status", "target_tahun"]].rename(columns={
             "nama": t("Kabupaten/Kota"), "target_kumulatif": t("Target kumulatif"),
             "realisasi_kumulatif": t("Realisasi kumulatif"), "capaian": t("Capaian"), "status": t("Status"),
             "target_tahun": t("Target setahun")})
-    ui.tabel(tampil, persen=(t("Capaian"),), gaya=warnai_status)
+    slides += dinding.slide_tabel(tampil, lambda bagian: ui.tabel(bagian, persen=(t("Capaian"),), gaya=warnai_status),
+                                  t("Per kabupaten/kota, kumulatif sampai {periode}", periode=k.periode))
 
-st.subheader(t("Laporan OPD triwulan ini"))
 status_opd = lapor.status_lapor(ui.akses.toko(), k.kode, k.tahun, k.triwulan)
 wajib = status_opd[status_opd["wajib"]]
-st.markdown(t("{periode}: **{n} dari {total} OPD** sudah lapor; tenggat **{tenggat}**.", periode=k.periode,
-              n=fmt.angka(int(wajib["sudah"].sum())), total=fmt.angka(len(wajib)),
-              tenggat=fmt.tanggal(lapor.tenggat(k.tahun, k.triwulan))))
-st.caption(lapor.aturan_tenggat())
+pesan_lapor = t("{periode}: {n} dari {total} OPD sudah lapor; tenggat {tenggat}.", periode=k.periode,
+                n=fmt.angka(int(wajib["sudah"].sum())), total=fmt.angka(len(wajib)),
+                tenggat=fmt.tanggal(lapor.tenggat(k.tahun, k.triwulan)))
 warna_lapor = lapor.warna_status()
-ui.tabel(lapor.tabel_status(status_opd),
-         gaya=lambda g: g.map(lambda v: f"background-color: {warna_lapor.get(v, '')}", subset=[t("Status")]))
+
+
+def status_lapor(bagian):
+    if not dinding_:
+        st.markdown(f"**{pesan_lapor}**")  # our words, numbers and a date: no data value to escape
+        st.caption(lapor.aturan_tenggat())
+    ui.tabel(bagian, gaya=lambda g: g.map(lambda v: f"background-color: {warna_lapor.get(v, '')}",
+                                          subset=[t("Status")]))
+
+
+slides += dinding.slide_tabel(lapor.tabel_status(status_opd), status_lapor, t("Laporan OPD triwulan ini"),
+                              pesan=pesan_lapor)
 dilaporkan = ui.kueri("laporan_opd_klaster", **k.params)
 dilaporkan["realisasi"] = dilaporkan["klaster"].map(ini.set_index("klaster")["realisasi"])
-st.caption(t("Keluarga terjangkau menurut laporan OPD yang disetujui, per klaster, {periode}; di sampingnya realisasi "
-             "triwulan dari data intervensi.", periode=k.periode))
-ui.tabel(dilaporkan[["label", "opd_penanggung_jawab", "keluarga_terjangkau", "laporan", "opd_melapor", "nilai_rp",
-                     "realisasi"]].rename(columns={
-    "label": t("Klaster"), "opd_penanggung_jawab": t("OPD penanggung jawab"),
-    "keluarga_terjangkau": t("Keluarga terjangkau (laporan disetujui)"), "laporan": t("Laporan disetujui"),
-    "opd_melapor": t("OPD melapor"), "nilai_rp": t("Nilai (Rp)"), "realisasi": t("Realisasi TW (data intervensi)")}),
-    rupiah=(t("Nilai (Rp)"),))
+
+
+def laporan_disetujui():
+    if not dinding_:
+        st.caption(t("Keluarga terjangkau menurut laporan OPD yang disetujui, per klaster, {periode}; di sampingnya "
+                     "realisasi triwulan dari data intervensi.", periode=k.periode))
+    label = "label_singkat" if dinding_ and "label_singkat" in dilaporkan else "label"
+    ui.tabel(dilaporkan[[label, "opd_penanggung_jawab", "keluarga_terjangkau", "laporan", "opd_melapor", "nilai_rp",
+                         "realisasi"]].rename(columns={
+        label: t("Klaster"), "opd_penanggung_jawab": t("OPD penanggung jawab"),
+        "keluarga_terjangkau": t("Keluarga terjangkau (laporan disetujui)"), "laporan": t("Laporan disetujui"),
+        "opd_melapor": t("OPD melapor"), "nilai_rp": t("Nilai (Rp)"), "realisasi": t("Realisasi TW (data intervensi)")}),
+        rupiah=(t("Nilai (Rp)"),))
+
+
+slides.append(dinding.Slide(laporan_disetujui, t("Laporan OPD yang disetujui")))
+dinding.tampilkan(t("Progres triwulan"), k, ui.pesan("progres", k), slides, "progres")
 
 if len(k.kode) == 5 and not ui.presentasi() and ui.akses.boleh(u, "target"):
     with st.expander(t("Ubah target")):

@@ -14,7 +14,8 @@ ui.kepala_halaman(t("Tayangan rapat"), k)
 st.markdown(t("Tayangan menampilkan halaman terpilih satu per satu dalam mode presentasi (huruf besar, tanpa panel "
               "samping, tanpa data pribadi) untuk wilayah dan periode yang dipilih di panel kiri."))
 
-pilih = st.multiselect(t("Halaman, berurutan"), list(tayangan.BOLEH), default=list(tayangan.BAWAAN),
+boleh = [v for v in tayangan.BOLEH if ui.akses.boleh(u, halaman.PER_URL[v].hak)]  # slides this user may open
+pilih = st.multiselect(t("Halaman, berurutan"), boleh, default=[v for v in tayangan.BAWAAN if v in boleh],
                        format_func=JUDUL.get, placeholder=t("Pilih halaman"))
 detik = st.selectbox(t("Ganti otomatis setiap"), [0, 15, 30, 45, 60, 90, 120], index=0,
                          format_func=lambda d: t("{d} detik", d=d) if d else t("tidak (pakai tombol/keyboard)"))

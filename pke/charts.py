@@ -54,6 +54,27 @@ def _spek(lapisan: dict, judul: str | None, tinggi: int) -> dict:
     return spek
 
 
+def untuk_dinding(spek: dict) -> dict:
+    """A chart for the wall: it fills the height of its container (the slide's visual area) and no text in it is
+    smaller than 18 px (axis, legend, cell and bar labels), the least a projector's back row can read."""
+    def besar(x):
+        if isinstance(x, dict):
+            return {k: (max(v, 18) if k.endswith("ontSize") and isinstance(v, (int, float)) else besar(v))
+                    for k, v in x.items()}
+        if isinstance(x, list):
+            return [besar(v) for v in x]
+        return x
+
+    baru = besar(spek)
+    baru["config"] = {**baru.get("config", {}), "text": {**baru.get("config", {}).get("text", {}), "fontSize": 18}}
+    for kunci in ("axis", "legend"):
+        baru["config"][kunci] = {**baru["config"].get(kunci, {}), "labelFontSize": 18, "titleFontSize": 18}
+    if "height" in baru or "layer" in baru or "mark" in baru:
+        baru["height"] = "container"
+        baru["autosize"] = {"type": "fit", "contains": "padding"}
+    return baru
+
+
 def _nilai(df: pd.DataFrame) -> list[dict]:
     """Rows as JSON-safe dicts (NaN -> null, numpy numbers -> Python)."""
     return json.loads(df.to_json(orient="records", force_ascii=False))

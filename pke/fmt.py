@@ -5,7 +5,6 @@ English: 1,234,567; 12.5%; Rp 1.5 bn; 23 November 2026; Quarter IV 2026."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 import math
 import re
 
@@ -134,6 +133,11 @@ def aman(nilai) -> str:
                         teks) if _MD_AWAL.match(teks) else teks
 
 
+_ENTITAS = {ord(c): f"&#{ord(c)};" for c in "&<>\"'[]()!*_`~:|#\\$"}
+
+
 def html_aman(nilai) -> str:
-    """A data value to put inside HTML that the app writes itself (the slide bar, the map legend)."""
-    return html.escape("" if nilai is None else str(nilai), quote=True)
+    """A data value to put inside HTML that the app writes itself (the slide bar, the key message, the map
+    legend): HTML-escaped, and the characters Markdown or Streamlit could act on written as entities, so
+    `![x](http://…)` or `:red[x]` stay text even where Streamlit runs Markdown over the HTML."""
+    return ("" if nilai is None else str(nilai)).translate(_ENTITAS)

@@ -69,7 +69,7 @@ def test_profil_desa(app_env, con):
     assert list(desil["Desil"]) == [1, 2, 3, 4] and desil["Keluarga"].sum() == profil["keluarga"]
     masalah = at.dataframe[1].value.set_index("Masalah")["Jumlah"]
     assert masalah["Individu belum padan Dukcapil"] == profil["individu_tidak_padan"]
-    assert any(re.search(r"Peringkat \*\*\d+ dari \d+\*\*", m.value) for m in at.markdown)
+    assert any(re.search(r"Peringkat \d+ dari \d+ desa", m.value) for m in at.markdown)
     prioritas_desa = bool(profil["prioritas"])
     assert any(("Desa prioritas PKE 2026" in s.value) for s in at.success) == prioritas_desa
 
@@ -105,12 +105,11 @@ def test_presentasi_tanpa_data_pribadi(app_env):
     assert not at.toggle and not at.dataframe
     assert any("tidak ditampilkan dalam mode presentasi" in i.value for i in at.info)
     at = _app("pages/kualitas.py", wilayah=KAB, presentasi="1")
-    assert not at.toggle
-    assert not any({"nik", "nama"} & set(d.value.columns) for d in at.dataframe)  # village tables only
-    assert any("data pribadi" in i.value for i in at.info)
+    assert not at.toggle and not at.dataframe and not at.table  # on the wall: the counts, no list at all
+    assert [m for m in at.metric if m.label == "Individu belum padan Dukcapil"]
     at = _app(wilayah=KAB, presentasi="1")
-    assert any("stMetricValue" in m.value and "56px" in m.value for m in at.markdown)
-    assert [b.label for b in at.button][0] == "Keluar dari mode presentasi"
+    assert any("stMetricValue" in m.value and "2.8rem" in m.value for m in at.markdown)  # ≥ 50 px at 720 px
+    assert ("✕", "Keluar dari mode presentasi") in [(b.label, b.help) for b in at.button]
 
 
 def test_kolaborasi(app_env, con):

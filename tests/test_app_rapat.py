@@ -71,17 +71,23 @@ def test_laporan_asks_for_a_region(app_env):
 
 def test_tayangan_setup_gives_a_link(app_env):
     at = _app("pages/tayangan.py", wilayah=KAB, tahun=str(TAHUN), tw=str(TW))
+    # a visitor of the demo may not open the follow-ups: the slideshow offers only what its viewer may open
     assert at.multiselect[0].value == ["ringkasan", "peta", "sektor", "progres"]
+    assert "tindak_lanjut" not in at.multiselect[0].options
+    at = _app("pages/tayangan.py", sebagai="pimpinan", wilayah=KAB, tahun=str(TAHUN), tw=str(TW))
+    # a rakor opens with last meeting's follow-ups
+    assert at.multiselect[0].value == ["tindak_lanjut", "ringkasan", "peta", "sektor", "progres"]
     assert "keluarga" not in at.multiselect[0].options and "Daftar Keluarga" not in at.multiselect[0].options
     kode = at.code[0].value
-    assert kode.startswith("/?") and "tayang=ringkasan,peta,sektor,progres" in kode and f"wilayah={KAB}" in kode
+    assert kode.startswith("/tindak_lanjut?") and "tayang=tindak_lanjut,ringkasan,peta,sektor,progres" in kode
+    assert f"wilayah={KAB}" in kode
     assert "presentasi=1" in kode and "detik=0" in kode
 
 
 def test_slide_bar_names_region_and_period(app_env):
     at = _app(wilayah=KAB, tahun=str(TAHUN), tw=str(TW), presentasi="1", tayang="ringkasan,peta", detik="30")
     bar = [m.value for m in at.markdown if 'class="pke-slide"' in m.value]
-    assert bar and "Tayangan 1 dari 2" in bar[0] and "Kab. Grobogan" in bar[0] and "Triwulan IV 2026" in bar[0]
+    assert bar and "Tayangan 1 dari 2" in bar[0] and "Kab. Grobogan" in bar[0] and "TW IV 2026" in bar[0]
     assert not [b for b in at.button if b.label == "Keluar dari mode presentasi"]  # the slide bar's ■ stops it
     at.button(key="tayang_selesai").click().run()
     assert "tayang" not in at.query_params and "presentasi" not in at.query_params

@@ -52,9 +52,12 @@ VIEWS = {
                                                                         "Demo accounts")}),
     "akun": ("akun", {"id": ("Akun pengguna", "Tambah akun"), "en": ("User accounts", "Add account")}),
     "audit": ("audit", {"id": ("Log audit", "Periksa rantai audit"), "en": ("Audit log", "Check the audit chain")}),
+    "tindak_lanjut": (f"tindak_lanjut?wilayah={KAB}", {"id": ("Tindak lanjut rakor", "selesai"),
+                                                      "en": ("Meeting follow-ups", "done")}),
 }
 # Who opens each view (signed in through the form); None: a visitor who has not signed in.
-PERAN = {"keluarga": "analis", "impor": "admin", "akun": "admin", "audit": "admin", "masuk": None, "lapor_opd": "opd"}
+PERAN = {"keluarga": "analis", "impor": "admin", "akun": "admin", "audit": "admin", "masuk": None, "lapor_opd": "opd",
+         "tindak_lanjut": "analis"}
 assert set(VIEWS) == set(halaman.PER_URL), "every page of ui/halaman.py has its expectations here"
 PRIBADI = {h.url for h in halaman.HALAMAN if h.hak in ("daftar_nama", "impor", "akun", "audit")}  # not on the wall
 

@@ -97,6 +97,21 @@ def susun_laporan(k: Konteks, bahasa_laporan: str, progres_cb=None) -> laporan.L
 from ui.bangun import pastikan_basis_data  # noqa: E402,F401
 
 
+def pesan(view: str, k: "Konteks", **pilihan) -> str:
+    """The key message of wall view `view` for context `k` and the view's choices (pke.pesan: the same sentence
+    the report carries), over this session's cached, scoped queries."""
+    from pke import pesan as p
+
+    return getattr(p, view)(kueri, k.kode, k.tahun, k.triwulan, k.nama, **pilihan)
+
+
+def klaster_terbesar(k: "Konteks") -> str:
+    """The region's biggest remaining gap: the cluster a slide opens on (and the report's map shows)."""
+    from pke import pesan as p
+
+    return p.klaster_terbesar(kueri, k.kode, k.tahun, k.triwulan)
+
+
 def meta() -> dict[str, str]:
     df = kueri("meta")
     return dict(zip(df["kunci"], df["nilai"]))
@@ -156,9 +171,12 @@ def kode_url() -> str | None:
 
 def buka_wilayah(kode: str, halaman: str) -> None:
     """Go to region `kode` on another view (e.g. from a table row). The sidebar widgets already exist in
-    this run, so the new region is applied at the start of the next one."""
+    this run, so the new region is applied at the start of the next one. Presentation mode, a slideshow and the
+    language stay as they are (a presenter drilling down on the wall stays on the wall)."""
     st.session_state["_pindah_wilayah"] = kode
-    st.switch_page(halaman)
+    tetap = {p: st.query_params[p] for p in ("presentasi", "tayang", "detik", "bahasa", "tahun", "tw")
+             if st.query_params.get(p)}
+    st.switch_page(halaman, query_params={**tetap, "wilayah": kode})
 
 
 def tautan_profil_desa(kode_nama: dict[str, str], label: str | None = None, kunci: str = "profil") -> None:
@@ -263,16 +281,22 @@ def konteks() -> Konteks:
     return st.session_state["konteks"]
 
 
-def pilih_url(label: str, opsi: list, kunci_url: str, format_func=str, horizontal: bool = True, radio: bool = False):
+def pilih_url(label: str, opsi: list, kunci_url: str, format_func=str, horizontal: bool = True, radio: bool = False,
+              bawaan=None):
     """A page-level choice (cluster, measure...) that lives in the URL as ?kunci_url=value. In presentation mode
-    no widget is drawn: the value comes from the URL (a prepared link or slideshow) or is the first option."""
+    no widget is drawn: the value comes from the URL (a prepared link or slideshow) or is `bawaan` (e.g. the
+    region's biggest gap), else the first option."""
     kunci = f"url_{kunci_url}"
+    awal = bawaan if bawaan in opsi else opsi[0]
+    if presentasi():  # the URL decides on the wall, never a choice left over from before presentation mode
+        dari_url = st.query_params.get(kunci_url)
+        nilai = dari_url if dari_url in opsi else awal
+        st.query_params[kunci_url] = nilai
+        return nilai
     if kunci not in st.session_state:
         dari_url = st.query_params.get(kunci_url)
-        st.session_state[kunci] = dari_url if dari_url in opsi else opsi[0]
-    if presentasi():
-        nilai = st.session_state[kunci] if st.session_state[kunci] in opsi else opsi[0]
-    elif radio:
+        st.session_state[kunci] = dari_url if dari_url in opsi else awal
+    if radio:
         nilai = st.radio(label, opsi, key=kunci, format_func=format_func, horizontal=horizontal)
     else:
         nilai = st.selectbox(label, opsi, key=kunci, format_func=format_func)
@@ -324,6 +348,10 @@ def pilih_bahasa() -> None:
 GAYA_UMUM = """
 <style>
 [data-testid="stCaptionContainer"] {opacity: 1 !important; color: #3e4c59 !important;}
+.pke-pesan {font-size: 1.15rem; font-weight: 600; color: #102a43; border-left: 4px solid #D55E00;
+  padding: 2px 0 2px 10px; margin: 2px 0 6px 0;}
+.pke-demo {position: fixed; right: 10px; bottom: 8px; z-index: 1000; background: #fff4e5; color: #6b3a00;
+  border: 1px solid #d9822b; border-radius: 6px; padding: 1px 8px; font-size: 18px; font-weight: 700;}
 </style>
 """
 
@@ -332,34 +360,21 @@ def gaya_umum() -> None:
     st.markdown(GAYA_UMUM, unsafe_allow_html=True)
 
 
-GAYA_PRESENTASI = """
-<style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] {display: none;}
-.block-container {padding-top: 1.5rem; max-width: 100%;}
-html, body, [data-testid="stMarkdownContainer"] p, [data-testid="stCaptionContainer"] {font-size: 20px !important;}
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] *,
-[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {font-size: 56px !important; line-height: 1.2;}
-[data-testid="stMetricLabel"] p {font-size: 20px !important;}
-[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {white-space: normal !important; overflow: visible !important;
-  text-overflow: clip !important;}
-h1 {font-size: 44px !important;}
-[data-testid="stTable"] th, [data-testid="stTable"] td {font-size: 20px !important; padding: 4px 10px !important;}
-.pke-slide {font-size: 22px; color: #1f2933; border-bottom: 3px solid #0072B2; padding-bottom: 4px;}
-</style>
-"""
-
-
 def presentasi() -> bool:
     """Presentation mode (?presentasi=1): no sidebar or widgets, large type, no personal data anywhere."""
     return st.query_params.get("presentasi") == "1"
 
 
-def terapkan_presentasi(dalam_tayangan: bool = False) -> None:
+def terapkan_presentasi(url: str) -> None:
+    """Presentation mode's look (ui.dinding.GAYA). A view meant for the wall draws its own slide header with the
+    exit and stepping buttons (ui.dinding); any other view gets an exit button here."""
     if not presentasi():
         return
-    st.markdown(GAYA_PRESENTASI, unsafe_allow_html=True)
-    if dalam_tayangan:
-        return  # a slideshow has its own bar with a stop button
+    from ui import dinding, halaman
+
+    st.markdown(dinding.GAYA, unsafe_allow_html=True)
+    if url in halaman.DINDING:
+        return
     if st.button(t("Keluar dari mode presentasi"), icon=":material/close_fullscreen:", type="tertiary"):
         del st.query_params["presentasi"]
         st.rerun()
@@ -374,7 +389,18 @@ def tolak_data_pribadi_saat_presentasi(apa: str) -> None:
 
 # ---------- page furniture -------------------------------------------------------------------------
 
+def badge_demo() -> None:
+    """On the wall the demo label is a small corner badge, not a line above the content."""
+    demo = meta().get("demo")
+    if demo in ("ya", "campuran"):
+        teks = t("DATA DEMO") if demo == "ya" else t("Sebagian DATA DEMO")
+        st.markdown(f'<div class="pke-demo">{fmt.html_aman(teks)}</div>', unsafe_allow_html=True)
+
+
 def label_demo() -> None:
+    if presentasi():
+        badge_demo()
+        return
     demo = meta().get("demo")
     if demo == "ya":
         st.caption(t("⚠️ **DATA DEMO** — keluarga dan individu sintetis di atas wilayah dan batas desa yang nyata; "
@@ -385,12 +411,14 @@ def label_demo() -> None:
 
 
 def kepala_halaman(judul: str, k: Konteks) -> None:
+    if presentasi():  # a compact line; the views meant for the wall draw theirs through ui.dinding
+        st.markdown(f'<div class="pke-slide"><b>{fmt.html_aman(judul)}</b> · <b>{fmt.html_aman(k.nama)}</b> · '
+                    f'{fmt.html_aman(k.periode)}</div>', unsafe_allow_html=True)
+        label_demo()
+        return
     st.title(judul)
     st.markdown(f"**{fmt.aman(k.judul_wilayah())}** · {k.periode}")
     label_demo()
-
-
-BARIS_PRESENTASI = 15
 
 
 def tabel(df: pd.DataFrame, persen: tuple[str, ...] = (), rupiah: tuple[str, ...] = (), tinggi: int | str = "auto",
@@ -399,8 +427,8 @@ def tabel(df: pd.DataFrame, persen: tuple[str, ...] = (), rupiah: tuple[str, ...
     colours (a function Styler -> Styler), `format_lain` other column formats; extra arguments go to
     st.dataframe (e.g. row selection), whose event is returned.
 
-    In presentation mode the table is static HTML (st.table) so it takes the large type, limited to its first
-    BARIS_PRESENTASI rows with a note — the interactive grid draws small text on a canvas. No grid has a CSV
+    In presentation mode the table is static HTML (st.table) so it takes the large type — the interactive grid
+    draws small text on a canvas; a long table is split into slides by ui.dinding.slide_tabel. No grid has a CSV
     download (client.disableDataExport): exports go through the app's audited buttons."""
     format_kolom = fmt.format_kolom(df, persen, rupiah, teks_lain=False) | (format_lain or {})
 
@@ -410,13 +438,9 @@ def tabel(df: pd.DataFrame, persen: tuple[str, ...] = (), rupiah: tuple[str, ...
 
     if presentasi():
         # st.table renders Markdown in its cells: text values are escaped so a name stays a name.
-        awal = df.head(BARIS_PRESENTASI)
-        awal = awal.assign(**{c: awal[c].map(lambda v: fmt.aman(v) if isinstance(v, str) else v)
-                              for c in awal.columns if awal[c].dtype == object or pd.api.types.is_string_dtype(awal[c])})
-        g = styler(awal)
+        aman = df.assign(**{c: df[c].map(lambda v: fmt.aman(v) if isinstance(v, str) else v)
+                            for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])})
+        g = styler(aman)
         st.table(g if index else g.hide(axis="index"))
-        if len(df) > BARIS_PRESENTASI:
-            st.caption(t("{n} baris pertama dari {total}; tabel lengkap ada di luar mode presentasi.",
-                         n=BARIS_PRESENTASI, total=fmt.angka(len(df))))
         return None
     return st.dataframe(styler(df), hide_index=not index, width="stretch", height=tinggi, **kwargs)

@@ -1,0 +1,119 @@
+"""Wall benchmark: every view that may be shown on the wall (ui.halaman.DINDING), opened in presentation mode in
+headless Chromium at 1280×720 and 1920×1080. For each it prints the time to a rendered view (median of --ulang
+visits in a warm profile), how far the page scrolls (must be 0) and the share of the screen its main visual
+(map, chart or table) takes (must be ≥ 50%).
+
+    .venv/bin/python bench/dinding.py --db data/pke.duckdb --wilayah 33.15 --ulang 3
+"""
+from __future__ import annotations
+
+import argparse
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.browser import ARGS, CHROMIUM, SIAP, mulai_server, port_bebas  # noqa: E402
+from ui import halaman  # noqa: E402
+
+UKURAN = {"1280x720": (1280, 720), "1920x1080": (1920, 1080)}
+# The elements that count as a view's main visual, and the one every view shows once it is drawn.
+VISUAL = ("[data-testid='stVegaLiteChart'], [data-testid='stDeckGlJsonChart'], [data-testid='stTable'], "
+          "[data-testid='stPlotlyChart'], [data-testid='stDataFrame'], [data-testid='stMetric']")
+SELESAI = "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg, " \
+          "[data-testid='stDeckGlJsonChart'] canvas, [data-testid='stTable'], [data-testid='stMetric']"
+
+# How far the page scrolls, and the largest visual's visible share of the viewport (metric tiles count as one
+# visual together: Ringkasan's tiles and chart are its content).
+JS_UKUR = """() => {
+  const main = document.querySelector('[data-testid="stMain"]') || document.scrollingElement;
+  const gulir = Math.max(main.scrollHeight - main.clientHeight,
+                         document.scrollingElement.scrollHeight - document.scrollingElement.clientHeight, 0);
+  const W = window.innerWidth, H = window.innerHeight;
+  // the slide's visual: the union of the charts, maps, tables and tiles in its container (ui.dinding)
+  const wadah = document.querySelector('.st-key-pke_visual') || document;
+  let x0 = W, y0 = H, x1 = 0, y1 = 0, nama = new Set();
+  for (const e of wadah.querySelectorAll(arguments_visual)) {
+    const r = e.getBoundingClientRect();
+    if (r.width * r.height === 0) continue;
+    x0 = Math.min(x0, Math.max(r.left, 0)); y0 = Math.min(y0, Math.max(r.top, 0));
+    x1 = Math.max(x1, Math.min(r.right, W)); y1 = Math.max(y1, Math.min(r.bottom, H));
+    nama.add(e.getAttribute('data-testid'));
+  }
+  const bagian = x1 > x0 && y1 > y0 ? (x1 - x0) * (y1 - y0) / (W * H) : 0;
+  return {gulir, bagian, visual: [...nama].join('+')};
+}"""
+
+
+def ukur_halaman(page, url: str) -> dict:
+    t0 = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    page.wait_for_selector(SELESAI, state="visible", timeout=120_000)
+    page.wait_for_function(SIAP, timeout=120_000)
+    detik = time.perf_counter() - t0
+    page.wait_for_timeout(300)
+    hasil = page.evaluate(JS_UKUR.replace("arguments_visual", repr(VISUAL)))
+    return {**hasil, "detik": detik}
+
+
+def main() -> int:
+    from pke import akun, operasional
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db", type=Path, default=Path("data/pke.duckdb"))
+    ap.add_argument("--wilayah", default="33.15")
+    ap.add_argument("--desa", default="33.15.01.2001")
+    ap.add_argument("--ulang", type=int, default=3)
+    ap.add_argument("--gambar", type=Path, default=None, help="folder for a screenshot of each view and size")
+    ap.add_argument("--view", nargs="*", default=list(halaman.DINDING), help="url paths (default: every wall view)")
+    ap.add_argument("--hal", type=int, default=1, help="which slide of each view")
+    args = ap.parse_args()
+    toko = Path(tempfile.mkdtemp(prefix="pke_dinding_")) / "operasional.sqlite"
+    con = operasional.buka(toko)
+    akun.tambah(con, "bench.pimpinan", secrets.token_urlsafe(16), "pimpinan", akun.NASIONAL, oleh="bench")
+    port = port_bebas()
+    server = mulai_server(args.db, port, toko)
+    dasar = f"http://127.0.0.1:{port}"
+    baris = []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            for ukuran, (w, h) in UKURAN.items():
+                konteks = browser.new_context(viewport={"width": w, "height": h})
+                konteks.add_cookies([{"name": "pke_sesi", "value": akun.buat_sesi(con, "bench.pimpinan"),
+                                      "url": dasar}])
+                page = konteks.new_page()
+                for url in args.view:
+                    kode = args.desa if url == "desa" else args.wilayah
+                    alamat = (f"{dasar}/{'' if url == 'ringkasan' else url}?wilayah={kode}&presentasi=1"
+                              f"&hal={args.hal}")
+                    ukur_halaman(page, alamat)  # warms the server's caches
+                    runs = [ukur_halaman(page, alamat) for _ in range(args.ulang)]
+                    if args.gambar:
+                        args.gambar.mkdir(parents=True, exist_ok=True)
+                        page.screenshot(path=str(args.gambar / f"dinding_{url}_{args.hal}_{ukuran}.png"))
+                    r = runs[-1]
+                    baris.append((ukuran, url, statistics.median(x["detik"] for x in runs), r["gulir"], r["bagian"],
+                                  r["visual"]))
+                    print(f"  {ukuran} {url:12} {baris[-1][2]:.2f} s  scroll {r['gulir']:5.0f} px  "
+                          f"visual {r['bagian']:.0%} ({r['visual']})", file=sys.stderr, flush=True)
+                konteks.close()
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    print(f"\n{args.db.name}, region {args.wilayah}, presentation mode, headless Chromium (SwiftShader), "
+          f"median of {args.ulang} warm visits\n")
+    print("| size | view | rendered (s) | scroll (px) | main visual share | visual |\n|---|---|---|---|---|---|")
+    for ukuran, url, detik, gulir, bagian, visual in baris:
+        print(f"| {ukuran} | {url} | {detik:.2f} | {gulir:.0f} | {bagian:.0%} | {visual} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -10,7 +10,10 @@ vl-convert (in-process, no browser). Numbers and dates follow the report's langu
 
 Every section carries its key message (`Bagian.pesan`), shown under its heading in the PDF, on a bar on each of
 its slides and on the workbook's sheets. Long tables are never cut: the PDF repeats the header row on each page a
-table continues onto, the deck continues a table on further slides titled "(lanjutan)". No personal data."""
+table continues onto, the deck continues a table on further slides titled "(lanjutan)". No personal data.
+
+`laporan.pdf`, `laporan.pptx`, `laporan.xlsx` are the writer functions (they shadow their modules' names); reach a
+module's other names with `from pke.laporan.pptx import BARIS_PER_SLIDE`."""
 from pke.laporan.bagian import Sumber, kueri_laporan, susun
 from pke.laporan.model import Bagian, Laporan, Tabel
 from pke.laporan.pdf import pdf

@@ -161,9 +161,14 @@ def _catat_cli(aksi: str, rincian: dict) -> None:
 
 
 def cmd_laporan(args) -> int:
-    from pke import db, laporan
+    from pke import db, laporan, operasional, tindak_lanjut
 
     path = args.db or config.db_path()
+    toko = operasional.buka(config.store_path(path))
+    try:  # the meeting decisions concerning the region, with their status today
+        keputusan = tindak_lanjut.daftar(toko, args.wilayah, "")
+    finally:
+        toko.close()
     con = db.buka(path)
     try:
         periode = db.jalankan(con, "periode")
@@ -171,7 +176,8 @@ def cmd_laporan(args) -> int:
         tw = args.tw or int(periode.loc[periode["tahun"] == tahun, "triwulan"].max())
         # The command line runs on the server as its operator, who holds the database file itself: no scope.
         lap = laporan.susun(con, args.wilayah, tahun, tw, args.bahasa,
-                            progres_cb=lambda f, pesan: print(f"  {f:4.0%} {pesan}", file=sys.stderr), lingkup="")
+                            progres_cb=lambda f, pesan: print(f"  {f:4.0%} {pesan}", file=sys.stderr), lingkup="",
+                            tindak_lanjut=keputusan)
     finally:
         con.close()
     args.keluar.mkdir(parents=True, exist_ok=True)

@@ -81,25 +81,27 @@ def _nilai(df: pd.DataFrame) -> list[dict]:
 
 
 def kebutuhan_tersisa_per_klaster(df: pd.DataFrame, judul: str | None = None) -> dict:
-    """Horizontal stacked bars, one per cluster, of the households whose gap remains, split into not yet
-    intervened / planned / in progress, largest remaining gap on top; each bar labelled with the
-    remaining total and the share already closed. `df` is the kebutuhan_per_klaster query."""
+    """Horizontal stacked bars, one per cluster, of the households with the gap: what remains (not yet
+    intervened / planned / in progress) and, after it, what is done — remaining work and done work both drawn —
+    the largest remaining gap on top; each bar labelled with the remaining total and the share already closed.
+    `df` is the kebutuhan_per_klaster query."""
     d = df.sort_values("tersisa", ascending=False)
     urutan = list(d["label"])
-    status = ["belum", "rencana", "proses"]
+    status = ["belum", "rencana", "proses", "selesai"]
     panjang = pd.DataFrame([{"label": r["label"], "status": t(LABEL_STATUS[s]), "urut": i, "n": int(r[s])}
                             for _, r in d.iterrows() for i, s in enumerate(status)])
-    teks = d.assign(teks=[t("{n}  ({p} tertutup)", n=fmt.angka(n), p=fmt.persen(p))
-                          for n, p in zip(d["tersisa"], d["persen_tertutup"])])[["label", "tersisa", "teks"]]
-    maks = float(d["tersisa"].max() or 1)
+    teks = d.assign(teks=[t("{n} tersisa ({p} tertutup)", n=fmt.angka(n), p=fmt.persen(p))
+                          for n, p in zip(d["tersisa"], d["persen_tertutup"])])[["label", "kebutuhan", "teks"]]
+    maks = float(d["kebutuhan"].max() or 1)
     y = {"field": "label", "type": "nominal", "sort": urutan, "title": None}
     return _spek({
         "layer": [
             {"data": {"values": _nilai(panjang)}, "mark": {"type": "bar", "height": {"band": 0.7}},
              "encoding": {
                  "y": y,
-                 "x": {"field": "n", "type": "quantitative", "stack": "zero", "title": t("Keluarga dengan kebutuhan tersisa"),
-                       "scale": {"domain": [0, maks * 1.45]}, "axis": {"format": ",d"}},
+                 "x": {"field": "n", "type": "quantitative", "stack": "zero",
+                       "title": t("Keluarga dengan kebutuhan: tersisa, lalu selesai"),
+                       "scale": {"domain": [0, maks * 1.5]}, "axis": {"format": ",d"}},
                  "color": {"field": "status", "type": "nominal", "sort": [t(LABEL_STATUS[s]) for s in status],
                            "scale": {"domain": [t(LABEL_STATUS[s]) for s in status],
                                      "range": [WARNA_STATUS[s] for s in status]}},
@@ -107,7 +109,7 @@ def kebutuhan_tersisa_per_klaster(df: pd.DataFrame, judul: str | None = None) ->
                  "tooltip": [{"field": "label", "title": t("Klaster")}, {"field": "status", "title": t("Status")},
                              {"field": "n", "title": t("Keluarga"), "format": ",d"}]}},
             {"data": {"values": _nilai(teks)}, "mark": {"type": "text", "align": "left", "dx": 6, "fontSize": 15},
-             "encoding": {"y": y, "x": {"field": "tersisa", "type": "quantitative"}, "text": {"field": "teks"}}},
+             "encoding": {"y": y, "x": {"field": "kebutuhan", "type": "quantitative"}, "text": {"field": "teks"}}},
         ]}, judul, 48 * len(d) + 20)
 
 

@@ -55,7 +55,8 @@ def test_laporan_view_builds_the_report(app_env):
     assert not at.get("download_button")  # nothing to download before the report is made
     at.button[0].click().run()
     assert not at.exception, at.exception
-    assert any("Laporan Jawa Tengah › Kab. Grobogan, Triwulan IV 2026 siap: 6 bagian." in s.value for s in at.success)
+    # seven sections: the meeting follow-ups come with the headline figures
+    assert any("Laporan Jawa Tengah › Kab. Grobogan, Triwulan IV 2026 siap: 7 bagian." in s.value for s in at.success)
     tombol = [b.proto.label for b in at.get("download_button")]
     assert tombol == ["Unduh PDF", "Unduh PowerPoint", "Unduh Excel"]
     isi = " ".join(m.value for m in at.markdown)

@@ -83,12 +83,18 @@ def kueri_dalam_lingkup(nama: str, **params) -> pd.DataFrame:
 
 def susun_laporan(k: Konteks, bahasa_laporan: str, progres_cb=None) -> laporan.Laporan:
     """Gather the quarterly report of the context's region, within the user's scope, on the app's read-only
-    connection."""
+    connection, with the meeting follow-ups from the operational store."""
+    from pke import tindak_lanjut
+
     path, _ = versi_db()
+    lingkup = akses.pengguna().lingkup
+    # the meeting decisions concerning the region, for those who may see them (pimpinan, analysts, OPD)
+    keputusan = (tindak_lanjut.daftar(akses.toko(), k.kode, lingkup)
+                 if akses.boleh(akses.pengguna(), "tindak_lanjut") else None)
     cur = pembaca(path).kursor()
     try:
         return laporan.susun(cur, k.kode, k.tahun, k.triwulan, bahasa_laporan, progres_cb=progres_cb,
-                             lingkup=akses.pengguna().lingkup)
+                             lingkup=lingkup, tindak_lanjut=keputusan)
     finally:
         cur.close()
 

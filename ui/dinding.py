@@ -235,5 +235,10 @@ body, [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"]
 .st-key-pke_visual > [data-testid="stElementContainer"]:has([data-testid="stTable"]):only-child [data-testid="stTable"],
 .st-key-pke_visual > [data-testid="stElementContainer"]:has([data-testid="stTable"]):only-child [data-testid="stTable"] > div,
 .st-key-pke_visual > [data-testid="stElementContainer"]:has([data-testid="stTable"]):only-child table {height: 100%;}
+.st-key-pke_visual [data-testid="stColumn"] > [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"]:has([data-testid="stTable"])
+  {flex: 1 1 0; min-height: 0;}
+.st-key-pke_visual [data-testid="stColumn"] [data-testid="stTable"],
+.st-key-pke_visual [data-testid="stColumn"] [data-testid="stTable"] > div,
+.st-key-pke_visual [data-testid="stColumn"] [data-testid="stTable"] table {height: 100%;}
 </style>
 """

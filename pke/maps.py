@@ -18,9 +18,23 @@ from pke.i18n import t
 # ColorBrewer YlOrRd, 5 classes: sequential and readable by colour-blind viewers.
 KELAS_WARNA = ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"]
 WARNA_NOL = "#d9dde3"           # no remaining gap
-WARNA_PRIORITAS = [20, 40, 140]  # dark blue outline of priority villages
+# Priority villages: a bright cyan line on a black casing. Black stands out on the light classes (and on grey),
+# cyan on the dark reds; cyan is far from every hue of the yellow-orange-red scale, also for colour-blind
+# viewers, and from the grey kecamatan borders and the white village borders.
+WARNA_PRIORITAS = [0, 229, 255]
+WARNA_PRIORITAS_TEPI = [0, 0, 0]
+LEBAR_PRIORITAS = (2.5, 5.5)     # pixels: the cyan line, its black casing
 WARNA_GARIS = [60, 60, 60]       # kecamatan / kabupaten borders
-WARNA_PILIH = [0, 0, 0]
+WARNA_BATAS = [255, 255, 255, 200]  # thin borders between the coloured regions
+# The region being looked at (a village on its own kecamatan's map): white on black, wider than the priority line.
+WARNA_PILIH = [255, 255, 255]
+WARNA_PILIH_TEPI = [0, 0, 0]
+LEBAR_PILIH = (3, 7)
+# The map's size in pixels that its initial zoom is fitted to: at a desk (Peta's map column at 1280 px wide) and
+# on the wall (presentation mode at 1280 x 720; a larger screen shows a little more around the region).
+UKURAN_LAYAR = (580, 580)
+UKURAN_DINDING = (960, 540)
+PIKSEL = pdk.types.String("pixels")  # a plain string would reach deck.gl as an accessor expression ("@@=pixels")
 
 
 class Deck(pdk.Deck):
@@ -111,16 +125,84 @@ def _json_aman(v):
     return v
 
 
-def tampilan_awal(geojson: pd.Series, lebar: int = 620, tinggi: int = 580) -> pdk.ViewState:
-    """Centre and zoom that fit all geometries into a map of about lebar x tinggi pixels."""
+# Framing: parts closer than JARAK_DEKAT of the whole extent belong to one land mass. The smallest masses are left
+# out of the initial frame (still drawn, a pan away) as long as together they hold under BAGIAN_KECIL of the land
+# and of the regions (a region counted where its largest part lies).
+JARAK_DEKAT = 0.02
+BAGIAN_KECIL = 0.05
+
+
+def _gabung_dekat(kotak: np.ndarray, jarak: float) -> np.ndarray:
+    """Group label per bounding box (rows minx, miny, maxx, maxy): boxes within `jarak` of each other, directly
+    or through a chain of others, share a label."""
+    n = len(kotak)
+    induk = np.arange(n)
+
+    def akar(x: int) -> int:
+        while induk[x] != x:
+            induk[x] = induk[induk[x]]
+            x = induk[x]
+        return x
+
+    pohon = shapely.STRtree(shapely.box(*kotak.T))
+    luas = shapely.box(kotak[:, 0] - jarak, kotak[:, 1] - jarak, kotak[:, 2] + jarak, kotak[:, 3] + jarak)
+    for a, b in zip(*pohon.query(luas, predicate="intersects")):
+        ra, rb = akar(int(a)), akar(int(b))
+        if ra != rb:
+            induk[ra] = rb
+    return np.array([akar(i) for i in range(n)])
+
+
+def bingkai(geojson: pd.Series, wajib: pd.Series | None = None) -> tuple[float, float, float, float]:
+    """The extent (minx, miny, maxx, maxy) a map of these regions' geometries should frame: their main land.
+    Small outlying land — Karimunjawa's islands, 80 km off Jepara's coast, 4 of Jepara's 195 villages and 0.1%
+    of the province — would otherwise push the mainland to the map's edge. The geometries of `wajib` (e.g. the
+    village being looked at) are always inside the frame."""
     geom = shapely.from_geojson(geojson.dropna().to_numpy())
-    minx, miny, maxx, maxy = shapely.total_bounds(geom)
+    geom = geom[~shapely.is_empty(geom)]
+    if len(geom) == 0:
+        raise ValueError("no geometry to frame")
+    bagian, milik = shapely.get_parts(geom, return_index=True)
+    kotak = shapely.bounds(bagian)
+    minx, miny, maxx, maxy = shapely.total_bounds(bagian)
+    _, massa = np.unique(_gabung_dekat(kotak, JARAK_DEKAT * max(maxx - minx, maxy - miny)), return_inverse=True)
+    area = shapely.area(bagian)
+    luas = np.bincount(massa, weights=area)
+    # each region counts once, in the mass of its largest part
+    urut = np.lexsort((-area, milik))
+    terbesar = urut[np.r_[True, milik[urut][1:] != milik[urut][:-1]]]
+    wilayah = np.bincount(massa[terbesar], minlength=len(luas))
+    simpan = np.ones(len(luas), dtype=bool)
+    buang_luas = buang_wilayah = 0.0
+    for m in np.argsort(luas)[:-1]:  # smallest first; the largest mass always stays
+        buang_luas += luas[m] / luas.sum()
+        buang_wilayah += wilayah[m] / len(geom)
+        if buang_luas >= BAGIAN_KECIL or buang_wilayah >= BAGIAN_KECIL:
+            break
+        simpan[m] = False
+    hasil = shapely.total_bounds(bagian[simpan[massa]])
+    if wajib is not None and wajib.notna().any():
+        w = shapely.total_bounds(shapely.from_geojson(wajib.dropna().to_numpy()))
+        hasil = np.r_[np.minimum(hasil[:2], w[:2]), np.maximum(hasil[2:], w[2:])]
+    return tuple(float(v) for v in hasil)
+
+
+def tampilan_awal(geojson: pd.Series, lebar: int = UKURAN_LAYAR[0], tinggi: int = UKURAN_LAYAR[1],
+                  wajib: pd.Series | None = None) -> pdk.ViewState:
+    """Centre and zoom that fit the geometries' main land (bingkai) into a map of about lebar x tinggi pixels."""
+    minx, miny, maxx, maxy = bingkai(geojson, wajib)
     dx, dy = max(maxx - minx, 1e-4), max(maxy - miny, 1e-4)
     # deck.gl's web-mercator zoom 0 shows the world in 512 pixels; latitude is stretched by 1/cos(lat)
     regang = 1 / math.cos(math.radians((miny + maxy) / 2))
     zoom = math.log2(min(lebar * 360 / (512 * dx), tinggi * 360 / (512 * dy * regang))) - 0.3
     return pdk.ViewState(longitude=(minx + maxx) / 2, latitude=(miny + maxy) / 2, zoom=round(zoom, 2),
                          min_zoom=4, max_zoom=15, pitch=0, bearing=0)
+
+
+def _garis(id_: str, data: list[dict], warna: list[int], lebar: float) -> pdk.Layer:
+    """Outlines only, not pickable (a click goes to the region underneath)."""
+    return pdk.Layer("GeoJsonLayer", id=id_, data=data, pickable=False, stroked=True, filled=False,
+                     get_line_color=warna, line_width_units=PIKSEL, get_line_width=lebar, line_joint_rounded=True)
 
 
 def peta_wilayah(
@@ -131,7 +213,7 @@ def peta_wilayah(
     prioritas: pd.DataFrame | None = None,
     terpilih: str | None = None,
     desimal: int = 0,
-    ukuran: tuple[int, int] = (620, 580),
+    ukuran: tuple[int, int] = UKURAN_LAYAR,
 ) -> tuple[pdk.Deck, Legenda]:
     """A choropleth of regions (rows of the peta_wilayah query with a geojson) coloured by `nilai`,
     with priority villages outlined (a desa row with desa_prioritas = 1, or the rows of `prioritas`),
@@ -142,59 +224,75 @@ def peta_wilayah(
     warna = [_rgb(WARNA_NOL, 180) if k < 0 else _rgb(KELAS_WARNA[k]) for k in kelas]
     label_nilai = [fmt.angka(v, desimal) for v in d[nilai]]
     properti = ["kode", "nama", "nama_induk", "keluarga", "kebutuhan", "tersisa", "desa_prioritas"]
+    klik = t("Klik untuk membuka")
+    catatan = [("\n".join([t("Desa prioritas"), klik]) if p and len(k) == 13 else
+                "\n".join([t("{n} desa prioritas", n=p), klik]) if p else klik)
+               for k, p in zip(d["kode"], d["desa_prioritas"])]
     fitur = _fitur(d, properti, {"warna": warna, "nilai": label_nilai,
                                  "keluarga_fmt": [fmt.angka(v) for v in d["keluarga"]],
                                  "tersisa_fmt": [fmt.angka(v) for v in d["tersisa"]],
-                                 "prioritas_fmt": [t("Desa prioritas") if p and len(k) == 13 else
-                                                   (t("{n} desa prioritas", n=p) if p else "")
-                                                   for k, p in zip(d["kode"], d["desa_prioritas"])]})
+                                 "catatan": catatan})
     lapisan = [pdk.Layer(
         "GeoJsonLayer", id="wilayah", data=fitur, pickable=True, auto_highlight=True,
         stroked=True, filled=True, get_fill_color="properties.warna",
-        get_line_color=[255, 255, 255, 200], line_width_min_pixels=0.5,
+        get_line_color=WARNA_BATAS, line_width_units=PIKSEL, get_line_width=0.5,
+        # Only the fill answers a click. Picking the outlines too made deck.gl's pick on pointer-down take ~0.5 s
+        # for a kabupaten's villages in a software-rendered browser, longer than a tap may last, so a click on
+        # the map selected nothing.
+        _subLayerProps={"polygons-stroke": {"pickable": False}},
     )]
     if garis is not None and not garis.empty:
-        lapisan.append(pdk.Layer(
-            "GeoJsonLayer", id="garis", data=_fitur(garis, ["kode", "nama"]), pickable=False,
-            stroked=True, filled=False, get_line_color=WARNA_GARIS, line_width_min_pixels=1.6,
-        ))
+        lapisan.append(_garis("garis", _fitur(garis, ["kode", "nama"]), WARNA_GARIS, 1.6))
     if prioritas is None:
         prioritas = d[(d["desa_prioritas"] > 0) & (d["kode"].str.len() == 13)]
     if not prioritas.empty:
-        lapisan.append(pdk.Layer(
-            "GeoJsonLayer", id="prioritas", data=_fitur(prioritas, ["kode", "nama"]), pickable=False,
-            stroked=True, filled=False, get_line_color=WARNA_PRIORITAS, line_width_min_pixels=2.5,
-        ))
+        data_prioritas = _fitur(prioritas, ["kode", "nama"])
+        lapisan += [_garis("prioritas_tepi", data_prioritas, WARNA_PRIORITAS_TEPI, LEBAR_PRIORITAS[1]),
+                    _garis("prioritas", data_prioritas, WARNA_PRIORITAS, LEBAR_PRIORITAS[0])]
     if terpilih is not None and (d["kode"] == terpilih).any():
-        lapisan.append(pdk.Layer(
-            "GeoJsonLayer", id="terpilih", data=_fitur(d[d["kode"] == terpilih], ["kode", "nama"]),
-            pickable=False, stroked=True, filled=False, get_line_color=WARNA_PILIH, line_width_min_pixels=4,
-        ))
+        data_pilih = _fitur(d[d["kode"] == terpilih], ["kode", "nama"])
+        lapisan += [_garis("terpilih_tepi", data_pilih, WARNA_PILIH_TEPI, LEBAR_PILIH[1]),
+                    _garis("terpilih", data_pilih, WARNA_PILIH, LEBAR_PILIH[0])]
     # A text tooltip, not an HTML one: deck.gl puts "html" into innerHTML, so a village or OPD name holding
     # <img onerror=…> would run in the viewer's browser.
     tooltip = {
         "text": "{nama}\n{nama_induk}\n" + judul_nilai + ": {nilai}\n" + t("Keluarga P3KE") + ": {keluarga_fmt}\n"
-                + t("Kebutuhan tersisa") + ": {tersisa_fmt}\n{prioritas_fmt}",
+                + t("Kebutuhan tersisa") + ": {tersisa_fmt}\n{catatan}",
         "style": {"backgroundColor": "#1f2933", "color": "white", "fontSize": "15px", "whiteSpace": "pre-line"},
     }
     # No basemap: map_provider=None with pydeck's default map_style (its "__MAP_STYLE__" sentinel), which
     # Streamlit's map component reads as "no style". map_style=None would make it fetch Carto's style.json
     # from the internet (seen in the browser's request log), and no page may call an outside host.
-    deck = Deck(layers=lapisan, initial_view_state=tampilan_awal(d["geojson"], *ukuran), map_provider=None,
-                tooltip=tooltip)
+    wajib = d.loc[d["kode"] == terpilih, "geojson"] if terpilih else None
+    deck = Deck(layers=lapisan, initial_view_state=tampilan_awal(d["geojson"], *ukuran, wajib=wajib),
+                map_provider=None, tooltip=tooltip)
     leg = legenda(batas, judul_nilai, desimal)
     return deck, leg
 
 
-def legenda_html(leg: Legenda, prioritas: bool = True) -> str:
-    """The legend as small HTML (Streamlit markdown), readable on a projector."""
+def _contoh_garis(dalam: list[int], tepi: list[int], lebar: tuple[float, float]) -> str:
+    """A legend swatch drawn like the map's double outline: a line on a darker casing, over a mid class's fill."""
+    luar = (lebar[1] - lebar[0]) / 2
+    rgb = lambda w: "rgb({},{},{})".format(*w[:3])  # noqa: E731
+    return (f'<span style="width:1.9em;height:1.25em;flex:none;display:inline-block;box-sizing:border-box;'
+            f'background:{KELAS_WARNA[2]};border:{luar:g}px solid {rgb(tepi)};'
+            f'box-shadow:inset 0 0 0 {lebar[0]:g}px {rgb(dalam)},inset 0 0 0 {lebar[0] + luar:g}px {rgb(tepi)}">'
+            f"</span>")
+
+
+def legenda_html(leg: Legenda, prioritas: bool = True, terpilih: str | None = None) -> str:
+    """The legend as small HTML (Streamlit markdown), readable on a projector; `terpilih` labels the outline of
+    the region being looked at, when the map shows one."""
     baris = "".join(
-        f'<div style="display:flex;align-items:center;gap:8px;margin:3px 0">'
-        f'<span style="width:26px;height:18px;background:{w};border:1px solid #888;display:inline-block"></span>'
+        f'<div style="display:flex;align-items:center;gap:0.5em;margin:0.2em 0">'
+        f'<span style="width:1.9em;height:1.25em;flex:none;background:{w};border:1px solid #888;'
+        f'display:inline-block"></span>'
         f"<span>{fmt.html_aman(label)}</span></div>" for label, w in leg.kelas)
+    garis = []
     if prioritas:
-        r, g, b = WARNA_PRIORITAS
-        baris += (f'<div style="display:flex;align-items:center;gap:8px;margin:6px 0 3px">'
-                  f'<span style="width:26px;height:18px;border:3px solid rgb({r},{g},{b});display:inline-block"></span>'
-                  f"<span>{t('Desa prioritas')}</span></div>")
-    return f'<div style="font-size:16px"><b>{fmt.html_aman(leg.judul)}</b>{baris}</div>'
+        garis.append((_contoh_garis(WARNA_PRIORITAS, WARNA_PRIORITAS_TEPI, LEBAR_PRIORITAS), t("Desa prioritas")))
+    if terpilih:
+        garis.append((_contoh_garis(WARNA_PILIH, WARNA_PILIH_TEPI, LEBAR_PILIH), terpilih))
+    baris += "".join(f'<div style="display:flex;align-items:center;gap:0.5em;margin:0.4em 0 0.2em">{contoh}'
+                     f"<span>{fmt.html_aman(label)}</span></div>" for contoh, label in garis)
+    return f'<div style="font-size:1rem;line-height:1.3"><b>{fmt.html_aman(leg.judul)}</b>{baris}</div>'

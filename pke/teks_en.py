@@ -688,9 +688,6 @@ EN: dict[str, str] = {
     "Waktu": "Time",
     "Warna: {judul} pada akhir {periode}. Garis biru tua: desa prioritas tahun {tahun}.":
         "Colour: {judul} at the end of {periode}. Dark blue outline: priority villages of {tahun}.",
-    "Warna: {klaster} (PR terbesar desa ini) tersisa per 100 keluarga. Garis hitam: desa ini; biru tua: desa prioritas.":
-        "Colour: {klaster} (this village's biggest gap) remaining per 100 households. Black outline: this "
-        "village; dark blue: priority villages.",
     "Wilayah": "Region",
     "Wilayah dengan {klaster} tersisa terbanyak per 100 keluarga:":
         "Regions with the most remaining {klaster} per 100 households:",
@@ -759,7 +756,6 @@ EN: dict[str, str] = {
         "{tertutup} of the {awal} needs (household × cluster) open at the start of {tahun} have been met.",
     "— Semua {tingkat} —": "— Every {tingkat} —",
     "— pilih desa —": "— choose a village —",
-    "— pilih di peta atau di sini —": "— choose on the map or here —",
     "⚠️ **DATA DEMO** — keluarga dan individu sintetis di atas wilayah dan batas desa yang nyata; bukan data P3KE sebenarnya.":
         "⚠️ **DEMO DATA** — synthetic households and individuals on real regions and village boundaries; not "
         "real P3KE data.",
@@ -1127,4 +1123,18 @@ EN: dict[str, str] = {
     "Laporan OPD yang disetujui": "Approved agency reports",
     "Sebagian DATA DEMO": "PARTLY DEMO DATA",
     "data per {tanggal}": "data as of {tanggal}",
+    # the map: a click opens a region (pages/peta.py, pke/maps.py, the Profil Desa map)
+    "Klik untuk membuka": "Click to open",
+    "Klik wilayah di peta untuk membukanya.": "Click a region on the map to open it.",
+    "Desa ini": "This village",
+    "Keluarga tersisa: **{n}**": "Households remaining: **{n}**",
+    "Desa prioritas: **{n}**": "Priority villages: **{n}**",
+    "— pilih wilayah —": "— choose a region —",
+    "Buka wilayah ini": "Open this region",
+    "Peta kebutuhan: {klaster}": "Map of needs: {klaster}",
+    "Warna: {judul} pada akhir {periode}. Garis biru muda bertepi hitam: desa prioritas tahun {tahun}.":
+        "Colour: {judul} at the end of {periode}. Light blue line on black: priority villages of {tahun}.",
+    "Warna: {klaster} (PR terbesar desa ini) tersisa per 100 keluarga. Garis putih bertepi hitam: desa ini; biru muda bertepi hitam: desa prioritas. Klik desa lain untuk membuka profilnya.":
+        "Colour: {klaster} (this village's biggest gap) remaining per 100 households. White line on black: this "
+        "village; light blue on black: priority villages. Click another village to open its profile.",
 }

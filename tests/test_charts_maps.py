@@ -19,18 +19,78 @@ def test_peta_kabupaten(con):
     teks = deck.to_json()
     assert "\n" not in teks  # compact: pydeck's indent=2 would make it ~6x heavier
     spec = json.loads(teks)
-    assert [layer["id"] for layer in spec["layers"]] == ["wilayah", "garis", "prioritas", "terpilih"]
-    wilayah = spec["layers"][0]["data"]
+    lapisan = {layer["id"]: layer for layer in spec["layers"]}
+    assert list(lapisan) == ["wilayah", "garis", "prioritas_tepi", "prioritas", "terpilih_tepi", "terpilih"]
+    wilayah = lapisan["wilayah"]["data"]
     assert len(wilayah) == 280
     assert {f["properties"]["nama"] for f in wilayah} >= {"Karanglangu", "Panimbo"}
-    assert len(spec["layers"][2]["data"]) == 51  # priority villages outlined
+    assert all(f["kode"] == f["properties"]["kode"] for f in wilayah)  # a clicked object names its region
+    assert {layer["lineWidthUnits"] for layer in spec["layers"]} == {"pixels"}
+    # only the regions' fill answers a click: picking the outlines made a click too slow to count as one
+    assert lapisan["wilayah"]["pickable"] and lapisan["wilayah"]["_subLayerProps"]["polygons-stroke"] == {
+        "pickable": False}
+    assert not any(layer.get("pickable") for i, layer in lapisan.items() if i != "wilayah")
+    assert len(lapisan["prioritas"]["data"]) == len(lapisan["prioritas_tepi"]["data"]) == 51  # priority villages
+    assert [f["kode"] for f in lapisan["terpilih"]["data"]] == ["33.15.01.2001"]
     assert spec.get("mapProvider") is None or "mapStyle" not in spec  # no basemap tiles needed
     assert 106 < spec["initialViewState"]["longitude"] < 112 and 8 < spec["initialViewState"]["zoom"] < 11
     # legend: a zero class and up to five classes, Indonesian decimals
     assert leg.kelas[0][0] == "0 / tidak ada" and 2 <= len(leg.kelas) <= 6
     assert any("," in label for label, _ in leg.kelas[1:])
-    html = maps.legenda_html(leg)
-    assert "Air minum" in html and "Desa prioritas" in html
+    html = maps.legenda_html(leg, terpilih="Desa ini")
+    assert "Air minum" in html and "Desa prioritas" in html and "Desa ini" in html
+    assert "rgb(0,229,255)" in html and "rgb(0,0,0)" in html  # the legend draws the map's double outline
+
+
+def _luminans(rgb) -> float:
+    def kanal(v):
+        v /= 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+    r, g, b = (kanal(float(v)) for v in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _kontras(a, b) -> float:
+    la, lb = sorted((_luminans(a), _luminans(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_garis_prioritas_terlihat_di_setiap_kelas():
+    """The priority outline stands out on every fill class: its line or its casing reaches WCAG's 3:1 for
+    graphics against each colour of the scale (navy alone on dark red did not: 2.1:1), and the line itself is
+    unlike the grey and white borders."""
+    for isi in [maps._rgb(w) for w in [maps.WARNA_NOL, *maps.KELAS_WARNA]]:
+        terbaik = max(_kontras(maps.WARNA_PRIORITAS, isi), _kontras(maps.WARNA_PRIORITAS_TEPI, isi))
+        assert terbaik >= 3, (isi, terbaik)
+        assert max(_kontras(maps.WARNA_PILIH, isi), _kontras(maps.WARNA_PILIH_TEPI, isi)) >= 3
+    assert _kontras(maps.WARNA_PRIORITAS, maps.WARNA_PRIORITAS_TEPI) >= 7  # the line on its casing
+    assert maps.WARNA_PRIORITAS not in (maps.WARNA_GARIS, maps.WARNA_BATAS[:3], maps.WARNA_PILIH)
+    assert maps.LEBAR_PRIORITAS[1] > maps.LEBAR_PRIORITAS[0]
+
+
+def test_bingkai_daratan_utama(batas_dir):
+    """A map frames the region's main land: Karimunjawa's islands (Kab. Jepara, 80 km offshore) no longer push
+    Java to the bottom edge, at kabupaten and at province level; a region made only of islands keeps them all."""
+    from pke.boundaries import load_boundaries
+
+    jepara = load_boundaries(batas_dir, ["33.20"], tingkat={"desa"})
+    minx, miny, maxx, maxy = maps.bingkai(jepara["geojson"])
+    assert maxy < -6.3 < -5.9  # Karimunjawa's villages lie at -5.9..-5.7
+    assert minx < 110.65 and maxx > 110.9 and miny < -6.75  # the mainland's villages all inside
+    pulau = jepara[jepara["kode"].str.startswith("33.20.10.")]
+    assert len(pulau) == 4
+    # the village being looked at is framed even on an island
+    assert maps.bingkai(jepara["geojson"], wajib=pulau["geojson"].iloc[:1])[3] > -5.9
+    # the kecamatan of the islands alone: every one of its villages' centroids framed
+    x0, y0, x1, y1 = maps.bingkai(pulau["geojson"])
+    assert ((pulau["lng"] > x0) & (pulau["lng"] < x1) & (pulau["lat"] > y0) & (pulau["lat"] < y1)).all()
+
+    prov = load_boundaries(batas_dir, ["33"], tingkat={"kabupaten"})
+    x0, y0, x1, y1 = maps.bingkai(prov["geojson"])
+    assert y1 < -6.3 and y0 < -8.1 and x0 < 108.6 and x1 > 111.6
+    utuh = maps.tampilan_awal(prov["geojson"], 960, 540, wajib=prov.loc[prov["kode"] == "33.20", "geojson"])
+    daratan = maps.tampilan_awal(prov["geojson"], 960, 540)  # the wall's map
+    assert daratan.latitude < utuh.latitude - 0.2 and daratan.zoom > utuh.zoom + 0.3  # centred on Java, closer
 
 
 def test_peta_provinsi_ringan(con):

@@ -117,14 +117,16 @@ def test_grafik_klaster_dan_heatmap(con):
     per_klaster = db.jalankan(con, "kebutuhan_per_klaster", lingkup="", **P)
     spek = charts.kebutuhan_tersisa_per_klaster(per_klaster)
     batang, label = spek["layer"]
-    assert batang["encoding"]["color"]["scale"]["domain"] == ["Belum diintervensi", "Rencana", "Proses"]
+    assert batang["encoding"]["color"]["scale"]["domain"] == ["Belum diintervensi", "Rencana", "Proses", "Selesai"]
     assert spek["config"]["locale"]["number"]["decimal"] == ","  # Indonesian numbers on the axis
     terbesar = per_klaster.sort_values("tersisa").iloc[-1]
     assert batang["encoding"]["y"]["sort"][0] == terbesar["label"]  # largest on top
     teks = {r["label"]: r["teks"] for r in label["data"]["values"]}
     assert teks[terbesar["label"]].startswith(f"{terbesar['tersisa']:,}".replace(",", "."))  # 1.234 format
-    jumlah = sum(r["n"] for r in batang["data"]["values"])
-    assert jumlah == per_klaster[["belum", "rencana", "proses"]].to_numpy().sum() == per_klaster["tersisa"].sum()
+    # what remains, then what is done: the whole bar is the households with the need
+    tersisa = sum(r["n"] for r in batang["data"]["values"] if r["status"] != "Selesai")
+    assert tersisa == per_klaster[["belum", "rencana", "proses"]].to_numpy().sum() == per_klaster["tersisa"].sum()
+    assert sum(r["n"] for r in batang["data"]["values"]) == per_klaster["kebutuhan"].sum()
 
     anak = db.jalankan(con, "kebutuhan_per_subwilayah", lingkup="", **P)
     hm = charts.heatmap_subwilayah(anak, "persen_tertutup")
@@ -141,8 +143,9 @@ def test_grafik_dalam_bahasa_inggris(con):
     with dalam_bahasa("en"):
         spek = charts.kebutuhan_tersisa_per_klaster(per_klaster)
     assert spek["config"]["locale"]["number"]["thousands"] == ","
-    assert spek["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["Not yet intervened", "Planned", "In progress"]
-    assert spek["layer"][0]["encoding"]["x"]["title"] == "Households with remaining needs"
+    assert spek["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["Not yet intervened", "Planned", "In progress",
+                                                                         "Done"]
+    assert spek["layer"][0]["encoding"]["x"]["title"] == "Households with the need: remaining, then done"
 
 
 def test_grafik_digambar_tanpa_browser(con):

@@ -15,6 +15,9 @@ from pke import audit, fmt, laporan
 from pke.i18n import BAHASA, N_, NAMA_BAHASA, bahasa, t
 import ui
 
+
+u = ui.izinkan("laporan")  # first: no page does anything before its right is checked
+k = ui.konteks()
 BENTUK = (  # format, writer, button label, MIME type, icon
     ("pdf", laporan.pdf, N_("Unduh PDF"), "application/pdf", ":material/picture_as_pdf:"),
     ("pptx", laporan.pptx, N_("Unduh PowerPoint"),
@@ -23,9 +26,6 @@ BENTUK = (  # format, writer, button label, MIME type, icon
      ":material/table_view:"),
 )
 log = logging.getLogger(__name__)
-
-u = ui.izinkan("laporan")
-k = ui.konteks()
 ui.kepala_halaman(t("Laporan triwulan"), k)
 if not k.kode:
     st.info(t("Pilih provinsi, kabupaten/kota, kecamatan atau desa di panel kiri."))

@@ -378,9 +378,16 @@ def test_injeksi_lewat_berkas_impor_ke_halaman_dan_ekspor(fixture_db, tmp_path, 
     assert "evil.example" in gabung and "![x](" not in gabung and "[klik](" not in gabung
     assert not re.search(r"(?<!\\)<img", gabung)
     # presentation mode draws tables with st.table, which renders Markdown: cells are escaped too
+    # on the wall: the first slide's status box, key message and header (HTML, entities) stay text
     dinding = buka("pages/profil_desa.py", wilayah="33.15.01.2001", presentasi="1")
-    sel = [str(v) for tb in dinding.table for v in tb.value.to_numpy().ravel()]
-    assert sel and not any("![x](" in v or re.search(r"(?<!\\)<img", v) for v in sel)
+    teks = "\n".join(e.value for e in (*dinding.markdown, *dinding.success))
+    assert "evil.example" in teks and "![x](" not in teks and "[klik](" not in teks
+    assert not re.search(r"(?<!\\)<img", teks)
+    # a slide with a table (the village's gaps; its kecamatan's villages)
+    for hal in ("2", "akhir"):
+        dinding = buka("pages/profil_desa.py", wilayah="33.15.01.2001", presentasi="1", hal=hal)
+        sel = [str(v) for tb in dinding.table for v in tb.value.to_numpy().ravel()]
+        assert sel and not any("![x](" in v or re.search(r"(?<!\\)<img", v) for v in sel)
     daftar = buka("pages/keluarga.py", wilayah="33.15.01")
     assert daftar.title[0].value == "Daftar keluarga" and len(daftar.dataframe[0].value) >= 4
     con = db.buka(salinan)

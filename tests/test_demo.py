@@ -90,6 +90,26 @@ def test_rata_rata_anggota_dan_kebutuhan_masuk_akal(lima_kab):
     assert _satu(lima_kab, "SELECT max(qi) FROM periode") == 2026 * 4 + 3
 
 
+
+def _pr_terbesar_klaten(path, tahun: int, triwulan: int) -> str:
+    from pke import db
+
+    con = db.buka(path)
+    try:
+        data = db.jalankan(con, "evaluasi_kabupaten", kode="33", tahun=tahun, triwulan=triwulan, lingkup="")
+    finally:
+        con.close()
+    return data.set_index("kode").loc["33.10", "pr_terbesar"]
+
+
+@pytest.mark.parametrize("seed,sampai", [(7, TANGGAL), (2023, dt.date(2030, 12, 31))])
+def test_pr_terbesar_klaten_listrik(tmp_path, seed, sampai):
+    """The governor's rakor: Klaten's biggest remaining gap is electricity — on the evaluation view, after the
+    interventions, for another seed and a data date years later too (electricity gaps close faster)."""
+    path = tmp_path / "klaten.duckdb"
+    bangun_demo(path, kabupaten=["33.10"], seed=seed, sampai=sampai, batas=None, skala=0.05)
+    assert _pr_terbesar_klaten(path, sampai.year, (sampai.month - 1) // 3 + 1) == "Listrik"
+
 def _sidik(path):
     con = duckdb.connect(str(path), read_only=True)
     try:

@@ -399,3 +399,37 @@ def test_app_menampilkan_dan_menjalankan_lanjutan(tmp_path, monkeypatch):
     assert not at.sidebar.get("progress")
     assert any("**5 kabupaten/kota**" in m.value for m in at.markdown)
     assert "4 kabupaten/kota dalam 2 kelompok" in build.berkas_log_lanjutan(path).read_text()
+
+
+def test_app_lanjutan_gagal_tidak_diulang_terus(tmp_path, monkeypatch):
+    """A continuation that fails is shown as failed (its log named) and not started again at once on every rerun."""
+    from streamlit.testing.v1 import AppTest
+
+    from pke.tulis import berkas_baru
+
+    path = tmp_path / "pke.duckdb"
+    _awal(path)
+    with berkas_baru(path, salin=True) as cat:  # a catalog the continuation cannot read: every batch fails
+        cat.execute("UPDATE meta SET nilai = 'bukan-angka' WHERE kunci = 'skala'")
+    monkeypatch.setenv("PKE_DB", str(path))
+    monkeypatch.setenv("PKE_DEMO_LATAR", "1")
+
+    def jalankan():
+        at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=60)
+        at.query_params["wilayah"] = "33"
+        at.run()
+        assert not at.exception, at.exception
+        return at
+
+    jalankan()
+    log = build.berkas_log_lanjutan(path)
+    batas = time.monotonic() + 60
+    while "ValueError" not in (log.read_text() if log.exists() else "") or build.lanjutan_berjalan(path):
+        assert time.monotonic() < batas
+        time.sleep(0.1)
+    time.sleep(0.2)
+    at = jalankan()
+    assert any("Pembangunan terhenti karena galat" in c.value and "lanjutan.log" in c.value for c in at.sidebar.caption)
+    jalankan()
+    assert log.read_text().count("ValueError") == 1  # not started again within the minute
+    assert build.sisa_dari(_meta(path)) == SISA  # and the database is as it was

@@ -111,8 +111,9 @@ def _kemajuan() -> None:
     st.progress(selesai / total, text=t("Data demo {wilayah}: {n} dari {total} kabupaten/kota dibangun…",
                                         wilayah=wilayah, n=selesai, total=total))
     if status == "gagal":
+        log = build.berkas_log_lanjutan(config.db_path()).resolve()
         st.caption(t("Pembangunan terhenti karena galat (lihat {log}); dicoba lagi dalam semenit.",
-                     log=str(build.berkas_log_lanjutan(config.db_path()))))
+                     log=log.relative_to(config.ROOT) if log.is_relative_to(config.ROOT) else log.name))
     elif status == "mati":
         st.caption(t("Pembangunan latar belakang dimatikan (PKE_DEMO_LATAR=0); lanjutkan dengan "
                      "`python -m pke demo --lanjut`."))

@@ -203,8 +203,16 @@ def bangun_demo(
         progress(0.97, t("Menyimpan basis data"))
         gudang.segarkan_katalog(con, path)
     gudang.bersihkan(path)
-    # A complete installation: the operational store beside the database (accounts, audit, targets, reports).
-    operasional.buka(config.store_path(path)).close()
+    # A complete installation: the operational store beside the database (accounts, audit, targets, reports), with
+    # last rakor's decisions for Grobogan (the source documents' rakor) so the meeting's opening slide has content.
+    toko = operasional.buka(config.store_path(path))
+    try:
+        if "33.15" in kabupaten:
+            from pke import tindak_lanjut
+
+            tindak_lanjut.isi_contoh(toko, "33.15")
+    finally:
+        toko.close()
     hasil["waktu"]["total"] = time.perf_counter() - mulai
     progress(1.0, t("Selesai"))
     return hasil

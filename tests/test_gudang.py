@@ -306,6 +306,13 @@ def test_demo_membangun_instalasi_lengkap(tmp_path, monkeypatch):
     assert c.execute("SELECT count(*) FROM keluarga_aktif").fetchone()[0] > 5_000
     assert c.execute("SELECT count(*) FROM impor").fetchone()[0] == 0
     c.close()
+    # the meeting's opening slide has last rakor's decisions for Grobogan (one done, one late, one running)
+    from pke import operasional, tindak_lanjut
+
+    toko = operasional.buka(tujuan.parent / "x.operasional.sqlite")
+    keputusan = tindak_lanjut.daftar(toko, "33.15", "")
+    toko.close()
+    assert sorted(keputusan["status"]) == ["berjalan", "selesai", "terlambat"]
 
 
 def test_versi_lama_disimpan_sejam_setelah_tak_terpakai(db):

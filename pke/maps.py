@@ -31,9 +31,10 @@ WARNA_PILIH = [255, 255, 255]
 WARNA_PILIH_TEPI = [0, 0, 0]
 LEBAR_PILIH = (3, 7)
 # The map's size in pixels that its initial zoom is fitted to: at a desk (Peta's map column at 1280 px wide) and
-# on the wall (presentation mode at 1280 x 720; a larger screen shows a little more around the region).
+# on the wall, where the server cannot know the screen: the region just fits the map of a 1280 x 720 screen
+# (about 960 x 600 px, the fit keeps a 0.3 zoom margin) and fills about 60% of a 1920 x 1080 one's.
 UKURAN_LAYAR = (580, 580)
-UKURAN_DINDING = (960, 540)
+UKURAN_DINDING = (1100, 620)
 PIKSEL = pdk.types.String("pixels")  # a plain string would reach deck.gl as an accessor expression ("@@=pixels")
 
 
@@ -103,16 +104,30 @@ def legenda(batas: list[float], judul: str, desimal: int = 0) -> Legenda:
     return Legenda(judul, kelas)
 
 
-def _fitur(df: pd.DataFrame, properti: list[str], tambahan: dict[str, list] | None = None) -> list[dict]:
+def _fitur(df: pd.DataFrame, properti: list[str], tambahan: dict[str, list] | None = None,
+           toleransi: float | None = None) -> list[dict]:
+    """GeoJSON features of the rows' geojson with `properti` (and `tambahan`, one value per row); with a
+    `toleransi` (degrees) the geometries are simplified to it."""
     fitur = []
     tambahan = tambahan or {}
+    geom = list(df["geojson"])
+    if toleransi:
+        g = shapely.from_geojson(df["geojson"].to_numpy())
+        geom = list(shapely.to_geojson(shapely.simplify(g, toleransi, preserve_topology=True)))
     for i, row in enumerate(df.itertuples(index=False)):
         props = {k: _json_aman(getattr(row, k)) for k in properti}
         for k, v in tambahan.items():
             props[k] = v[i]
         # Properties are repeated at the top level so tooltip templates find them in every renderer.
-        fitur.append({"type": "Feature", "geometry": json.loads(row.geojson), "properties": props, **props})
+        fitur.append({"type": "Feature", "geometry": json.loads(geom[i]), "properties": props, **props})
     return fitur
+
+
+def _toleransi_garis(tampilan: pdk.ViewState) -> float:
+    """Degrees that are half a pixel two zoom levels closer than the initial view: outlines drawn twice (line and
+    casing) are simplified to it, which halves a province's priority-village outlines (523 villages, 1.05 MB as
+    stored) and stays exact to the eye until a viewer zooms in by more than two levels."""
+    return 0.5 * 360 / (512 * 2 ** (tampilan.zoom + 2)) * math.cos(math.radians(tampilan.latitude))
 
 
 def _json_aman(v):
@@ -232,6 +247,7 @@ def peta_wilayah(
                                  "keluarga_fmt": [fmt.angka(v) for v in d["keluarga"]],
                                  "tersisa_fmt": [fmt.angka(v) for v in d["tersisa"]],
                                  "catatan": catatan})
+    tampilan = tampilan_awal(d["geojson"], *ukuran, wajib=d.loc[d["kode"] == terpilih, "geojson"] if terpilih else None)
     lapisan = [pdk.Layer(
         "GeoJsonLayer", id="wilayah", data=fitur, pickable=True, auto_highlight=True,
         stroked=True, filled=True, get_fill_color="properties.warna",
@@ -246,11 +262,11 @@ def peta_wilayah(
     if prioritas is None:
         prioritas = d[(d["desa_prioritas"] > 0) & (d["kode"].str.len() == 13)]
     if not prioritas.empty:
-        data_prioritas = _fitur(prioritas, ["kode", "nama"])
+        data_prioritas = _fitur(prioritas, ["kode", "nama"], toleransi=_toleransi_garis(tampilan))
         lapisan += [_garis("prioritas_tepi", data_prioritas, WARNA_PRIORITAS_TEPI, LEBAR_PRIORITAS[1]),
                     _garis("prioritas", data_prioritas, WARNA_PRIORITAS, LEBAR_PRIORITAS[0])]
     if terpilih is not None and (d["kode"] == terpilih).any():
-        data_pilih = _fitur(d[d["kode"] == terpilih], ["kode", "nama"])
+        data_pilih = _fitur(d[d["kode"] == terpilih], ["kode", "nama"], toleransi=_toleransi_garis(tampilan))
         lapisan += [_garis("terpilih_tepi", data_pilih, WARNA_PILIH_TEPI, LEBAR_PILIH[1]),
                     _garis("terpilih", data_pilih, WARNA_PILIH, LEBAR_PILIH[0])]
     # A text tooltip, not an HTML one: deck.gl puts "html" into innerHTML, so a village or OPD name holding
@@ -263,9 +279,7 @@ def peta_wilayah(
     # No basemap: map_provider=None with pydeck's default map_style (its "__MAP_STYLE__" sentinel), which
     # Streamlit's map component reads as "no style". map_style=None would make it fetch Carto's style.json
     # from the internet (seen in the browser's request log), and no page may call an outside host.
-    wajib = d.loc[d["kode"] == terpilih, "geojson"] if terpilih else None
-    deck = Deck(layers=lapisan, initial_view_state=tampilan_awal(d["geojson"], *ukuran, wajib=wajib),
-                map_provider=None, tooltip=tooltip)
+    deck = Deck(layers=lapisan, initial_view_state=tampilan, map_provider=None, tooltip=tooltip)
     leg = legenda(batas, judul_nilai, desimal)
     return deck, leg
 

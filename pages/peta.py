@@ -118,9 +118,12 @@ def gambar(kunci: str | None, ukuran: str | None) -> None:
         with kiri:
             event = st.pydeck_chart(deck, height="stretch" if DINDING else 600, on_select="rerun",
                                     selection_mode="single-object", key=f"peta_pdk_{st.session_state.get(KLIK, 0)}")
-            dipilih = (event.selection.objects or {}).get("wilayah", []) if event else []
+            # a drawn region, or on the province's map a priority village
+            dipilih = [o for lapis in ("prioritas", "wilayah") for o in (event.selection.objects or {}).get(lapis, [])
+                       ] if event else []
             kode = dipilih[0].get("kode") if dipilih else None
-            if kode in set(data["kode"]) and len(kode) in BUKA:
+            boleh = set(data["kode"]) | (set(prioritas["kode"]) if prioritas is not None else set())
+            if kode in boleh and len(kode) in BUKA:
                 buka(kode)
         with kanan, st.container(key="peta_panel"):
             st.markdown(maps.legenda_html(leg, terpilih=t("Desa ini") if terpilih else None), unsafe_allow_html=True)

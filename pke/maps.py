@@ -214,6 +214,15 @@ def tampilan_awal(geojson: pd.Series, lebar: int = UKURAN_LAYAR[0], tinggi: int 
                          min_zoom=4, max_zoom=15, pitch=0, bearing=0)
 
 
+def _ada(v) -> bool:
+    return v is not None and v == v and v != ""  # not None, NaN or empty
+
+
+def _baris(*bagian) -> str:
+    """A tooltip's text: the parts that exist, one a line."""
+    return "\n".join(str(b) for b in bagian if _ada(b))
+
+
 def _garis(id_: str, data: list[dict], warna: list[int], lebar: float) -> pdk.Layer:
     """Outlines only, not pickable (a click goes to the region underneath)."""
     return pdk.Layer("GeoJsonLayer", id=id_, data=data, pickable=False, stroked=True, filled=False,
@@ -237,16 +246,14 @@ def peta_wilayah(
     batas = batas_kelas(d[nilai])
     kelas = klasifikasi(d[nilai], batas)
     warna = [_rgb(WARNA_NOL, 180) if k < 0 else _rgb(KELAS_WARNA[k]) for k in kelas]
-    label_nilai = [fmt.angka(v, desimal) for v in d[nilai]]
-    properti = ["kode", "nama", "nama_induk", "keluarga", "kebutuhan", "tersisa", "desa_prioritas"]
     klik = t("Klik untuk membuka")
-    catatan = [("\n".join([t("Desa prioritas"), klik]) if p and len(k) == 13 else
-                "\n".join([t("{n} desa prioritas", n=p), klik]) if p else klik)
-               for k, p in zip(d["kode"], d["desa_prioritas"])]
-    fitur = _fitur(d, properti, {"warna": warna, "nilai": label_nilai,
-                                 "keluarga_fmt": [fmt.angka(v) for v in d["keluarga"]],
-                                 "tersisa_fmt": [fmt.angka(v) for v in d["tersisa"]],
-                                 "catatan": catatan})
+    teks = [_baris(
+        r.nama, r.nama_induk, f"{judul_nilai}: {fmt.angka(getattr(r, nilai), desimal)}",
+        f"{t('Keluarga P3KE')}: {fmt.angka(r.keluarga)}", f"{t('Kebutuhan tersisa')}: {fmt.angka(r.tersisa)}",
+        (t("Desa prioritas") if len(r.kode) == 13 else t("{n} desa prioritas", n=r.desa_prioritas))
+        if r.desa_prioritas else None, klik) for r in d.itertuples(index=False)]
+    fitur = _fitur(d, ["kode", "nama", "nama_induk", "keluarga", "kebutuhan", "tersisa", "desa_prioritas"],
+                   {"warna": warna, "teks": teks})
     tampilan = tampilan_awal(d["geojson"], *ukuran, wajib=d.loc[d["kode"] == terpilih, "geojson"] if terpilih else None)
     lapisan = [pdk.Layer(
         "GeoJsonLayer", id="wilayah", data=fitur, pickable=True, auto_highlight=True,
@@ -259,21 +266,34 @@ def peta_wilayah(
     )]
     if garis is not None and not garis.empty:
         lapisan.append(_garis("garis", _fitur(garis, ["kode", "nama"]), WARNA_GARIS, 1.6))
+    # Priority villages over other regions (the province's kabupaten) answer a click too: they open the village.
+    prioritas_diklik = prioritas is not None and bool((d["kode"].str.len() < 13).all())
     if prioritas is None:
         prioritas = d[(d["desa_prioritas"] > 0) & (d["kode"].str.len() == 13)]
     if not prioritas.empty:
-        data_prioritas = _fitur(prioritas, ["kode", "nama"], toleransi=_toleransi_garis(tampilan))
-        lapisan += [_garis("prioritas_tepi", data_prioritas, WARNA_PRIORITAS_TEPI, LEBAR_PRIORITAS[1]),
-                    _garis("prioritas", data_prioritas, WARNA_PRIORITAS, LEBAR_PRIORITAS[0])]
+        tambahan = {"teks": [_baris(
+            r.nama, getattr(r, "nama_induk", None), t("Desa prioritas"),
+            t("OPD pendamping: {opd}", opd=r.opd_pendamping) if _ada(getattr(r, "opd_pendamping", None)) else None,
+            klik) for r in prioritas.itertuples(index=False)]} if prioritas_diklik else None
+        data_prioritas = _fitur(prioritas, ["kode", "nama"], tambahan, toleransi=_toleransi_garis(tampilan))
+        lapisan.append(_garis("prioritas_tepi", data_prioritas, WARNA_PRIORITAS_TEPI, LEBAR_PRIORITAS[1]))
+        if prioritas_diklik:  # the line with a transparent fill that takes the click; its outline is not picked
+            lapisan.append(pdk.Layer(
+                "GeoJsonLayer", id="prioritas", data=data_prioritas, pickable=True, stroked=True, filled=True,
+                get_fill_color=[0, 0, 0, 0], get_line_color=WARNA_PRIORITAS, line_width_units=PIKSEL,
+                get_line_width=LEBAR_PRIORITAS[0], line_joint_rounded=True,
+                _subLayerProps={"polygons-stroke": {"pickable": False}}))
+        else:
+            lapisan.append(_garis("prioritas", data_prioritas, WARNA_PRIORITAS, LEBAR_PRIORITAS[0]))
     if terpilih is not None and (d["kode"] == terpilih).any():
         data_pilih = _fitur(d[d["kode"] == terpilih], ["kode", "nama"], toleransi=_toleransi_garis(tampilan))
         lapisan += [_garis("terpilih_tepi", data_pilih, WARNA_PILIH_TEPI, LEBAR_PILIH[1]),
                     _garis("terpilih", data_pilih, WARNA_PILIH, LEBAR_PILIH[0])]
     # A text tooltip, not an HTML one: deck.gl puts "html" into innerHTML, so a village or OPD name holding
     # <img onerror=…> would run in the viewer's browser.
+    # Each region carries its own text (a region and a priority village say different things).
     tooltip = {
-        "text": "{nama}\n{nama_induk}\n" + judul_nilai + ": {nilai}\n" + t("Keluarga P3KE") + ": {keluarga_fmt}\n"
-                + t("Kebutuhan tersisa") + ": {tersisa_fmt}\n{catatan}",
+        "text": "{teks}",
         "style": {"backgroundColor": "#1f2933", "color": "white", "fontSize": "15px", "whiteSpace": "pre-line"},
     }
     # No basemap: map_provider=None with pydeck's default map_style (its "__MAP_STYLE__" sentinel), which

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from pke import charts, db, maps
+from pke import charts, db, fmt, maps
 from tests.conftest import KAB
 
 P = {"kode": KAB, "tahun": 2026, "triwulan": 4}
@@ -102,6 +102,16 @@ def test_peta_provinsi_ringan(con):
     assert len(garis) == 35  # every kabupaten/kota outlined, also those without data
     deck, _ = maps.peta_wilayah(df, "tersisa", "Listrik", garis=garis, prioritas=prio)
     assert len(deck.to_json()) < 1_000_000
+    lapisan = {layer["id"]: layer for layer in json.loads(deck.to_json())["layers"]}
+    # on the province's map a priority village takes a click too (it opens the village), by its fill only
+    assert lapisan["prioritas"]["pickable"] and lapisan["prioritas"]["getFillColor"] == [0, 0, 0, 0]
+    assert lapisan["prioritas"]["_subLayerProps"]["polygons-stroke"] == {"pickable": False}
+    desa = lapisan["prioritas"]["data"][0]
+    assert len(desa["kode"]) == 13 and desa["teks"].startswith(desa["nama"] + "\n") and "Desa prioritas" in desa["teks"]
+    # the tooltip is each region's own text (never HTML)
+    assert deck._tooltip["text"] == "{teks}" and "html" not in deck._tooltip
+    kab = lapisan["wilayah"]["data"][0]
+    assert kab["teks"].splitlines()[:3] == ["Kab. Grobogan", "Jawa Tengah", f"Listrik: {fmt.angka(kab['tersisa'])}"]
 
 
 def test_klasifikasi():

@@ -165,6 +165,24 @@ def test_klik_kabupaten_di_peta_provinsi_membuka_kabupaten(server, konteks, fixt
     page.close()
 
 
+def test_klik_desa_prioritas_di_peta_provinsi_membuka_profil_desa(server, konteks, fixture_db):
+    """At province level the priority villages are outlined over the kabupaten: a click inside one opens it."""
+    page = _buka(konteks, server, "peta?wilayah=33&bahasa=id")
+    con = db.buka(fixture_db)
+    try:
+        prio = db.jalankan(con, "peta_desa_prioritas", lingkup="", kode="33", tahun=TAHUN)
+    finally:
+        con.close()
+    kode, nama, lng, lat, _ = _sasaran(prio, maps.UKURAN_LAYAR)
+    tampilan = maps.tampilan_awal(_data(fixture_db, "33")["geojson"], *maps.UKURAN_LAYAR)  # the province's view
+    _klik(page, _piksel(page, tampilan, lng, lat))
+    _tunggu_url(page, kode, "desa")
+    page.get_by_role("heading", name=re.compile(rf"^(Desa|Kelurahan) {re.escape(nama)}$")).wait_for(timeout=60_000)
+    page.get_by_text("Desa prioritas PKE", exact=False).first.wait_for(timeout=60_000)
+    assert not page.luar, f"requests to outside hosts: {page.luar}"
+    page.close()
+
+
 def test_klik_desa_di_peta_kecamatan_dalam_bahasa_inggris(server, konteks, fixture_db):
     """A kecamatan's map (its villages): a click opens the village, and the language of the link is kept."""
     kec = f"{KAB}.01"

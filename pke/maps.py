@@ -276,7 +276,9 @@ def peta_wilayah(
             t("OPD pendamping: {opd}", opd=r.opd_pendamping) if _ada(getattr(r, "opd_pendamping", None)) else None,
             klik) for r in prioritas.itertuples(index=False)]} if prioritas_diklik else None
         data_prioritas = _fitur(prioritas, ["kode", "nama"], tambahan, toleransi=_toleransi_garis(tampilan))
-        lapisan.append(_garis("prioritas_tepi", data_prioritas, WARNA_PRIORITAS_TEPI, LEBAR_PRIORITAS[1]))
+        # the casing needs the shapes only
+        tepi = [{"type": "Feature", "geometry": f["geometry"], "properties": {}} for f in data_prioritas]
+        lapisan.append(_garis("prioritas_tepi", tepi, WARNA_PRIORITAS_TEPI, LEBAR_PRIORITAS[1]))
         if prioritas_diklik:  # the line with a transparent fill that takes the click; its outline is not picked
             lapisan.append(pdk.Layer(
                 "GeoJsonLayer", id="prioritas", data=data_prioritas, pickable=True, stroked=True, filled=True,

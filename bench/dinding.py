@@ -102,6 +102,8 @@ def main() -> int:
                                   r["visual"]))
                     print(f"  {ukuran} {url:12} {baris[-1][2]:.2f} s  scroll {r['gulir']:5.0f} px  "
                           f"visual {r['bagian']:.0%} ({r['visual']})", file=sys.stderr, flush=True)
+                if ukuran == "1280x720":
+                    langkah = ukur_tayangan(page, dasar, args.wilayah)
                 konteks.close()
             browser.close()
     finally:
@@ -112,7 +114,33 @@ def main() -> int:
     print("| size | view | rendered (s) | scroll (px) | main visual share | visual |\n|---|---|---|---|---|---|")
     for ukuran, url, detik, gulir, bagian, visual in baris:
         print(f"| {ukuran} | {url} | {detik:.2f} | {gulir:.0f} | {bagian:.0%} | {visual} |")
+    print(f"\nSlideshow at 1280×720, {len(langkah)} steps by the keyboard (→): median {statistics.median(langkah):.2f} s, "
+          f"max {max(langkah):.2f} s to the next slide drawn")
     return 0
+
+
+TAYANG = "ringkasan,peta,sektor,progres"
+
+
+def ukur_tayangan(page, dasar: str, wilayah: str) -> list[float]:
+    """Step through a slideshow with → as a presenter's clicker does; the time from the key press to the next
+    slide drawn (its header showing the new position and the app idle), each step."""
+    page.goto(f"{dasar}/?wilayah={wilayah}&presentasi=1&tayang={TAYANG}&detik=0")
+    page.wait_for_selector(".pke-slide", timeout=120_000)
+    page.wait_for_function(SIAP, timeout=120_000)
+    waktu = []
+    for _ in range(12):
+        sebelum = page.inner_text(".pke-slide")
+        t0 = time.perf_counter()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("(s) => { const e = document.querySelector('.pke-slide'); "
+                               "return e && e.innerText !== s; }", arg=sebelum, timeout=120_000)
+        page.wait_for_selector(SELESAI, state="visible", timeout=120_000)
+        page.wait_for_function(SIAP, timeout=120_000)
+        waktu.append(time.perf_counter() - t0)
+        print(f"  slideshow step {len(waktu)}: {waktu[-1]:.2f} s  ({page.inner_text('.pke-slide')[:70]})",
+              file=sys.stderr, flush=True)
+    return waktu
 
 
 if __name__ == "__main__":

@@ -260,7 +260,7 @@ def _fitur(df: pd.DataFrame, properti: dict[str, list]) -> list[dict]:
 def peta_statis(df: pd.DataFrame, nilai: str, judul: str | None = None, desimal: int = 0,
                 prioritas: pd.DataFrame | None = None) -> dict:
     """The map of the Peta view as a static chart for reports: regions (peta_wilayah rows with a geojson) in the
-    same classes and colours as the dashboard map, priority villages outlined in dark blue. The GeoJSON travels
+    same classes and colours as the dashboard map, priority villages outlined cyan on black. The GeoJSON travels
     inline, so nothing is downloaded to draw it."""
     from pke import maps
 
@@ -278,10 +278,17 @@ def peta_statis(df: pd.DataFrame, nilai: str, judul: str | None = None, desimal:
                                "scale": {"domain": [k for k, _ in leg.kelas], "range": [w for _, w in leg.kelas]},
                                "legend": {"orient": "right", "title": None}}}}]
     if "geojson" in prioritas and prioritas["geojson"].notna().any():
-        p = prioritas[prioritas["geojson"].notna()]
-        lapisan.append({"data": {"values": _fitur(p, {"nama": list(p["nama"])})},
-                        "mark": {"type": "geoshape", "filled": False, "stroke": "rgb(20,40,140)", "strokeWidth": 2.2}})
-    # the projection fits itself to the data; a legend large enough to read on a slide
-    spek = _spek({"layer": lapisan, "projection": {"type": "mercator"}}, judul, 560)
+        # as on the dashboard map: a cyan line on a black casing, visible on every fill class
+        p = _fitur(prioritas[prioritas["geojson"].notna()], {})
+        for warna, lebar in ((maps.WARNA_PRIORITAS_TEPI, 4.0), (maps.WARNA_PRIORITAS, 1.8)):
+            lapisan.append({"data": {"values": p}, "mark": {
+                "type": "geoshape", "filled": False, "stroke": "rgb({},{},{})".format(*warna), "strokeWidth": lebar,
+                "strokeJoin": "round", "clip": True}})
+    # framed on the main land (Karimunjawa's islands do not shrink Jepara or the province); a readable legend
+    x0, y0, x1, y1 = maps.bingkai(d["geojson"])
+    kotak = {"type": "Feature", "properties": {},  # two corners: no ring whose winding d3 could read inside out
+             "geometry": {"type": "MultiPoint", "coordinates": [[x0, y0], [x1, y1]]}}
+    lapisan[0]["mark"]["clip"] = True
+    spek = _spek({"layer": lapisan, "projection": {"type": "mercator", "fit": kotak}}, judul, 560)
     spek["config"]["legend"].update(labelFontSize=20, symbolSize=320, symbolType="square")
     return spek

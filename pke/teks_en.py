@@ -555,8 +555,8 @@ EN: dict[str, str] = {
     "Per klaster, {periode}": "Per cluster, {periode}",
     "Per {tingkat}": "Per {tingkat}",
     "Perbaikan satu RTLH": "Repair of one uninhabitable house",
-    "Peringkat **{urutan} dari {n}** desa menurut kebutuhan tersisa per 100 keluarga (1 = paling berat).":
-        "Rank **{urutan} of {n}** villages by remaining needs per 100 households (1 = heaviest).",
+    "Peringkat {urutan} dari {n} desa menurut kebutuhan tersisa per 100 keluarga (1 = paling berat).":
+        "Rank {urutan} of {n} villages by remaining needs per 100 households (1 = heaviest).",
     "Peringkat kabupaten/kota": "Ranking of regencies/cities",
     "Peringkat wilayah": "Ranking of regions",
     "Periode": "Period",
@@ -686,8 +686,6 @@ EN: dict[str, str] = {
         "Order: priority villages first, then the heaviest needs per 100 households. A village counts as reached "
         "when the remaining budget covers all of its needs (chosen clusters); villages that do not fit are skipped.",
     "Waktu": "Time",
-    "Warna: {judul} pada akhir {periode}. Garis biru tua: desa prioritas tahun {tahun}.":
-        "Colour: {judul} at the end of {periode}. Dark blue outline: priority villages of {tahun}.",
     "Wilayah": "Region",
     "Wilayah dengan {klaster} tersisa terbanyak per 100 keluarga:":
         "Regions with the most remaining {klaster} per 100 households:",
@@ -747,7 +745,8 @@ EN: dict[str, str] = {
     "{klaster}: tersisa per 100 keluarga": "{klaster}: remaining per 100 households",
     "{kolom} bukan Ya/Tidak": "{kolom} is not Ya/Tidak (yes/no)",
     "{nama} ({mulai} s.d. {tenggat})": "{nama} ({mulai} to {tenggat})",
-    "{n}  ({p} tertutup)": "{n}  ({p} closed)",
+    "{n} tersisa ({p} tertutup)": "{n} remaining ({p} closed)",
+    "Keluarga dengan kebutuhan: tersisa, lalu selesai": "Households with the need: remaining, then done",
     "{n} desa prioritas": "{n} priority villages",
     "{n} target {wilayah} tahun {tahun} disimpan oleh {petugas}.": "{n} targets of {wilayah} for {tahun} saved by {petugas}.",
     "{n} wilayah tanpa batas tidak tergambar.": "{n} regions without a boundary are not drawn.",
@@ -1137,4 +1136,8 @@ EN: dict[str, str] = {
     "Warna: {klaster} (PR terbesar desa ini) tersisa per 100 keluarga. Garis putih bertepi hitam: desa ini; biru muda bertepi hitam: desa prioritas. Klik desa lain untuk membuka profilnya.":
         "Colour: {klaster} (this village's biggest gap) remaining per 100 households. White line on black: this "
         "village; light blue on black: priority villages. Click another village to open its profile.",
+    "Biaya dan jangkauan": "Cost and reach",
+    "Biaya satuan": "Unit costs",
+    "Pilih desa (★ desa prioritas)": "Choose a village (★ priority village)",
+    "Ringkasan masalah data": "Data problems in brief",
 }

@@ -178,8 +178,8 @@ def peta(s: Sumber) -> Bagian:
     if s.gambar and ada_batas:
         prio = s.q("peta_desa_prioritas", kode=ling.area, tahun=s.tahun) if ling.lapisan_prioritas else None
         b.gambar = png(charts.peta_statis(data, "tersisa_per_100", None, 1, prio), 1000, 560)
-        b.keterangan_gambar = t("Warna: {judul} pada akhir {periode}. Garis biru tua: desa prioritas tahun {tahun}.",
-                                judul=judul_peta.lower(), periode=s.periode, tahun=s.tahun)
+        b.keterangan_gambar = t("Warna: {judul} pada akhir {periode}. Garis biru muda bertepi hitam: desa prioritas "
+                                "tahun {tahun}.", judul=judul_peta.lower(), periode=s.periode, tahun=s.tahun)
     elif not ada_batas:
         b.teks.append(t("Batas wilayah belum dimuat di basis data ini, jadi peta tidak dapat digambar; "
                         "tabel di bawah menggantikannya."))

@@ -57,10 +57,20 @@ def peringkat(bagian):
         ui.buka_wilayah(data.iloc[baris[0]]["kode"], "pages/ringkasan.py")
 
 
+# On the wall no more coloured lines than the palette has distinct colours: the selected kabupaten, or the five
+# with the lowest share of needs closed; the others grey.
+if len(k.kode) >= 5:
+    sorot_dinding = {k.kode[:5]}
+else:
+    sorot_dinding = set(data.sort_values("persen_tertutup").head(5)["kode"])
+judul_tren = (t("Tren kebutuhan tertutup per triwulan") if len(k.kode) >= 5
+              else t("Tren: lima kabupaten/kota dengan kebutuhan tertutup terendah"))
+
+
 def tren_grafik():
     tren = ui.kueri("tren_subwilayah", kode=provinsi)
     prioritas = set(data.loc[data["prioritas"], "kode"])
-    dinding.grafik(charts.tren_wilayah(tren, sorot=prioritas or None))
+    dinding.grafik(charts.tren_wilayah(tren, sorot=sorot_dinding if ui.presentasi() else (prioritas or None)))
     if not ui.presentasi():
         st.caption(t("Garis tebal berwarna: kabupaten/kota prioritas; klik nama di legenda untuk menyembunyikan atau "
                      "menampilkan."))
@@ -68,5 +78,5 @@ def tren_grafik():
 
 dinding.tampilkan(JUDUL, k, ui.pesan("evaluasi", k), [
     *dinding.slide_tabel(tabel, peringkat, t("Peringkat kabupaten/kota") if ui.presentasi() else ""),
-    dinding.Slide(tren_grafik, t("Tren kebutuhan tertutup per triwulan")),
+    dinding.Slide(tren_grafik, judul_tren if ui.presentasi() else t("Tren kebutuhan tertutup per triwulan")),
 ], "evaluasi")

@@ -1140,4 +1140,6 @@ EN: dict[str, str] = {
     "Biaya satuan": "Unit costs",
     "Pilih desa (★ desa prioritas)": "Choose a village (★ priority village)",
     "Ringkasan masalah data": "Data problems in brief",
+    "Tren: lima kabupaten/kota dengan kebutuhan tertutup terendah":
+        "Trend: the five regencies/cities with the lowest share of needs closed",
 }

@@ -221,7 +221,7 @@ def _buka_dinding(konteks, server, jalur: str, ukuran: str):
     page.luar = []
     page.on("request", lambda r: page.luar.append(r.url) if not r.url.startswith((server, "data:", "blob:")) else None)
     page.goto(f"{server}/{jalur}")
-    page.locator(".pke-slide").first.wait_for(timeout=60_000)
+    page.locator(".pke-slide, [data-testid='stMain'] h1").first.wait_for(timeout=60_000)  # a slide, or any view
     page.wait_for_function(SIAP, timeout=60_000)
     return page
 

@@ -42,6 +42,7 @@ ui.kotak_pengguna(pengguna)
 ui.pilih_bahasa()
 if pengguna is not None and pengguna.lingkup is not None:
     st.session_state["konteks"] = ui.pilih_konteks()
+    ui.cari_desa(st.session_state["konteks"].tahun)
 if db_demo:
     st.sidebar.warning(t("**Data demo** — sintetis, bukan data P3KE sebenarnya."))
 elif ui.meta().get("demo") == "campuran":

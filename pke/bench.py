@@ -54,6 +54,7 @@ def _kueri_tampilan(kode: str, tahun: int, tw: int) -> dict[str, list[tuple[str,
     }
     tampilan["Kualitas Data"] = [("kualitas_ringkas", {"kode": kode}), ("desa_banyak_pindah", {"kode": kode})]
     tampilan["Profil Desa (pilih desa)"] = [("desa_pilihan", {"kode": kode, "tahun": tahun})]
+    tampilan["Cari desa (panel kiri)"] = [("cari_desa", {"cari": "karang", "tahun": tahun})]
     tampilan["Impor Data"] = [("riwayat_impor", {})]
     if len(kode) >= 5:  # lists for follow-up are offered from kabupaten level down
         tampilan["Kualitas Data"] += [("kualitas_individu", {"kode": kode, "masalah": "tidak_padan", "batas": 1000}),

@@ -1142,4 +1142,9 @@ EN: dict[str, str] = {
     "Ringkasan masalah data": "Data problems in brief",
     "Tren: lima kabupaten/kota dengan kebutuhan tertutup terendah":
         "Trend: the five regencies/cities with the lowest share of needs closed",
+    "Cari desa": "Find a village",
+    "nama desa, mis. Karanglangu": "village name, e.g. Karanglangu",
+    "Ketik sedikitnya 3 huruf nama desa/kelurahan di wilayah Anda.":
+        "Type at least 3 letters of a village's name in your region.",
+    "Tidak ada desa yang namanya memuat “{cari}” di wilayah Anda.": "No village in your region has “{cari}” in its name.",
 }

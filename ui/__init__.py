@@ -282,6 +282,28 @@ def pilih_konteks() -> Konteks:
     return Konteks(kode=kode, tahun=int(tahun), triwulan=int(tw), jalur=jalur)
 
 
+def cari_desa(tahun: int) -> None:
+    """The sidebar's village search: a name (or part of one) lists up to twelve villages of the user's region,
+    priority villages first; a click opens that village's Profil Desa."""
+    sb = st.sidebar
+    if st.session_state.pop("_cari_selesai", False):  # the village was opened: an empty box on the next page
+        st.session_state["cari_desa"] = ""
+    cari = sb.text_input(t("Cari desa"), key="cari_desa", max_chars=60, placeholder=t("nama desa, mis. Karanglangu"),
+                         help=t("Ketik sedikitnya 3 huruf nama desa/kelurahan di wilayah Anda."))
+    cari = " ".join(cari.split())
+    if len(cari) < 3:
+        return
+    hasil = kueri("cari_desa", cari=cari, tahun=tahun)
+    if hasil.empty:
+        sb.caption(t("Tidak ada desa yang namanya memuat “{cari}” di wilayah Anda.", cari=fmt.aman(cari)))
+        return
+    for r in hasil.itertuples():
+        label = f"{'★ ' if r.prioritas else ''}{fmt.aman(r.nama)} · {fmt.aman(r.kecamatan)} · {fmt.aman(r.kabupaten)}"
+        if sb.button(label, key=f"cari_{r.kode}", type="tertiary", icon=":material/home_pin:"):
+            st.session_state["_cari_selesai"] = True
+            buka_wilayah(r.kode, "pages/profil_desa.py")
+
+
 def konteks() -> Konteks:
     """The context chosen in the sidebar by app.py on this run."""
     return st.session_state["konteks"]

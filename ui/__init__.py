@@ -456,7 +456,8 @@ def tabel(df: pd.DataFrame, persen: tuple[str, ...] = (), rupiah: tuple[str, ...
     st.dataframe (e.g. row selection), whose event is returned.
 
     In presentation mode the table is static HTML (st.table) so it takes the large type — the interactive grid
-    draws small text on a canvas; a long table is split into slides by ui.dinding.slide_tabel. No grid has a CSV
+    draws small text on a canvas; a long table is split into slides by ui.dinding.slide_tabel. Elsewhere its first
+    column is pinned, so a table wider than the screen scrolls sideways with its labels in view. No grid has a CSV
     download (client.disableDataExport): exports go through the app's audited buttons."""
     format_kolom = fmt.format_kolom(df, persen, rupiah, teks_lain=False) | (format_lain or {})
 
@@ -471,4 +472,8 @@ def tabel(df: pd.DataFrame, persen: tuple[str, ...] = (), rupiah: tuple[str, ...
         g = styler(aman)
         st.table(g if index else g.hide(axis="index"))
         return None
+    if not index and len(df.columns) > 1:
+        # a table wider than the screen scrolls sideways with its first column (the region, the cluster) kept in view
+        kwargs["column_config"] = {df.columns[0]: st.column_config.Column(pinned=True),
+                                   **(kwargs.get("column_config") or {})}
     return st.dataframe(styler(df), hide_index=not index, width="stretch", height=tinggi, **kwargs)

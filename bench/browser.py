@@ -72,13 +72,14 @@ def port_bebas() -> int:
         return s.getsockname()[1]
 
 
-def mulai_server(db: Path, port: int, toko: Path | None = None) -> subprocess.Popen:
-    """A headless Streamlit server on database `db` (and operational store `toko`, else PKE_STORE or the default)."""
+def mulai_server(db: Path, port: int, toko: Path | None = None, akar: Path = ROOT) -> subprocess.Popen:
+    """A headless Streamlit server on database `db` (and operational store `toko`, else PKE_STORE or the default),
+    running the app in folder `akar` (another checkout, to compare versions)."""
     env = dict(os.environ, PKE_DB=str(db), **({"PKE_STORE": str(toko)} if toko else {}))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", str(akar / "app.py"), "--server.headless", "true",
          "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=akar, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     batas = time.time() + 60
     while time.time() < batas:
         try:

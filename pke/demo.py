@@ -210,7 +210,7 @@ def generate_kabupaten(con: duckdb.DuckDBPyConnection, kab: Kabupaten, seed: int
 
     pengali = PENGALI_KAB.get(kab.kode, {})
     gap = {}
-    for kunci in K.KUNCI:
+    for kunci in LAJU_DASAR:  # the clusters the demo models (the eight); another cluster gets its gaps from the raw
         p = LAJU_DASAR[kunci] * pengali.get(kunci, 1.0) * np.power(fk, 1.3) * PENGALI_DESIL[desil]
         gap[kunci] = rng.random(nk) < np.clip(p, 0.0, 0.9)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pke import db, ekspor, fmt, gudang, turunan
+from pke import db, ekspor, fmt, gudang, klaster, turunan
 from pke.i18n import N_, t
 from pke.boundaries import normalkan_kode
 from pke.tulis import TulisError, berkas_baru
@@ -247,19 +247,15 @@ def _satu(con, sql: str, params: dict | None = None):
     return rows[0] if rows else None
 
 
-KLASTER_ALIAS = {"rumah tidak layak huni": "rtlh", "rtlh": "rtlh", "listrik": "listrik", "tanpa listrik": "listrik",
-                 "air": "air", "air minum": "air", "air bersih": "air", "air minum tidak layak": "air",
-                 "jamban": "jamban", "sanitasi": "jamban", "tanpa jamban layak": "jamban", "stunting": "stunting",
-                 "risiko stunting": "stunting", "ats": "ats", "anak tidak sekolah": "ats",
-                 "disabilitas": "disabilitas", "tidak bekerja": "tidak_bekerja", "tidak_bekerja": "tidak_bekerja"}
+KLASTER_ALIAS = klaster.ALIAS  # key, labels and aliases of each cluster (pke.klaster)
 STATUS_ALIAS = {"rencana": "rencana", "direncanakan": "rencana", "proses": "proses", "dalam proses": "proses",
                 "selesai": "selesai", "sudah": "selesai", "terealisasi": "selesai"}
 
 
 def _klaster(data: pd.DataFrame, tolak: _Penolak) -> pd.Series:
     k = data["klaster"].str.lower().str.strip().map(KLASTER_ALIAS)
-    tolak(k.isna(), "klaster", t("klaster tidak dikenal (RTLH, listrik, air, jamban, stunting, ATS, disabilitas, "
-                                 "tidak bekerja)"))
+    tolak(k.isna(), "klaster", t("klaster tidak dikenal ({daftar})",
+                                 daftar=", ".join(klaster.label_singkat(x) for x in klaster.KUNCI)))
     return k
 
 

@@ -5,24 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from pke import klaster
-from pke.i18n import N_, t
-
-# Default unit costs (rupiah per household), from the programme values used in Central Java; users edit them.
-BIAYA_SATUAN = {
-    "rtlh": (N_("Perbaikan satu RTLH"), 20_000_000),
-    "listrik": (N_("Satu sambungan listrik"), 1_500_000),
-    "air": (N_("Satu sambungan air minum"), 2_500_000),
-    "jamban": (N_("Satu jamban sehat"), 3_500_000),
-    "stunting": (N_("Pendampingan + PMT satu keluarga"), 750_000),
-    "ats": (N_("Kembali bersekolah satu anak"), 1_500_000),
-    "disabilitas": (N_("Alat bantu / ATENSI satu orang"), 3_000_000),
-    "tidak_bekerja": (N_("Pelatihan + modal usaha satu keluarga"), 3_000_000),
-}
-
+from pke.i18n import t
 
 def tabel_biaya() -> pd.DataFrame:
     """The editable unit-cost table: klaster (key), label, satuan (unit), biaya (rupiah per unit)."""
-    return pd.DataFrame([(k, klaster.label(k), t(uraian), biaya) for k, (uraian, biaya) in BIAYA_SATUAN.items()],
+    # the default costs are the clusters' own (pke.klaster: programme values used in Central Java); users edit them
+    return pd.DataFrame([(k.kunci, klaster.label(k.kunci), t(k.satuan), k.biaya) for k in klaster.KLASTER],
                         columns=["klaster", "label", "satuan", "biaya"])
 
 

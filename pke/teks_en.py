@@ -713,8 +713,8 @@ EN: dict[str, str] = {
     "keluarga tidak ada di data P3KE aktif": "household not in the active P3KE data",
     "kepala keluarga lansia (≥ 60 tahun)": "elderly head of household (≥ 60 years)",
     "klaster tidak dikenal": "unknown cluster",
-    "klaster tidak dikenal (RTLH, listrik, air, jamban, stunting, ATS, disabilitas, tidak bekerja)":
-        "unknown cluster (RTLH, listrik, air, jamban, stunting, ATS, disabilitas, tidak bekerja)",
+    "klaster tidak dikenal ({daftar})":
+        "unknown cluster ({daftar})",
     "kode desa/kelurahan tidak dikenal": "unknown village code",
     "kode kabupaten/kota tidak dikenal": "unknown regency/city code",
     "nilai_rp bukan angka": "nilai_rp is not a number",

@@ -11,8 +11,17 @@ import duckdb
 SQL_DIR = Path(__file__).parent / "sql"
 
 
+def teks(nama: str) -> str:
+    """The SQL of pke/sql/<nama>.sql, with the clusters' criteria filled in from pke.klaster."""
+    from pke import klaster
+
+    return ((SQL_DIR / f"{nama}.sql").read_text(encoding="utf-8")
+            .replace("{{KRITERIA}}", klaster.sql_kriteria())
+            .replace("{{KUNCI}}", ", ".join(klaster.KUNCI)))
+
+
 def jalankan(con: duckdb.DuckDBPyConnection, nama: str) -> None:
-    con.execute((SQL_DIR / f"{nama}.sql").read_text(encoding="utf-8"))
+    con.execute(teks(nama))
 
 
 def bangun_kebutuhan(con: duckdb.DuckDBPyConnection) -> None:

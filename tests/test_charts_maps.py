@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from pke import charts, db, fmt, maps
+from pke import charts, db, fmt, klaster, maps
 from tests.conftest import KAB
 
 P = {"kode": KAB, "tahun": 2026, "triwulan": 4}
@@ -141,7 +141,7 @@ def test_grafik_klaster_dan_heatmap(con):
     anak = db.jalankan(con, "kebutuhan_per_subwilayah", lingkup="", **P)
     hm = charts.heatmap_subwilayah(anak, "persen_tertutup")
     sel = hm["data"]["values"]
-    assert len({r["nama"] for r in sel}) == 19 and len({r["label_singkat"] for r in sel}) == 8
+    assert len({r["nama"] for r in sel}) == 19 and len({r["label_singkat"] for r in sel}) == len(klaster.KLASTER)
     assert all(r["teks"].endswith("%") for r in sel)
     assert {r["warna_teks"] for r in sel} <= {"white", charts.TEKS}
 

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 import streamlit as st
 
-from pke import akun, audit, db, fmt, lapor, operasional
+from pke import akun, audit, db, fmt, klaster, lapor, operasional
 from tests.conftest import KAB
 from tests.test_app import _app
 
@@ -224,7 +224,7 @@ def test_status_lapor(toko):
 
     s = lapor.status_lapor(toko, KAB, 2026, 4, hari_ini=dt.date(2026, 12, 1)).set_index("opd")
     assert list(s.index) == [*lapor.OPD_WAJIB, "Dispermasdes"]
-    assert not s.loc["Dispermasdes", "wajib"] and s["wajib"].sum() == 8
+    assert not s.loc["Dispermasdes", "wajib"] and s["wajib"].sum() == len({k.opd for k in klaster.KLASTER})
     assert s.loc[s["sudah"]].index.tolist() == ["Disdik", "Dinsos", "Dispermasdes"]
     assert s.loc["Dinsos", "status"] == "Sudah lapor" and s.loc["Dinkes", "status"] == "Belum lapor"
     assert (s.loc["Dinkes", "draf"], s.loc["Dinkes", "diajukan"]) == (1, 0)
@@ -239,7 +239,7 @@ def test_status_lapor(toko):
     assert lewat.loc["Dinkes", "keterangan"] == "Lewat tenggat"
     # a kecamatan's view, and a region with no report at all
     kec = lapor.status_lapor(toko, "33.15.02", 2026, 4, hari_ini=dt.date(2026, 12, 1))
-    assert not kec["sudah"].any() and len(kec) == 8
+    assert not kec["sudah"].any() and len(kec) == len({k.opd for k in klaster.KLASTER})
     tabel = lapor.tabel_status(lapor.status_lapor(toko, KAB, 2026, 4, hari_ini=dt.date(2026, 12, 1)))
     assert tabel.loc[tabel["OPD"] == "Disdik", "Tenggat"].item() == "10 Januari 2027"
 
@@ -256,7 +256,7 @@ def test_kueri_hanya_laporan_disetujui(toko, con):
     lapor.ajukan(toko, OPD, kembali)
     lapor.kembalikan(toko, ANALIS, kembali, "Salah klaster.")
     hasil = db.jalankan(con, "laporan_opd_klaster", lingkup="", kode=KAB, tahun=2026, triwulan=4).set_index("klaster")
-    assert len(hasil) == 8 and hasil.loc["disabilitas", "label"] == "Disabilitas"
+    assert len(hasil) == len(klaster.KLASTER) and hasil.loc["disabilitas", "label"] == "Disabilitas"
     assert hasil["keluarga_terjangkau"].to_dict() == {k: (12 if k == "disabilitas" else 0) for k in hasil.index}
     assert (hasil.loc["disabilitas", "laporan"], hasil.loc["disabilitas", "opd_melapor"],
             hasil.loc["disabilitas", "nilai_rp"]) == (1, 1, 24_000_000)

@@ -1,6 +1,7 @@
 -- Derived gaps: one row of `kebutuhan` is one household of the active snapshot with one cluster gap.
 -- The criteria are DESIGN.md's "eight indicator clusters", applied to the raw P3KE columns, so imported
--- files and demo data are judged by the same rule. Run after every import (pke.turunan).
+-- files and demo data are judged by the same rule. Run after every import (pke.turunan). The two placeholders in
+-- double braces below are filled in from pke/klaster.py, the one definition of each cluster (its SQL criterion).
 
 -- The active households of a village are those of its newest covering snapshot (table liputan); a household
 -- that moved keeps only its newest row.
@@ -40,27 +41,13 @@ WITH f AS (
     SELECT
         k.id_keluarga_p3ke,
         k.kode_kemendagri AS kode_desa,
-        (k.jenis_atap IN ('Bambu', 'Jerami/ijuk/daun', 'Lainnya')
-         OR k.jenis_dinding IN ('Anyaman bambu', 'Bambu', 'Lainnya')
-         OR k.jenis_lantai IN ('Tanah', 'Kayu/papan kualitas rendah', 'Lainnya')
-         OR coalesce(k.luas_lantai / nullif(a.n_individu, 0) < 7.2, FALSE)) AS rtlh,
-        coalesce(k.sumber_penerangan IN ('Listrik non-PLN', 'Bukan listrik'), FALSE) AS listrik,
-        coalesce(k.sumber_air_minum IN ('Sumur tak terlindung', 'Mata air tak terlindung',
-                                        'Air sungai/danau/waduk', 'Lainnya'), FALSE) AS air,
-        -- a pit latrine is acceptable in a rural desa, not in an urban kelurahan
-        (coalesce(k.memiliki_fasilitas_buang_air_besar IN ('Tidak ada', 'Umum'), FALSE)
-         OR coalesce(k.jenis_kloset = 'Tidak pakai', FALSE)
-         OR coalesce(k.jenis_kloset IN ('Cemplung/cubluk', 'Plengsengan') AND w.is_kelurahan, FALSE)) AS jamban,
-        coalesce(k.resiko_stunting, FALSE) AS stunting,
-        coalesce(a.ada_ats, FALSE) AS ats,
-        coalesce(a.ada_disabilitas, FALSE) AS disabilitas,
-        coalesce(a.n_usia_kerja > 0 AND a.n_bekerja = 0, FALSE) AS tidak_bekerja
+        {{KRITERIA}}
     FROM keluarga_aktif k
     LEFT JOIN anggota_keluarga a USING (id_keluarga_p3ke)
     LEFT JOIN wilayah w ON w.kode = k.kode_kemendagri
 )
 SELECT id_keluarga_p3ke, kode_desa, klaster
-FROM (UNPIVOT f ON rtlh, listrik, air, jamban, stunting, ats, disabilitas, tidak_bekerja
+FROM (UNPIVOT f ON {{KUNCI}}
       INTO NAME klaster VALUE ada)
 WHERE ada
 ORDER BY kode_desa, id_keluarga_p3ke, klaster;

@@ -36,6 +36,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return _lanjut(path, latar=args.latar)
     batas = None if args.tanpa_batas else (args.batas or "default")
     cakupan_sendiri = args.kabupaten or args.provinsi or args.nasional
+    if batas == "default":  # none given: say what to do when none is found, and offer the download on a terminal
+        from pke import batas_unduh
+
+        wilayah_batas = (batas_unduh.provinsi_tersedia() if args.nasional else [args.provinsi] if args.provinsi
+                         else args.kabupaten.split(",") if args.kabupaten
+                         else [*config.KABUPATEN_DEMO, config.PROVINSI_DEMO])
+        batas = batas_unduh.siapkan_bawaan(wilayah_batas, tanya=input if sys.stdin.isatty() else None)
     hasil = build.bangun_demo(
         path=args.db,
         kabupaten=args.kabupaten.split(",") if args.kabupaten else None,
@@ -54,7 +61,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"  {kunci:<15} {hasil.get(kunci, 0):>12,}".replace(",", "."))
     print("  waktu: " + ", ".join(f"{k} {v:.1f} s" for k, v in hasil["waktu"].items()))
     if not hasil.get("batas_wilayah"):
-        print("  (tanpa batas wilayah: peta diganti grafik wilayah; pakai --batas DIR)")
+        print("  (tanpa batas wilayah: peta diganti grafik wilayah; unduh dengan `python -m pke batas unduh "
+              "--provinsi KODE`, atau --batas FOLDER/BERKAS / PKE_BOUNDARIES)")
     if hasil.get("sisa"):
         print(f"  dasbor sudah dapat dipakai; {len(hasil['sisa'])} kabupaten/kota lain menyusul (per "
               f"{build.PER_BATCH}, tiap kelompok langsung terlihat)")
@@ -290,6 +298,58 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_batas(args: argparse.Namespace) -> int:
+    from pke import batas_unduh, boundaries, fmt
+    from pke.i18n import t
+
+    if args.tindakan == "unduh":
+        args.ke = args.ke or batas_unduh.CACHE
+        kode = ",".join(args.provinsi or [*config.KABUPATEN_DEMO, config.PROVINSI_DEMO])
+        provinsi = (batas_unduh.provinsi_tersedia() if kode.strip().lower() == "semua"
+                    else batas_unduh.provinsi_dari_kode(kode.split(",")))
+        try:
+            batas_unduh.unduh(provinsi, args.ke, sumber=args.sumber, batas_waktu=args.batas_waktu)
+        except batas_unduh.UnduhError as e:
+            print(str(e), file=sys.stderr)
+            print(t("Tanpa internet: salin folder batas dari komputer lain dan atur PKE_BOUNDARIES, atau unduh "
+                    "dari cermin dengan --sumber URL (juga file:///...). Berkas yang sudah diperiksa tetap "
+                    "tersimpan; jalankan lagi untuk melanjutkan."), file=sys.stderr)
+            return 2
+        dipakai = boundaries.default_boundaries_dir()
+        if dipakai is not None and dipakai.resolve() == args.ke.resolve():
+            print(t("Batas siap di {folder}; `python -m pke demo` memakainya.", folder=args.ke))
+        else:
+            print(t("Batas siap di {folder}. Bangun dengan `python -m pke demo --batas {folder}` (atau atur "
+                    "PKE_BOUNDARIES={folder}); tanpa itu dipakai {lain}.", folder=args.ke,
+                    lain=dipakai if dipakai is not None else t("(tidak ada)")))
+        return 0
+
+    sumber = args.sumber or boundaries.default_boundaries_dir()
+    if sumber is None:
+        print(batas_unduh.saran_tanpa_batas([config.PROVINSI_DEMO]), file=sys.stderr)
+        return 2
+    try:
+        h = boundaries.periksa(sumber, args.kode.split(",") if args.kode else None, kode_column=args.kolom_kode,
+                               nama_column=args.kolom_nama)
+    except boundaries.BoundaryError as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    print(t("Sumber batas: {sumber}", sumber=sumber))
+    for tingkat, n in h["per_tingkat"].items():
+        print(f"  {tingkat:<10} {fmt.angka(n):>8}")
+    print(t("Kabupaten/kota tercakup: {n} ({kode})", n=len(h["kabupaten"]), kode=", ".join(h["kabupaten"][:12])
+            + (" …" if len(h["kabupaten"]) > 12 else "")))
+    if h["tidak_dikenal"]:
+        print(t("{n} kode tidak ada di daftar kode Kemendagri (data/wilayah.csv), mis. {contoh}.",
+                n=fmt.angka(len(h["tidak_dikenal"])), contoh=", ".join(h["tidak_dikenal"][:5])))
+        if h["mirip_kode_bps"]:
+            print(t("Bagian desa kode itu diawali 0: tampaknya kode BPS, bukan kode Kemendagri. Pakai kolom "
+                    "kode Kemendagri (--kolom-kode / PKE_BOUNDARIES_KOLOM_KODE)."))
+    print(t("Desa/kelurahan tanpa batas di kabupaten/kota itu: {n} dari {total}",
+            n=fmt.angka(len(h["desa_tanpa_batas"])), total=fmt.angka(h["desa_di_kabupaten_itu"])))
+    return 1 if h["tidak_dikenal"] else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)  # databases, the store and reports hold personal data: readable by this user only
     p = argparse.ArgumentParser(prog="python -m pke", description="Dasbor PKE: data dan benchmark")
@@ -390,6 +450,28 @@ def main(argv: list[str] | None = None) -> int:
     au.add_argument("--sampai", help="waktu ISO (UTC); tanggal saja = sampai akhir hari itu")
     au.add_argument("--batas", type=int, default=100, help="jumlah entri terbaru (bawaan: 100)")
     au.set_defaults(func=cmd_audit)
+
+    bb = sub.add_parser("batas", help="batas wilayah untuk peta: unduh dari sumber hulu (komit dipatok, diperiksa "
+                                      "SHA-256), atau periksa sebuah folder/berkas batas")
+    bb_sub = bb.add_subparsers(dest="tindakan", required=True)
+    bu = bb_sub.add_parser("unduh", help="unduh batas kabupaten, kecamatan dan desa dari cahyadsn/wilayah_boundaries "
+                                         "(MIT) pada komit yang dipatok (pke/batas_unduh.py) ke data/batas")
+    bu.add_argument("--provinsi", action="append",
+                    help="kode provinsi, dipisah koma atau diulang (bawaan: 33,62, provinsi data demo); "
+                         "'semua' untuk 38 provinsi (sekitar 380 MB)")
+    bu.add_argument("--ke", type=Path, help="folder tujuan (bawaan: data/batas, diabaikan git)")
+    bu.add_argument("--sumber", help="alamat dasar lain, mis. cermin atau file:///media/usb/wilayah_boundaries/ "
+                                     "(bawaan: PKE_BATAS_URL atau raw.githubusercontent.com pada komit itu)")
+    bu.add_argument("--batas-waktu", type=float, default=30.0, help="detik tanpa data sebelum menyerah (bawaan 30)")
+    bp = bb_sub.add_parser("periksa", help="baca sebuah sumber batas dan bandingkan kodenya dengan data/wilayah.csv "
+                                           "(mis. Shapefile/GeoPackage kantor sendiri)")
+    bp.add_argument("sumber", nargs="?", type=Path,
+                    help="folder (tata letak ../shared/boundaries) atau berkas GeoJSON/GeoPackage/Shapefile/"
+                         "GeoParquet; bawaan: seperti demo")
+    bp.add_argument("--kode", help="hanya wilayah di bawah kode ini, dipisah koma (mis. 33.15)")
+    bp.add_argument("--kolom-kode", help="kolom kode Kemendagri berkas itu (juga PKE_BOUNDARIES_KOLOM_KODE)")
+    bp.add_argument("--kolom-nama", help="kolom nama wilayah (juga PKE_BOUNDARIES_KOLOM_NAMA)")
+    bb.set_defaults(func=cmd_batas)
 
     args = p.parse_args(argv)
     db = getattr(args, "db", None)

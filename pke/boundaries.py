@@ -3,7 +3,14 @@
 Two sources are understood:
 - a directory in the layout of ../shared/boundaries (the upstream cahyadsn/wilayah_boundaries MySQL dumps:
   db/kab, db/kec, db/kel/<prov>/...), where each point is [lat, lng] — latitude first;
-- any GeoJSON / GeoPackage / Shapefile / GeoParquet file with a Kemendagri code column (via geopandas).
+- any GeoJSON / GeoPackage / Shapefile / GeoParquet file with a Kemendagri code column (via geopandas), such as an
+  office's own village map. Its code column is found by name (KOLOM_KODE) or named by `kode_column` /
+  PKE_BOUNDARIES_KOLOM_KODE; codes may be dotted ('33.15.01.2001') or digits ('3315012001', also stored as a
+  number). When such a file holds villages only, the kecamatan and kabupaten outlines the maps need are made by
+  dissolving the villages.
+
+Where boundaries are found without being told (default_boundaries_dir): PKE_BOUNDARIES, else ../shared/boundaries
+beside the checkout (developers), else data/batas, the cache that `python -m pke batas unduh` fills from upstream.
 """
 from __future__ import annotations
 
@@ -26,6 +33,13 @@ TOLERANSI = {"provinsi": 0.002, "kabupaten": 0.001, "kecamatan": 0.0005, "desa":
 KOLOM_KODE = ("kode", "kode_kemendagri", "kode_kemdagri", "kd_kemendagri", "kdepum", "kode_desa",
               "kode_wilayah", "kode_kec", "kode_kab")
 KOLOM_NAMA = ("nama", "name", "nama_desa", "desa", "wadmkd", "namobj")
+ENV_KOLOM_KODE = "PKE_BOUNDARIES_KOLOM_KODE"  # the code column of an office's own file, when not found by name
+ENV_KOLOM_NAMA = "PKE_BOUNDARIES_KOLOM_NAMA"
+CACHE_UNDUHAN = ROOT / "data" / "batas"      # pke.batas_unduh writes here
+# Villages are dissolved into kecamatan and kabupaten after growing each by this much (degrees, about 20 m) and
+# shrinking the union back: neighbours drawn with small gaps between them (simplified separately) still merge
+# into one outline without slivers inside.
+RAPAT = 0.0002
 
 # One tuple a line; real files sometimes have a space after a comma.
 _BARIS = re.compile(r"^\s*\(\s*'([0-9.]+)'\s*,\s*'((?:[^']|'')*)'\s*,\s*(-?[0-9.]+)\s*,\s*(-?[0-9.]+)\s*,\s*'(\[.*\])'\s*\)[,;]?\s*$")
@@ -38,17 +52,25 @@ class BoundaryError(Exception):
 
 
 def default_boundaries_dir() -> Path | None:
-    """PKE_BOUNDARIES if it exists, else ../shared/boundaries beside the checkout if it exists."""
+    """PKE_BOUNDARIES if set (None when it does not exist: a wrong setting is not silently replaced), else
+    ../shared/boundaries beside the checkout, else the download cache data/batas when it holds files."""
     env = os.environ.get("PKE_BOUNDARIES")
     if env:
         return Path(env) if Path(env).exists() else None
     bawaan = ROOT.parent / "shared" / "boundaries"
-    return bawaan if bawaan.exists() else None
+    if bawaan.exists():
+        return bawaan
+    return CACHE_UNDUHAN if (CACHE_UNDUHAN / "db").is_dir() else None
 
 
 def normalkan_kode(kode) -> str:
-    """'3315012001' -> '33.15.01.2001', '331501' -> '33.15.01', '3315' -> '33.15'; dotted codes kept."""
+    """'3315012001' -> '33.15.01.2001', '331501' -> '33.15.01', '3315' -> '33.15'; dotted codes kept; a code stored
+    as a number (3315012001, 3315012001.0) is read as its digits."""
+    if isinstance(kode, float) and kode.is_integer():
+        kode = int(kode)
     k = str(kode).strip()
+    if re.fullmatch(r"\d+\.0", k):  # a number column read as text
+        k = k[:-2]
     if "." in k or not k.isdigit():
         return k
     potong = {2: [2], 4: [2, 2], 6: [2, 2, 2], 10: [2, 2, 2, 4]}.get(len(k))
@@ -147,10 +169,12 @@ def _berkas_folder(folder: Path, prefiks: list[str] | None, tingkat: set[str]) -
 
 def load_boundaries(source: str | Path, kode_prefixes: Iterable[str] | None = None,
                     progress: Progress | None = None, kode_column: str | None = None,
-                    tingkat: Iterable[str] | None = None) -> pd.DataFrame:
+                    tingkat: Iterable[str] | None = None, nama_column: str | None = None) -> pd.DataFrame:
     """Boundaries of the regions under `kode_prefixes` (all when None), one row per region:
     kode, nama, tingkat, lat, lng, geojson (simplified GeoJSON geometry, lng-lat), wkb (repaired).
-    `tingkat` keeps only some levels (e.g. {"kabupaten"} for a province outline map)."""
+    `tingkat` keeps only some levels (e.g. {"kabupaten"} for a province outline map). For a file source,
+    `kode_column` / `nama_column` name its code and name columns (else PKE_BOUNDARIES_KOLOM_KODE /
+    PKE_BOUNDARIES_KOLOM_NAMA, else a known column name)."""
     tingkat = set(tingkat or TINGKAT.values())
     source = Path(source)
     prefiks = [p.strip() for p in kode_prefixes] if kode_prefixes else None
@@ -169,7 +193,11 @@ def load_boundaries(source: str | Path, kode_prefixes: Iterable[str] | None = No
         df = pd.DataFrame(baris, columns=["kode", "nama", "lat", "lng"])
         geoms = np.array(geoms, dtype=object)
     else:
-        df, geoms = _baca_geopandas(source, prefiks, kode_column)
+        progress(0.0, t("Membaca batas {nama}", nama=source.name))
+        df, geoms = _baca_geopandas(source, prefiks, kode_column or os.environ.get(ENV_KOLOM_KODE) or None,
+                                    nama_column or os.environ.get(ENV_KOLOM_NAMA) or None)
+        if not df.empty:
+            df, geoms = _lengkapi_induk(df, geoms, prefiks)
     if df.empty:
         raise BoundaryError(f"Tidak ada batas wilayah untuk kode {', '.join(prefiks or ['(semua)'])} di {source}.")
     df["tingkat"] = df["kode"].str.count(r"\.").add(1).map(TINGKAT)
@@ -181,7 +209,11 @@ def load_boundaries(source: str | Path, kode_prefixes: Iterable[str] | None = No
     return df[["kode", "nama", "tingkat", "lat", "lng", "geojson", "wkb"]]
 
 
-def _baca_geopandas(path: Path, prefiks: list[str] | None, kode_column: str | None):
+# A Kemendagri code at one of the four levels, dotted.
+_KODE_SAH = re.compile(r"\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?")
+
+
+def _baca_geopandas(path: Path, prefiks: list[str] | None, kode_column: str | None, nama_column: str | None = None):
     import geopandas as gpd
 
     try:
@@ -189,17 +221,108 @@ def _baca_geopandas(path: Path, prefiks: list[str] | None, kode_column: str | No
     except Exception as e:  # pyogrio raises several types for unreadable files
         raise BoundaryError(f"Berkas batas {path.name} tidak dapat dibaca: {e}") from e
     kolom = {c.lower(): c for c in gdf.columns if c != gdf.geometry.name}
-    kode_col = kolom.get(kode_column.lower()) if kode_column else next((kolom[c] for c in KOLOM_KODE if c in kolom), None)
-    if kode_col is None:
-        raise BoundaryError(f"Berkas {path.name} tidak punya kolom kode Kemendagri (dicari: {', '.join(KOLOM_KODE)}); "
-                            f"kolom yang ada: {', '.join(kolom.values()) or '(tidak ada)'}.")
-    nama_col = next((kolom[c] for c in KOLOM_NAMA if c in kolom), None)
-    if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
+    ada = ", ".join(kolom.values()) or "(tidak ada)"
+    if kode_column:
+        kode_col = kolom.get(kode_column.strip().lower())
+        if kode_col is None:
+            raise BoundaryError(f"Berkas {path.name} tidak punya kolom {kode_column} (kolom kode yang diminta); "
+                                f"kolom yang ada: {ada}.")
+    else:
+        kode_col = next((kolom[c] for c in KOLOM_KODE if c in kolom), None)
+        if kode_col is None:
+            raise BoundaryError(f"Berkas {path.name} tidak punya kolom kode Kemendagri "
+                                f"(dicari: {', '.join(KOLOM_KODE)}); kolom yang ada: {ada}. Sebutkan kolomnya dengan "
+                                f"{ENV_KOLOM_KODE}=KOLOM (periksa dulu: python -m pke batas periksa {path.name} "
+                                f"--kolom-kode KOLOM).")
+    nama_col = (kolom.get(nama_column.strip().lower()) if nama_column
+                else next((kolom[c] for c in KOLOM_NAMA if c in kolom), None))
+    if gdf.crs is None:
+        minx, miny, maxx, maxy = gdf.total_bounds if len(gdf) else (0, 0, 0, 0)
+        if max(abs(minx), abs(maxx)) > 180 or max(abs(miny), abs(maxy)) > 90:
+            raise BoundaryError(f"Berkas {path.name} tidak menyebut sistem koordinatnya (CRS) dan koordinatnya bukan "
+                                f"derajat; simpan ulang dengan CRS (mis. berkas .prj di samping Shapefile).")
+    elif gdf.crs.to_epsg() != 4326:
         gdf = gdf.to_crs(4326)
     kode = gdf[kode_col].map(normalkan_kode)
-    pilih = kode.map(lambda k: _cocok(k, prefiks)).to_numpy() & gdf.geometry.notna().to_numpy()
+    pilih = (kode.map(lambda k: bool(_KODE_SAH.fullmatch(k)) and _cocok(k, prefiks)).to_numpy()
+             & (gdf.geometry.notna() & ~gdf.geometry.is_empty).to_numpy())
     gdf, kode = gdf[pilih], kode[pilih]
-    titik = gdf.geometry.representative_point()
-    df = pd.DataFrame({"kode": kode.to_numpy(), "nama": gdf[nama_col].astype(str).to_numpy() if nama_col else "",
-                       "lat": titik.y.to_numpy(), "lng": titik.x.to_numpy()})
-    return df, np.asarray(gdf.geometry.to_numpy(), dtype=object)
+    nama = gdf[nama_col].astype(str).str.strip() if nama_col else pd.Series("", index=gdf.index)
+    df = pd.DataFrame({"kode": kode.to_numpy(), "nama": nama.to_numpy()})
+    geoms = np.asarray(gdf.geometry.to_numpy(), dtype=object)
+    if df["kode"].duplicated().any():  # one region drawn as several features (islands, parts): one shape each
+        kelompok = df.groupby("kode", sort=False).indices
+        geoms = np.array([shapely.union_all(shapely.make_valid(geoms[i])) if len(i) > 1 else geoms[i[0]]
+                          for i in kelompok.values()], dtype=object)
+        df = df.drop_duplicates("kode").reset_index(drop=True)
+    titik = shapely.point_on_surface(shapely.make_valid(geoms)) if len(geoms) else np.array([], dtype=object)
+    df["lat"], df["lng"] = shapely.get_y(titik), shapely.get_x(titik)
+    return df, geoms
+
+
+def _lengkapi_induk(df: pd.DataFrame, geoms: np.ndarray, prefiks: list[str] | None):
+    """Add the kecamatan and kabupaten a file lacks, each the union of its villages (or kecamatan), named from
+    data/wilayah.csv. Only regions the selection covers whole (a prefix at or above them) are made: the villages
+    of one kecamatan do not make their kabupaten's outline."""
+    ada = set(df["kode"])
+    baru_kode, baru_geom = [], []
+    for panjang_induk in (8, 5):  # kecamatan from villages, then kabupaten from kecamatan (also those just made)
+        semua = pd.Series(list(df["kode"]) + baru_kode)
+        anak = semua[semua.str.len() == (13 if panjang_induk == 8 else 8)]
+        if anak.empty:
+            anak = semua[semua.str.len() == 13]
+        semua_geom = np.concatenate([geoms, np.array(baru_geom, dtype=object)]) if baru_geom else geoms
+        for induk, idx in anak.groupby(anak.str[:panjang_induk]).groups.items():
+            if induk in ada or (prefiks and not any(induk == p or induk.startswith(p + ".") for p in prefiks)):
+                continue
+            baru_kode.append(induk)
+            baru_geom.append(_gabung(semua_geom[np.asarray(idx)]))
+            ada.add(induk)
+    if not baru_kode:
+        return df, geoms
+    nama = _nama_wilayah()
+    titik = shapely.point_on_surface(np.array(baru_geom, dtype=object))
+    tambah = pd.DataFrame({"kode": baru_kode, "nama": [nama.get(k, "") for k in baru_kode],
+                           "lat": shapely.get_y(titik), "lng": shapely.get_x(titik)})
+    return (pd.concat([df, tambah], ignore_index=True),
+            np.concatenate([geoms, np.array(baru_geom, dtype=object)]))
+
+
+def _gabung(geoms: np.ndarray):
+    """One outline from neighbouring shapes, without the slivers their separately drawn borders leave."""
+    sah = shapely.make_valid(np.asarray(geoms, dtype=object))
+    tumbuh = shapely.buffer(sah, RAPAT, join_style="mitre")
+    return _hanya_poligon(shapely.buffer(shapely.union_all(tumbuh), -RAPAT, join_style="mitre"))
+
+
+def _nama_wilayah() -> dict[str, str]:
+    from pke import config
+
+    try:
+        wil = pd.read_csv(config.WILAYAH_CSV, dtype=str, usecols=["kode", "nama"])
+    except (OSError, ValueError):
+        return {}
+    return dict(zip(wil["kode"], wil["nama"]))
+
+
+def periksa(source: str | Path, kode_prefixes: Iterable[str] | None = None, kode_column: str | None = None,
+            nama_column: str | None = None) -> dict:
+    """What a boundary source covers, against data/wilayah.csv (`python -m pke batas periksa`): regions per level,
+    codes that are not Kemendagri codes there (a sign of another coding: a BPS village code read as a Kemendagri
+    one has a village part starting with 0), and the villages of the kabupaten it covers that have no boundary."""
+    from pke import config
+
+    df = load_boundaries(source, kode_prefixes, kode_column=kode_column, nama_column=nama_column)
+    wil = pd.read_csv(config.WILAYAH_CSV, dtype=str, usecols=["kode", "tingkat"])
+    kode = set(df["kode"])
+    asing = sorted(kode - set(wil["kode"]))
+    kabupaten = sorted({k[:5] for k in kode if len(k) >= 5})
+    desa = wil[(wil["tingkat"] == "desa") & wil["kode"].str[:5].isin(kabupaten)]
+    return {
+        "per_tingkat": {n: int((df["tingkat"] == n).sum()) for n in TINGKAT.values() if (df["tingkat"] == n).any()},
+        "kabupaten": kabupaten,
+        "tidak_dikenal": asing,
+        "mirip_kode_bps": any(len(k) == 13 and k[9] not in "12" for k in asing),
+        "desa_tanpa_batas": sorted(set(desa["kode"]) - kode),
+        "desa_di_kabupaten_itu": len(desa),
+    }

@@ -1147,4 +1147,67 @@ EN: dict[str, str] = {
     "Ketik sedikitnya 3 huruf nama desa/kelurahan di wilayah Anda.":
         "Type at least 3 letters of a village's name in your region.",
     "Tidak ada desa yang namanya memuat “{cari}” di wilayah Anda.": "No village in your region has “{cari}” in its name.",
+    # boundaries: download from upstream (python -m pke batas), office files
+    "Batas wilayah tidak ditemukan, jadi peta akan diganti grafik wilayah. Untuk peta:\n"
+    "  - unduh batas dari {repo} (komit dipatok, diperiksa SHA-256) ke {cache}:\n"
+    "      python -m pke batas unduh --provinsi {kode}\n"
+    "    lalu bangun ulang: python -m pke demo\n"
+    "  - tanpa internet: salin folder batas (tata letak ../shared/boundaries: db/kab, db/kec, db/kel) dari "
+    "komputer lain dan atur PKE_BOUNDARIES=/path/ke/folder, atau pakai --batas FOLDER;\n"
+    "  - Shapefile/GeoPackage kantor sendiri: --batas BERKAS dan PKE_BOUNDARIES_KOLOM_KODE=KOLOM bila kolom "
+    "kode Kemendagri-nya tidak dikenali.":
+        "No boundaries found, so the maps will be replaced by charts of the regions. For maps:\n"
+        "  - download the boundaries from {repo} (pinned commit, SHA-256 checked) to {cache}:\n"
+        "      python -m pke batas unduh --provinsi {kode}\n"
+        "    then build again: python -m pke demo\n"
+        "  - offline: copy a boundaries folder (the layout of ../shared/boundaries: db/kab, db/kec, db/kel) from "
+        "another computer and set PKE_BOUNDARIES=/path/to/folder, or pass --batas FOLDER;\n"
+        "  - your office's own Shapefile/GeoPackage: --batas FILE, and PKE_BOUNDARIES_KOLOM_KODE=COLUMN if its "
+        "Kemendagri code column is not recognised.",
+    "Batas wilayah provinsi {provinsi}: {n} berkas dari {sumber} ke {folder}":
+        "Boundaries of province {provinsi}: {n} files from {sumber} to {folder}",
+    "Selesai: {baru} berkas diunduh ({ukuran}), {lama} sudah ada.":
+        "Done: {baru} files downloaded ({ukuran}), {lama} already there.",
+    "Unduh sekarang batas provinsi {kode} ({n} berkas) ke {cache}? [y/T] ":
+        "Download the boundaries of province {kode} ({n} files) to {cache} now? [y/N] ",
+    "Kode provinsi tidak dikenal: {kode}. Yang tersedia: {tersedia}.":
+        "Unknown province code: {kode}. Available: {tersedia}.",
+    "Alamat sumber batas harus https://, http:// atau file://: {url}":
+        "The boundaries source address must be https://, http:// or file://: {url}",
+    "PKE_BOUNDARIES menunjuk ke {path}, yang tidak ada.": "PKE_BOUNDARIES points to {path}, which does not exist.",
+    "Berkas {url} tidak cocok dengan daftar SHA-256 (diharapkan {harap}, didapat {dapat}) dan tidak disimpan. "
+    "Isi di server berbeda dari komit yang dipatok atau rusak di jalan: coba lagi, atau pakai salinan folder batas "
+    "yang sudah diperiksa.":
+        "File {url} does not match the SHA-256 list (expected {harap}, got {dapat}) and was not saved. The server's "
+        "content differs from the pinned commit or was damaged on the way: try again, or use a checked copy of the "
+        "boundaries folder.",
+    "SHA-256 cocok": "SHA-256 matches",
+    "Folder batas {folder} tidak memuat provinsi {kode}.":
+        "The boundaries folder {folder} does not hold province {kode}.",
+    "Unduhan tidak selesai; basis data tetap dibangun, dengan batas yang sudah ada bila ada.":
+        "The download did not finish; the database is built anyway, with whatever boundaries there are.",
+    "sudah ada, cocok": "already there, matches",
+    "Server menjawab {kode} {alasan} untuk {url}.": "The server answered {kode} {alasan} for {url}.",
+    "Tidak dapat mengunduh {url}: {alasan}.": "Cannot download {url}: {alasan}.",
+    "Sumber batas: {sumber}": "Boundaries source: {sumber}",
+    "Kabupaten/kota tercakup: {n} ({kode})": "Regencies/cities covered: {n} ({kode})",
+    "Desa/kelurahan tanpa batas di kabupaten/kota itu: {n} dari {total}":
+        "Villages without a boundary in those regencies/cities: {n} of {total}",
+    "{n} kode tidak ada di daftar kode Kemendagri (data/wilayah.csv), mis. {contoh}.":
+        "{n} codes are not in the list of Kemendagri codes (data/wilayah.csv), e.g. {contoh}.",
+    "Batas siap di {folder}; `python -m pke demo` memakainya.":
+        "Boundaries ready in {folder}; `python -m pke demo` uses them.",
+    "Batas siap di {folder}. Bangun dengan `python -m pke demo --batas {folder}` (atau atur "
+    "PKE_BOUNDARIES={folder}); tanpa itu dipakai {lain}.":
+        "Boundaries ready in {folder}. Build with `python -m pke demo --batas {folder}` (or set "
+        "PKE_BOUNDARIES={folder}); otherwise {lain} is used.",
+    "Bagian desa kode itu diawali 0: tampaknya kode BPS, bukan kode Kemendagri. Pakai kolom kode Kemendagri "
+    "(--kolom-kode / PKE_BOUNDARIES_KOLOM_KODE).":
+        "The village part of those codes starts with 0: they look like BPS codes, not Kemendagri codes. Use the "
+        "Kemendagri code column (--kolom-kode / PKE_BOUNDARIES_KOLOM_KODE).",
+    "Tanpa internet: salin folder batas dari komputer lain dan atur PKE_BOUNDARIES, atau unduh dari cermin dengan "
+    "--sumber URL (juga file:///...). Berkas yang sudah diperiksa tetap tersimpan; jalankan lagi untuk melanjutkan.":
+        "Offline: copy a boundaries folder from another computer and set PKE_BOUNDARIES, or download from a mirror "
+        "with --sumber URL (file:///... too). Files already checked stay; run again to continue.",
+    "(tidak ada)": "(none)",
 }

@@ -171,7 +171,8 @@ def test_format_sel_di_sprintf_streamlit(bahasa, tmp_path):
         pola = fmt.format_sel()
     # the bundle imports two sibling modules; `window` is read by one of them at import time
     kode = ("globalThis.window = {}; const m = await import(process.argv[1]); const f = Object.values(m)[0];"
-            "console.log(JSON.stringify([f(process.argv[2], 20000000), f(process.argv[2], 1234), f(process.argv[2], 0)]))")
+            "const p = process.argv[2];"
+            "console.log(JSON.stringify([f(p, 20000000), f(p, 1234), f(p, 0)]))")
     hasil = subprocess.run([node, "--input-type=module", "-e", kode, js.as_uri(), pola], capture_output=True,
                            text=True, timeout=60)
     if hasil.returncode:

@@ -460,8 +460,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="kode provinsi, dipisah koma atau diulang (bawaan: 33,62, provinsi data demo); "
                          "'semua' untuk 38 provinsi (sekitar 380 MB)")
     bu.add_argument("--ke", type=Path, help="folder tujuan (bawaan: data/batas, diabaikan git)")
-    bu.add_argument("--sumber", help="alamat dasar lain, mis. cermin atau file:///media/usb/wilayah_boundaries/ "
-                                     "(bawaan: PKE_BATAS_URL atau raw.githubusercontent.com pada komit itu)")
+    bu.add_argument("--sumber", help="alamat dasar lain: cermin, file:///media/usb/wilayah_boundaries/ atau folder "
+                                     "salinan repositori itu (bawaan: PKE_BATAS_URL atau raw.githubusercontent.com "
+                                     "pada komit itu)")
     bu.add_argument("--batas-waktu", type=float, default=30.0, help="detik tanpa data sebelum menyerah (bawaan 30)")
     bp = bb_sub.add_parser("periksa", help="baca sebuah sumber batas dan bandingkan kodenya dengan data/wilayah.csv "
                                            "(mis. Shapefile/GeoPackage kantor sendiri)")

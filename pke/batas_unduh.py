@@ -38,7 +38,7 @@ KOMIT = "3c5a7960f4d227a38489094d84252bdbb3f978a5"  # 2026-08-20, "Update sql 26
 URL_BAWAAN = f"https://raw.githubusercontent.com/{REPO}/{KOMIT}/"
 DAFTAR_SHA = Path(__file__).with_name("batas_sha256.txt")
 CACHE = CACHE_UNDUHAN  # data/batas, git-ignored by the .gitignore written inside it
-ENV_URL = "PKE_BATAS_URL"   # another base URL: a mirror, or file:///media/usb/wilayah_boundaries/ offline
+ENV_URL = "PKE_BATAS_URL"   # another base: a mirror, file:///media/usb/wilayah_boundaries/ or a folder, offline
 BATAS_WAKTU = 30.0          # seconds without a byte before a download is given up
 _POTONG = 1 << 16
 
@@ -116,6 +116,8 @@ def _url(sumber: str, nama: str) -> str:
 
 def _sumber(sumber: str | None) -> str:
     hasil = sumber or os.environ.get(ENV_URL) or URL_BAWAAN
+    if "://" not in hasil and Path(hasil).is_dir():  # a copy of the repository on a disk: /media/usb/wilayah_...
+        hasil = Path(hasil).resolve().as_uri() + "/"
     skema = urllib.parse.urlparse(hasil).scheme
     if skema not in ("https", "http", "file"):
         raise UnduhError(t("Alamat sumber batas harus https://, http:// atau file://: {url}", url=hasil))

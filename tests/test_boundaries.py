@@ -214,6 +214,11 @@ def test_sumber_dari_variabel_lingkungan(hulu, tmp_path, monkeypatch):
     monkeypatch.setenv(batas_unduh.ENV_URL, url)
     hasil = batas_unduh.unduh(["62"], tmp_path / "c", daftar=daftar, cetak=lambda s: None)
     assert hasil.diunduh == KECIL
+    # a copy on a disk, as a folder or a file:// address
+    assert batas_unduh.unduh(["62"], tmp_path / "e", sumber=str(tmp_path / "hulu"), daftar=daftar,
+                             cetak=lambda s: None).diunduh == KECIL
+    assert batas_unduh.unduh(["62"], tmp_path / "f", sumber=(tmp_path / "hulu").as_uri(), daftar=daftar,
+                             cetak=lambda s: None).diunduh == KECIL
     monkeypatch.setenv(batas_unduh.ENV_URL, "ftp://contoh/")
     with pytest.raises(UnduhError, match="https://, http:// atau file://"):
         batas_unduh.unduh(["62"], tmp_path / "d", daftar=daftar, cetak=lambda s: None)

@@ -34,7 +34,7 @@ else:
                            disabled=["klaster", "label"], column_config={
                                "klaster": None, "label": t("Klaster"), "satuan": t("Satuan"),
                                "biaya": st.column_config.NumberColumn(t("Biaya satuan (Rp)"), min_value=0,
-                                                                      step=50_000, format="localized")})
+                                                                      step=50_000, format=fmt.format_sel())})
     a, b, c = st.columns([2, 1.3, 1.2])
     pilih = a.multiselect(t("Klaster yang akan didanai"), list(klaster.KUNCI), default=BAWAAN["klaster"],
                           format_func=klaster.label, placeholder=t("Pilih klaster"))

@@ -12,7 +12,7 @@ import json
 import pandas as pd
 
 from pke import fmt
-from pke.i18n import N_, bahasa, t
+from pke.i18n import N_, t
 
 WARNA_STATUS = {
     "belum": "#D55E00",    # vermillion: nothing done yet
@@ -25,10 +25,6 @@ LABEL_STATUS = {"belum": N_("Belum diintervensi"), "rencana": N_("Rencana"), "pr
 TEKS = "#1f2933"
 GRID = "#e4e7eb"
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
-LOKAL = {
-    "id": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp ", ""]},
-    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["Rp ", ""]},
-}
 
 
 def _spek(lapisan: dict, judul: str | None, tinggi: int) -> dict:
@@ -37,7 +33,7 @@ def _spek(lapisan: dict, judul: str | None, tinggi: int) -> dict:
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "width": "container", "height": tinggi, "autosize": {"type": "fit-x", "contains": "padding"},
         "config": {
-            "locale": {"number": LOKAL[bahasa()]},
+            "locale": {"number": fmt.lokal_vega()},  # the run's language, from Babel like every other number
             "font": "Source Sans Pro, Arial, sans-serif",
             "axis": {"labelFontSize": 15, "titleFontSize": 15, "labelColor": TEKS, "titleColor": TEKS,
                      "gridColor": GRID, "domainColor": "#9aa5b1", "tickColor": "#9aa5b1", "labelLimit": 260},

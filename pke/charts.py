@@ -218,9 +218,11 @@ def progres_kumulatif(df: pd.DataFrame, proyeksi: float | None, judul: str | Non
 
 
 def tren_wilayah(df: pd.DataFrame, sorot: set[str] | None = None, judul: str | None = None) -> dict:
-    """Share of gaps closed per quarter, one line per region (tren_subwilayah query); regions in `sorot`
-    (e.g. the priority kabupaten) in colour and in the legend — clicking a name there highlights it — the
-    others thin and grey."""
+    """Share of gaps closed per quarter, one line per region (tren_subwilayah query). Regions in `sorot` (codes;
+    None: all) are drawn thick in distinct colours, named in the legend (a click there fades the others) and,
+    when there are at most three, labelled with their last value; the others are thin grey lines that still name
+    themselves on hover — one highlighted kabupaten stands out among 35 where 17 coloured lines would repeat
+    colours."""
     d = df.assign(periode=[fmt.triwulan_singkat(a, b) for a, b in zip(df["tahun"], df["triwulan"])],
                   disorot=[sorot is None or k in sorot for k in df["kode"]])
     urutan_x = list(dict.fromkeys(d.sort_values("qi")["periode"]))
@@ -230,22 +232,33 @@ def tren_wilayah(df: pd.DataFrame, sorot: set[str] | None = None, judul: str | N
     tip = [{"field": "nama", "title": t("Wilayah")}, {"field": "periode", "title": t("Triwulan")},
            {"field": "persen_tertutup", "title": t("% tertutup"), "format": ".1%"}]
     nama_sorot = list(dict.fromkeys(d.loc[d["disorot"], "nama"]))
-    return _spek({
-        "data": {"values": _nilai(d[["nama", "periode", "persen_tertutup", "disorot"]])},
-        "layer": [
-            {"transform": [{"filter": "!datum.disorot"}],
-             "mark": {"type": "line", "strokeWidth": 1.2, "color": "#b0b7c0"},
-             "encoding": {"x": x, "y": y, "detail": {"field": "nama"}, "tooltip": tip}},
-            {"transform": [{"filter": "datum.disorot"}],
-             "params": [{"name": "pilih", "select": {"type": "point", "fields": ["nama"]}, "bind": "legend"}],
-             "mark": {"type": "line", "strokeWidth": 3},
-             "encoding": {"x": x, "y": y, "tooltip": tip,
-                          "color": {"field": "nama", "type": "nominal", "sort": nama_sorot,
-                                    "scale": {"domain": nama_sorot,
-                                              "range": [OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(nama_sorot))]},
-                                    "legend": {"orient": "right", "symbolStrokeWidth": 4}},
-                          "opacity": {"condition": {"param": "pilih", "value": 1}, "value": 0.15}}},
-        ]}, judul, 440)
+    warna = {"field": "nama", "type": "nominal", "sort": nama_sorot,
+             "scale": {"domain": nama_sorot, "range": [OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(nama_sorot))]},
+             "legend": {"orient": "top", "symbolStrokeWidth": 4}}
+    lapisan = [
+        {"transform": [{"filter": "!datum.disorot"}],
+         "mark": {"type": "line", "strokeWidth": 1.2, "color": "#b0b7c0"},
+         "encoding": {"x": x, "y": y, "detail": {"field": "nama"}, "tooltip": tip}},
+        {"transform": [{"filter": "datum.disorot"}],
+         "params": [{"name": "pilih", "select": {"type": "point", "fields": ["nama"]}, "bind": "legend"}],
+         "mark": {"type": "line", "strokeWidth": 3.5},
+         "encoding": {"x": x, "y": y, "tooltip": tip, "color": warna,
+                      "opacity": {"condition": {"param": "pilih", "value": 1}, "value": 0.15}}},
+    ]
+    if len(nama_sorot) <= 3:  # the highlighted lines' last value, beside their last point
+        akhir = [{"filter": "datum.disorot"},
+                 {"joinaggregate": [{"op": "max", "field": "qi", "as": "qi_akhir"}], "groupby": ["nama"]},
+                 {"filter": "datum.qi == datum.qi_akhir"},
+                 {"calculate": "format(datum.persen_tertutup, '.1%')", "as": "teks"}]
+        lapisan += [
+            {"transform": akhir, "mark": {"type": "point", "filled": True, "size": 90},
+             "encoding": {"x": x, "y": y, "color": {**warna, "legend": None}, "tooltip": tip}},
+            {"transform": akhir, "mark": {"type": "text", "align": "right", "dx": -8, "dy": -14, "fontSize": 15,
+                                          "fontWeight": "bold"},
+             "encoding": {"x": x, "y": y, "text": {"field": "teks"}, "color": {**warna, "legend": None}}},
+        ]
+    return _spek({"data": {"values": _nilai(d[["nama", "periode", "qi", "persen_tertutup", "disorot"]])},
+                  "layer": lapisan}, judul, 440)
 
 
 def _fitur(df: pd.DataFrame, properti: dict[str, list]) -> list[dict]:

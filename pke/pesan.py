@@ -203,21 +203,25 @@ def progres(q: Kueri, kode: str, tahun: int, triwulan: int, wilayah: str | None 
     return _kalimat(wilayah, bagian)
 
 
-def evaluasi(q: Kueri, kode: str, tahun: int, triwulan: int, wilayah: str | None = None) -> str:
+def evaluasi(q: Kueri, kode: str, tahun: int, triwulan: int, wilayah: str | None = None, *,
+             prioritas: bool = False) -> str:
     """Evaluasi Provinsi: of the province's kabupaten/kota, how many are on track to this quarter, the one
-    furthest behind, and the priority ones. `wilayah`: the province's name (None looks it up)."""
+    furthest behind, and the priority ones; with `prioritas` (the view's "priority only" switch) of the priority
+    kabupaten/kota alone. `wilayah`: the province's name (None looks it up)."""
     provinsi = kode[:2]
     wilayah = wilayah or nama_wilayah(q, provinsi)
     if not provinsi:
         return _kalimat(wilayah, [t("pilih provinsi")])
     ev = q("evaluasi_kabupaten", kode=provinsi, tahun=tahun, triwulan=triwulan)
+    if prioritas and ev["prioritas"].any():
+        ev = ev[ev["prioritas"].astype(bool)].reset_index(drop=True)
     if ev.empty:
         return _kalimat(wilayah, [t("tidak ada data kabupaten/kota")])
     tw = fmt.tw(triwulan)
     capaian = pd.Series([_progres.capaian(r, tg) for r, tg in zip(ev["realisasi_kumulatif"], ev["target_kumulatif"])],
                         index=ev.index, dtype="float64")
     sesuai = capaian >= _progres.BATAS_SESUAI
-    prioritas = ev["prioritas"].astype(bool)
+    prioritas_saja = ev["prioritas"].astype(bool)
     if capaian.isna().all():
         bagian = [t("belum ada target tahun {tahun}", tahun=tahun)]
         terendah = ev.sort_values("persen_tertutup", kind="stable").iloc[0]
@@ -225,13 +229,15 @@ def evaluasi(q: Kueri, kode: str, tahun: int, triwulan: int, wilayah: str | None
             bagian.append(t("kebutuhan tertutup terendah {nama} ({p})", nama=terendah["nama"],
                             p=fmt.persen(terendah["persen_tertutup"])))
     else:
-        bagian = [t("{a} dari {b} kabupaten/kota sesuai target sampai {tw}", a=int(sesuai.sum()), b=len(ev), tw=tw)]
+        bagian = [t("{a} dari {b} kabupaten/kota prioritas sesuai target sampai {tw}", a=int(sesuai.sum()), b=len(ev),
+                    tw=tw) if prioritas and prioritas_saja.all() else
+                  t("{a} dari {b} kabupaten/kota sesuai target sampai {tw}", a=int(sesuai.sum()), b=len(ev), tw=tw)]
         if not sesuai[capaian.notna()].all():
             paling = ev.loc[capaian.idxmin()]
             bagian.append(t("paling tertinggal {nama} ({p})", nama=paling["nama"], p=fmt.persen(capaian.min())))
-    if prioritas.any():
-        bagian.append(t("{n} kabupaten/kota prioritas, {a} di antaranya sesuai target", n=int(prioritas.sum()),
-                        a=int((sesuai & prioritas).sum())))
+    if prioritas_saja.any() and not prioritas:  # with the switch on, the first part already speaks of them
+        bagian.append(t("{n} kabupaten/kota prioritas, {a} di antaranya sesuai target", n=int(prioritas_saja.sum()),
+                        a=int((sesuai & prioritas_saja).sum())))
     return _kalimat(wilayah, bagian)
 
 

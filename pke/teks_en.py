@@ -386,8 +386,6 @@ EN: dict[str, str] = {
     "Ganti otomatis setiap": "Advance automatically every",
     "Garis abu-abu: batas kabupaten/kota.": "Grey lines: regency/city borders.",
     "Garis abu-abu: batas kecamatan.": "Grey lines: district borders.",
-    "Garis tebal berwarna: kabupaten/kota prioritas; klik nama di legenda untuk menyembunyikan atau menampilkan.":
-        "Thick coloured lines: priority regencies/cities; click a name in the legend to hide or show it.",
     "Halaman {n}": "Page {n}",
     "Halaman, berurutan": "Pages, in order",
         "Impor #{id} selesai: {ringkasan}": "Import #{id} done: {ringkasan}",
@@ -788,8 +786,6 @@ EN: dict[str, str] = {
         "Menyimpan basis data": "Saving the database",
     "**Asumsi:** klaster {klaster}; kebutuhan yang dihitung: {dasar}; anggaran mitra {anggaran}.":
         "**Assumptions:** clusters {klaster}; needs counted: {dasar}; partner budget {anggaran}.",
-    "Klik kepala kolom untuk mengurutkan; pilih satu baris untuk membuka kabupaten itu.":
-        "Click a column header to sort; select a row to open that regency.",
     "Hubungan dengan kepala keluarga": "Relation to the head of household",
     "ID": "ID",
     "ID individu": "Individual ID",
@@ -1140,8 +1136,6 @@ EN: dict[str, str] = {
     "Biaya satuan": "Unit costs",
     "Pilih desa (★ desa prioritas)": "Choose a village (★ priority village)",
     "Ringkasan masalah data": "Data problems in brief",
-    "Tren: lima kabupaten/kota dengan kebutuhan tertutup terendah":
-        "Trend: the five regencies/cities with the lowest share of needs closed",
     "Cari desa": "Find a village",
     "nama desa, mis. Karanglangu": "village name, e.g. Karanglangu",
     "Ketik sedikitnya 3 huruf nama desa/kelurahan di wilayah Anda.":
@@ -1210,4 +1204,37 @@ EN: dict[str, str] = {
         "Offline: copy a boundaries folder from another computer and set PKE_BOUNDARIES, or download from a mirror "
         "with --sumber URL (file:///... too). Files already checked stay; run again to continue.",
     "(tidak ada)": "(none)",
+    # Evaluasi Provinsi: sorting, priority switch, highlighted trend (issue 13 item 4)
+    "Kabupaten/kota": "Regencies/cities",
+    "Semua ({n})": "All ({n})",
+    "{n} prioritas saja": "{n} priority only",
+    "Urutkan menurut": "Sort by",
+    "Urutan": "Order",
+    "Tertinggi dulu": "Highest first",
+    "Terendah dulu": "Lowest first",
+    "Capaian target": "Target achievement",
+    "Perubahan % tertutup sejak TW lalu": "Change in % closed since last quarter",
+    "Desil 1": "Decile 1",
+    "Perubahan": "Change",
+    "Capaian": "Achievement",
+    "% bertanda": "% tagged",
+    "PR terbesar": "Biggest gap",
+    "% kebutuhan tertutup pada akhir {periode}": "% of needs closed at the end of {periode}",
+    "Perubahan % tertutup sejak {periode}, dalam poin persen":
+        "Change in the % of needs closed since {periode}, in percentage points",
+    "Capaian target s.d. {tw}: realisasi kumulatif ÷ target kumulatif sejak TW I":
+        "Target achievement to {tw}: cumulative realisation ÷ cumulative target since Q I",
+    "% keluarga berkebutuhan yang bertanda intervensi": "% of households with needs tagged with an intervention",
+    "PR terbesar: klaster dengan keluarga tersisa terbanyak (jumlahnya dalam kurung)":
+        "Biggest gap: the cluster with the most households remaining (their number in brackets)",
+    "Urutan: {kolom}, {arah}; klik kepala kolom untuk mengurutkan lain, pilih satu baris untuk membuka kabupaten "
+    "itu.": "Order: {kolom}, {arah}; click a column header to sort otherwise, select a row to open that regency.",
+    "Sorot kabupaten/kota": "Highlight regency/city",
+    "Tidak ada data kabupaten/kota.": "No regency/city data.",
+    "Garis berwarna: kabupaten/kota yang disorot; garis abu-abu: {n} lainnya. Arahkan kursor ke garis untuk melihat "
+    "namanya.":
+        "Coloured line: the highlighted regency/city; grey lines: {n} others. Hover over a line to see its name.",
+    "Tren kebutuhan tertutup: {nama} disorot": "Trend of needs closed: {nama} highlighted",
+    "{a} dari {b} kabupaten/kota prioritas sesuai target sampai {tw}":
+        "{a} of {b} priority regencies/cities on target to {tw}",
 }

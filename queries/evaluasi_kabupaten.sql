@@ -1,7 +1,8 @@
 -- evaluasi_kabupaten: one row per kabupaten/kota (child region) of $kode, as of the end of the selected
 -- quarter: whether it is a provincial priority, desil-1 families, gaps and the share closed, households with
 -- a gap and the share of them with an intervention tagged, this year's target and realisation cumulated to
--- the quarter, and its biggest remaining gap ("PR terbesar").
+-- the quarter, its biggest remaining gap ("PR terbesar"), and the share closed at the end of the previous quarter
+-- with the change since (persen_tertutup - persen_tertutup_lalu, a share: 0.021 is 2.1 percentage points).
 -- params: $kode (province code), $tahun, $triwulan, $lingkup (the user's region scope, a code prefix; '' for all)
 WITH p AS (SELECT ($tahun * 4 + $triwulan - 1)::INTEGER AS qi),
 kel AS (
@@ -18,6 +19,8 @@ per_klaster AS (
     SELECT r.kode, r.klaster,
            sum(r.n) AS kebutuhan,
            sum(r.n) FILTER (WHERE status_pada(r.qi_tag, r.qi_selesai, r.status_akhir, p.qi) = 'selesai') AS selesai,
+           sum(r.n) FILTER (WHERE status_pada(r.qi_tag, r.qi_selesai, r.status_akhir, p.qi - 1) = 'selesai')
+               AS selesai_lalu,
            sum(r.n) FILTER (WHERE r.qi_selesai BETWEEN $tahun * 4 AND p.qi) AS realisasi_tahun
     FROM ringkas_kebutuhan r, p
     WHERE (di_bawah(r.kode, $kode) AND di_bawah(r.kode, $lingkup)) AND r.kode_induk = $kode
@@ -27,6 +30,7 @@ keb AS (
     SELECT pk.kode,
            sum(pk.kebutuhan) AS kebutuhan,
            sum(coalesce(pk.selesai, 0)) AS selesai,
+           sum(coalesce(pk.selesai_lalu, 0)) AS selesai_lalu,
            sum(coalesce(pk.realisasi_tahun, 0)) AS realisasi_kumulatif,
            arg_max(k.label_singkat, pk.kebutuhan - coalesce(pk.selesai, 0)) AS pr_terbesar,
            max(pk.kebutuhan - coalesce(pk.selesai, 0)) AS pr_terbesar_tersisa
@@ -48,6 +52,8 @@ SELECT
     keb.kebutuhan::BIGINT AS kebutuhan,
     keb.selesai::BIGINT AS selesai,
     keb.selesai / nullif(keb.kebutuhan, 0) AS persen_tertutup,
+    keb.selesai_lalu / nullif(keb.kebutuhan, 0) AS persen_tertutup_lalu,
+    (keb.selesai - keb.selesai_lalu) / nullif(keb.kebutuhan, 0) AS perubahan_tertutup,
     coalesce(kel.keluarga_tertandai, 0) / nullif(kel.keluarga_berkebutuhan, 0) AS persen_tertandai,
     tgt.target_kumulatif::BIGINT AS target_kumulatif,
     keb.realisasi_kumulatif::BIGINT AS realisasi_kumulatif,

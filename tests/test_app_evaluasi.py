@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from pke import db, fmt, kolaborasi, prioritas, progres
 from tests.conftest import KAB
 from tests.test_app import _app
@@ -45,13 +47,25 @@ def test_evaluasi_provinsi(app_env, con):
     at = _app("pages/evaluasi.py", wilayah="33")
     tabel = at.dataframe[0].value
     data = db.jalankan(con, "evaluasi_kabupaten", lingkup="", kode="33", tahun=2026, triwulan=4)
+    # short headers, so every column fits 1280 px beside the sidebar (the full meaning on hover)
+    assert list(tabel.columns) == ["Kabupaten/Kota", "Desil 1", "% tertutup", "Perubahan", "Capaian", "Status",
+                                   "% bertanda", "PR terbesar"]
     assert list(tabel["Kabupaten/Kota"]) == ["★ Kab. Grobogan"]
-    assert tabel["Keluarga desil 1"].iloc[0] == data["keluarga_desil1"].iloc[0]
     pr = data.iloc[0]
-    assert tabel["PR terbesar (keluarga tersisa)"].iloc[0] == f"{pr['pr_terbesar']} ({fmt.angka(pr['pr_terbesar_tersisa'])})"
+    assert tabel["Desil 1"].iloc[0] == pr["keluarga_desil1"]
+    assert tabel["PR terbesar"].iloc[0] == f"{pr['pr_terbesar']} ({fmt.angka(pr['pr_terbesar_tersisa'])})"
     klaster = db.jalankan(con, "kebutuhan_per_klaster", lingkup="", **P)
     assert pr["pr_terbesar_tersisa"] == klaster["tersisa"].max()  # the same remaining gap as on Sektor
+    # the share closed and its change since TW III are the trend's last two points
+    tren = db.jalankan(con, "tren_subwilayah", lingkup="", kode="33").set_index("qi")["persen_tertutup"]
+    qi = 2026 * 4 + 3
+    assert tabel["% tertutup"].iloc[0] == pytest.approx(tren[qi])
+    assert tabel["Perubahan"].iloc[0] == pytest.approx(tren[qi] - tren[qi - 1]) and tren[qi] > tren[qi - 1]
+    assert tabel["Capaian"].iloc[0] == pytest.approx(pr["realisasi_kumulatif"] / pr["target_kumulatif"])
     assert any("1 kabupaten/kota" in m.value and "★ = 1" in m.value for m in at.markdown)
+    assert at.selectbox(key="url_urut").value == "capaian" and at.radio(key="url_arah").value == "turun"
+    assert not [r for r in at.radio if r.key == "url_prioritas"]  # every kabupaten here is a priority one
+    assert at.selectbox(key="url_sorot").value == KAB
     assert len(at.get("vega_lite_chart")) == 1
 
 
@@ -164,3 +178,84 @@ def test_angka_sama_di_semua_tampilan(app_env, con):
     assert {m.label: m.value for m in profil.metric}["Kebutuhan tersisa"] == fmt.angka(sum(tersisa.values()))
     tabel = profil.dataframe[2].value
     assert dict(zip(tabel["Klaster"], tabel["Tersisa"])) == tersisa
+
+
+@pytest.fixture(scope="module")
+def tiga_kab(tmp_path_factory):
+    """Two priority kabupaten (Klaten, Grobogan) and a city that is not one (Kota Semarang): a province to rank."""
+    from pke.build import bangun_demo
+    from tests.conftest import TANGGAL
+
+    path = tmp_path_factory.mktemp("tiga_kab") / "pke.duckdb"
+    bangun_demo(path, kabupaten=["33.10", "33.15", "33.74"], seed=7, sampai=TANGGAL, batas=None, skala=0.02)
+    return path
+
+
+def _nama(tabel) -> list[str]:
+    return [n.removeprefix("★ ") for n in tabel["Kabupaten/Kota"]]
+
+
+def _disorot(at) -> list[str]:
+    """The regions drawn in colour on the trend chart (Streamlit sends the chart's data apart, as Arrow)."""
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+    d = convert_arrow_bytes_to_pandas_df(at.get("vega_lite_chart")[0].proto.data.data)
+    return sorted(set(d.loc[d["disorot"], "nama"]))
+
+
+def test_evaluasi_urutan_prioritas_dan_sorotan(tiga_kab, monkeypatch):
+    """Evaluasi Provinsi ranks by any measure (?urut=, ?arah=), shows the priority kabupaten alone (?prioritas=1)
+    and highlights one kabupaten on the trend: the context's, else the one furthest behind, else the one chosen."""
+    monkeypatch.setenv("PKE_DB", str(tiga_kab))
+    data = db.jalankan(db.buka(tiga_kab), "evaluasi_kabupaten", lingkup="", kode="33", tahun=2026, triwulan=4)
+    assert data["capaian_target"].notna().all() and data["capaian_target"].nunique() == 3
+
+    def urut(kolom, naik=False, df=data):
+        return list(df.sort_values(kolom, ascending=naik, kind="stable")["nama"])
+
+    at = _app("pages/evaluasi.py", wilayah="33")  # by default: achievement against target, highest first
+    tabel = at.dataframe[0].value
+    assert _nama(tabel) == urut("capaian_target")
+    assert list(tabel["Status"]) == [progres.status(r, t).label for r, t in zip(
+        *data.set_index("nama").loc[_nama(tabel), ["realisasi_kumulatif", "target_kumulatif"]].T.to_numpy())]
+    assert at.radio(key="url_prioritas").value == "0" and len(tabel) == 3
+    assert _disorot(at) == [urut("capaian_target", naik=True)[0]]  # the furthest behind
+
+    for kunci, kolom in (("perubahan", "perubahan_tertutup"), ("tertutup", "persen_tertutup"),
+                         ("desil1", "keluarga_desil1"), ("pr", "pr_terbesar_tersisa")):
+        at = _app("pages/evaluasi.py", wilayah="33", urut=kunci, arah="naik")
+        assert _nama(at.dataframe[0].value) == urut(kolom, naik=True), kunci
+    # the choice is kept in the URL, as the switch is
+    at.selectbox(key="url_urut").set_value("tertandai").run()
+    at.radio(key="url_arah").set_value("turun").run()
+    assert _nama(at.dataframe[0].value) == urut("persen_tertandai")
+    assert at.query_params["urut"] in ("tertandai", ["tertandai"]) and at.query_params["arah"] in ("turun", ["turun"])
+    at.radio(key="url_prioritas").set_value("1").run()
+    prioritas_saja = data[data["prioritas"]]
+    assert _nama(at.dataframe[0].value) == urut("persen_tertandai", df=prioritas_saja) and len(prioritas_saja) == 2
+    assert any("2 kabupaten/kota**, ★ = 2" in m.value for m in at.markdown)
+    sesuai = sum(progres.status(r, t) is progres.SESUAI
+                 for r, t in zip(prioritas_saja["realisasi_kumulatif"], prioritas_saja["target_kumulatif"]))
+    assert any(f"{sesuai} dari 2 kabupaten/kota prioritas sesuai target sampai TW IV" in m.value for m in at.markdown)
+    assert "Kota Semarang" not in _disorot(at) and len(_disorot(at)) == 1
+
+    # the context's kabupaten is highlighted; another one can be chosen
+    at = _app("pages/evaluasi.py", wilayah="33.10")
+    assert _disorot(at) == ["Kab. Klaten"] and at.selectbox(key="url_sorot").value == "33.10"
+    at.selectbox(key="url_sorot").set_value("33.74").run()
+    assert _disorot(at) == ["Kota Semarang"]
+
+
+def test_evaluasi_di_dinding_dari_url(tiga_kab, monkeypatch):
+    """On the wall the ranking and the highlight come from the URL, with no widget."""
+    monkeypatch.setenv("PKE_DB", str(tiga_kab))
+    data = db.jalankan(db.buka(tiga_kab), "evaluasi_kabupaten", lingkup="", kode="33", tahun=2026, triwulan=4)
+    prioritas_saja = data[data["prioritas"]].sort_values("persen_tertutup", kind="stable")
+    at = _app("pages/evaluasi.py", wilayah="33", presentasi="1", prioritas="1", urut="tertutup", arah="naik")
+    assert not [w for w in (*at.main.radio, *at.main.selectbox, *at.main.toggle)]  # the URL decides
+    tabel = at.table[0].value
+    assert list(tabel.iloc[:, 0]) == [1, 2]
+    assert [n.removeprefix("★ ") for n in tabel.iloc[:, 1]] == list(prioritas_saja["nama"])
+    at = _app("pages/evaluasi.py", wilayah="33", presentasi="1", sorot="33.10", hal="2")
+    assert _disorot(at) == ["Kab. Klaten"]
+    assert any("Kab. Klaten disorot" in m.value for m in at.markdown)

@@ -32,9 +32,75 @@ def angka():
                             delta_color="off", delta_arrow="off", help=m.keterangan, border=True)
 
 
+# Data matching per sub-region (kecamatan of a kabupaten, villages of a kecamatan, kabupaten of a province): member
+# records matched with Dukcapil and families found in DTKS, counts and rates, the worst rate first — as the
+# Kotawaringin Timur evaluation ranked its kecamatan.
+tingkat_padan = kualitas.tingkat_anak(k.kode)
+padan = ui.kueri("padan_per_wilayah", kode=k.kode) if tingkat_padan else None
+ada_padan = padan is not None and (~padan["wilayah_ini"].astype(bool)).any()
+if ada_padan:
+    urut_padan = ui.pilih_url(t("Urutkan menurut"), list(kualitas.URUT_PADAN), "urut_padan", radio=True,
+                              format_func=lambda x: t(kualitas.URUT_PADAN[x][0])) if dinding_ else None
+    judul_padan = t("Padan data per {tingkat}", tingkat=tingkat_padan)
+    kolom_persen_padan = tuple(t(x) for x in kualitas.KOLOM_PERSEN_PADAN)
+
+
+def gaya_padan(g):
+    # a rate below the region's own as shown (to 0.1 %) is shaded: light red, the text stays legible on it
+    ini = padan[padan["wilayah_ini"].astype(bool)]
+    if ini.empty:
+        return g
+    acuan = dict(zip(kolom_persen_padan, (ini.iloc[0]["persen_padan"], ini.iloc[0]["persen_dtks"])))
+    return g.apply(lambda kol: ["background-color: #f4d3d3" if isinstance(v, float) and round(v, 3) < round(
+        acuan[kol.name], 3) else "" for v in kol], subset=list(kolom_persen_padan))
+
+
+def tabel_padan(bagian):
+    ui.tabel(bagian, persen=kolom_persen_padan, gaya=gaya_padan)
+
+
+def bagian_padan():
+    """Normal mode: the section with its ranking choice, the region's totals, the table and the export."""
+    urut = ui.pilih_url(t("Urutkan menurut"), list(kualitas.URUT_PADAN), "urut_padan", radio=True,
+                        format_func=lambda x: t(kualitas.URUT_PADAN[x][0]))
+    ini = padan[padan["wilayah_ini"].astype(bool)]
+    if not ini.empty:
+        r = ini.iloc[0]
+        st.markdown(t("**{wilayah}**: {a} dari {b} individu padan Dukcapil (**{p}**); {c} dari {d} keluarga ada di "
+                      "DTKS (**{q}**).", wilayah=fmt.aman(r["nama"]), a=fmt.angka(r["individu_padan"]),
+                      b=fmt.angka(r["individu"]), p=fmt.persen(r["persen_padan"]), c=fmt.angka(r["keluarga_dtks"]),
+                      d=fmt.angka(r["keluarga"]), q=fmt.persen(r["persen_dtks"])))
+    anak = kualitas.padan_urut(padan, urut)
+    tampil = kualitas.padan_tampil(anak, k.kode)
+    st.caption(t("Diurutkan dari {ukuran} terendah; merah muda: di bawah angka seluruh wilayah. Individu: semua "
+                 "anggota keluarga P3KE aktif, termasuk yang tercatat meninggal atau pindah; keluarga di DTKS: ID "
+                 "keluarga P3KE ada di daftar DTKS.", ukuran=t(kualitas.URUT_PADAN[urut][0])))
+    ui.tabel(tampil, persen=kolom_persen_padan, gaya=gaya_padan, tinggi=min(35 * (len(tampil) + 1) + 3, 460))
+    if ui.akses.boleh(u, "ekspor_agregat"):
+        def berkas_padan() -> bytes:
+            # built only when the button is clicked, after its audit entry (ui.akses.unduhan)
+            keterangan = {t("Wilayah"): k.judul_wilayah(), t("Urutkan menurut"): t(kualitas.URUT_PADAN[urut][0]),
+                          t("Data per"): ui.meta().get("tanggal_data") or "–"}
+            if not ini.empty:
+                keterangan |= {t(v): r[c] for c, v in kualitas.KOLOM_PADAN.items()}
+            return ekspor.tabel_excel({t("padan data"): tampil, t("Keterangan"): pd.DataFrame(
+                {t("Rincian"): list(keterangan), t("Nilai"): list(keterangan.values())})})
+
+        st.download_button(t("Unduh (Excel)"), ui.akses.unduhan(audit.EKSPOR, k.kode, {
+                               "berkas": "padan_per_wilayah", "urut": urut, "baris": len(tampil)}, berkas_padan),
+                           file_name=f"padan_{k.kode.replace('.', '') or 'semua'}.xlsx", icon=":material/download:",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           key="unduh_padan")
+
+
 if dinding_:
-    # The wall: the counts, the villages with many members moved away, the verification rounds' laggards.
+    # The wall: the counts, the matching per sub-region, the villages with many members moved away, the
+    # verification rounds' laggards.
     slides = [dinding.Slide(angka, t("Ringkasan masalah data"))]
+    if ada_padan:
+        slides += dinding.slide_tabel(
+            kualitas.padan_tampil(kualitas.padan_urut(padan, urut_padan), k.kode), tabel_padan, judul_padan,
+            pesan=ui.pesan("padan", k, urut=urut_padan))
     if len(k.kode) < 13:
         pindah = ui.kueri("desa_banyak_pindah", kode=k.kode).head(2 * dinding.BARIS_SLIDE)
         slides += dinding.slide_tabel(
@@ -89,6 +155,10 @@ if len(k.kode) < 13:
     ui.tabel(pindah.rename(columns={"desa": t("Desa"), "kecamatan": t("Kecamatan"),
                                     "individu_pindah": t("Anggota pindah"), "persen_pindah": t("% anggota")}),
              persen=(t("% anggota"),))
+
+if ada_padan:
+    st.subheader(judul_padan)
+    bagian_padan()
 
 st.subheader(t("Progres verval desa"))
 ronde = ui.kueri("ronde_verval", kode=k.kode)

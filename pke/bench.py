@@ -52,7 +52,8 @@ def _kueri_tampilan(kode: str, tahun: int, tw: int) -> dict[str, list[tuple[str,
                              ("target_wilayah", {"kode": kode[:5] if len(kode) >= 5 else kode, "tahun": tahun})],
         "Evaluasi Provinsi": [("evaluasi_kabupaten", dict(p, kode=kode[:2])), ("tren_subwilayah", {"kode": kode[:2]})],
     }
-    tampilan["Kualitas Data"] = [("kualitas_ringkas", {"kode": kode}), ("desa_banyak_pindah", {"kode": kode})]
+    tampilan["Kualitas Data"] = [("kualitas_ringkas", {"kode": kode}), ("desa_banyak_pindah", {"kode": kode}),
+                                 ("padan_per_wilayah", {"kode": kode})]
     tampilan["Profil Desa (pilih desa)"] = [("desa_pilihan", {"kode": kode, "tahun": tahun})]
     tampilan["Cari desa (panel kiri)"] = [("cari_desa", {"cari": "karang", "tahun": tahun})]
     tampilan["Impor Data"] = [("riwayat_impor", {})]

@@ -79,3 +79,38 @@ def daftar_tampil(daftar: pd.DataFrame, kunci: str) -> pd.DataFrame:
         d["keterangan"] = d["keterangan"].map(lambda v: t(v) if v in KETERANGAN_P3KE else v)
     d.insert(0, "masalah", t(BY_KUNCI[kunci].label))
     return d.rename(columns={"masalah": t("Masalah"), **{k: t(v) for k, v in KOLOM_DAFTAR.items()}})
+
+
+# ---------- data matching per sub-region (padan_per_wilayah query) --------------------------------------------
+
+# How the matching table can be ranked (?urut_padan=): the rate its rows are ordered by, worst first.
+URUT_PADAN = {"dukcapil": (N_("% padan Dukcapil"), "persen_padan"), "dtks": (N_("% keluarga di DTKS"), "persen_dtks")}
+TINGKAT_ANAK = {0: N_("provinsi"), 2: N_("kabupaten/kota"), 5: N_("kecamatan"), 8: N_("desa/kelurahan")}
+KOLOM_PADAN = {"individu": N_("Individu"), "individu_padan": N_("Padan Dukcapil"), "persen_padan": N_("% padan"),
+               "keluarga": N_("Keluarga"), "keluarga_dtks": N_("Di DTKS"), "persen_dtks": N_("% di DTKS")}
+
+
+def tingkat_anak(kode: str) -> str | None:
+    """The level of region `kode`'s children, as a section title names it ("kecamatan"); None for a village."""
+    label = TINGKAT_ANAK.get(len(kode))
+    return t(label) if label else None
+
+
+def padan_urut(df: pd.DataFrame, urut: str = "dukcapil") -> pd.DataFrame:
+    """The child regions of a padan_per_wilayah result (the region's own row left out), worst rate of `urut`
+    first (then the other rate, then the name), numbered from 1."""
+    kolom = URUT_PADAN[urut][1]
+    lain = "persen_dtks" if kolom == "persen_padan" else "persen_padan"
+    anak = df[~df["wilayah_ini"].astype(bool)].sort_values([kolom, lain, "nama"], na_position="last", kind="stable")
+    return anak.reset_index(drop=True).assign(no=lambda d: range(1, len(d) + 1))
+
+
+def padan_tampil(anak: pd.DataFrame, kode: str) -> pd.DataFrame:
+    """padan_urut's rows as shown and exported: rank, the region's name under its level's label, counts and rates,
+    headers in the language of the run."""
+    tingkat = tingkat_anak(kode) or ""
+    return anak[["no", "nama", *KOLOM_PADAN]].rename(columns={
+        "no": t("No."), "nama": tingkat[:1].upper() + tingkat[1:], **{k: t(v) for k, v in KOLOM_PADAN.items()}})
+
+
+KOLOM_PERSEN_PADAN = (N_("% padan"), N_("% di DTKS"))

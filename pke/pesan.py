@@ -352,6 +352,32 @@ def kualitas(q: Kueri, kode: str, tahun: int, triwulan: int, wilayah: str | None
     return _kalimat(wilayah, bagian)
 
 
+def padan(q: Kueri, kode: str, tahun: int, triwulan: int, wilayah: str | None = None, *,
+          urut: str = "dukcapil") -> str:
+    """Kualitas Data's matching slide: the region's member records matched with Dukcapil and families found in
+    DTKS, and the sub-region with the lowest rate of `urut` ('dukcapil' or 'dtks'; padan_per_wilayah query)."""
+    from pke import kualitas as _kualitas
+
+    wilayah = wilayah or nama_wilayah(q, kode)
+    df = q("padan_per_wilayah", kode=kode)
+    ini = df[df["wilayah_ini"].astype(bool)]
+    if ini.empty or not ini.iloc[0]["individu"]:
+        return _kalimat(wilayah, [t("tidak ada data")])
+    r = ini.iloc[0]
+    bagian = [t("{p} individu padan Dukcapil ({a} dari {b})", p=fmt.persen(r["persen_padan"]),
+                a=fmt.angka(r["individu_padan"]), b=fmt.angka(r["individu"])),
+              t("{p} keluarga ada di DTKS ({a} dari {b})", p=fmt.persen(r["persen_dtks"]),
+                a=fmt.angka(r["keluarga_dtks"]), b=fmt.angka(r["keluarga"]))]
+    anak = _kualitas.padan_urut(df, urut)
+    if len(anak) > 1:
+        kolom = _kualitas.URUT_PADAN[urut][1]
+        terendah = anak.iloc[0]
+        nama, p = terendah["nama"], fmt.persen(terendah[kolom])
+        bagian.append(t("padan Dukcapil terendah di {nama} ({p})", nama=nama, p=p) if urut == "dukcapil"
+                      else t("DTKS terendah di {nama} ({p})", nama=nama, p=p))
+    return _kalimat(wilayah, bagian)
+
+
 def tindak_lanjut(daftar: pd.DataFrame | None, wilayah: str, hari_ini: dt.date | None = None) -> str:
     """The meeting follow-ups (pke.tindak_lanjut.daftar: keputusan, opd, tenggat, status 'berjalan' / 'selesai' /
     'terlambat'): how many, done, past their due date."""

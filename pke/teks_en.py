@@ -1237,4 +1237,30 @@ EN: dict[str, str] = {
     "Tren kebutuhan tertutup: {nama} disorot": "Trend of needs closed: {nama} highlighted",
     "{a} dari {b} kabupaten/kota prioritas sesuai target sampai {tw}":
         "{a} of {b} priority regencies/cities on target to {tw}",
+    # Kualitas Data: matching with Dukcapil and DTKS per sub-region (issue 13 item 5)
+    "Padan data per {tingkat}": "Data matching by {tingkat}",
+    "provinsi": "province",
+    "kabupaten/kota": "regency/city",
+    "kecamatan": "district",
+    "desa/kelurahan": "village",
+    "Padan Dukcapil": "Matched with Dukcapil",
+    "% padan": "% matched",
+    "Di DTKS": "In DTKS",
+    "% di DTKS": "% in DTKS",
+    "% padan Dukcapil": "% matched with Dukcapil",
+    "% keluarga di DTKS": "% of households in DTKS",
+    "**{wilayah}**: {a} dari {b} individu padan Dukcapil (**{p}**); {c} dari {d} keluarga ada di DTKS (**{q}**).":
+        "**{wilayah}**: {a} of {b} people matched with Dukcapil (**{p}**); {c} of {d} households in DTKS (**{q}**).",
+    "Diurutkan dari {ukuran} terendah; merah muda: di bawah angka seluruh wilayah. Individu: semua anggota keluarga "
+    "P3KE aktif, termasuk yang tercatat meninggal atau pindah; keluarga di DTKS: ID keluarga P3KE ada di daftar "
+    "DTKS.":
+        "Sorted by {ukuran}, lowest first; pink: below the figure for the whole region. People: every member of an "
+        "active P3KE household, including those recorded as deceased or moved; households in DTKS: the P3KE "
+        "household ID is on the DTKS list.",
+    "Data per": "Data as of",
+    "padan data": "data matching",
+    "{p} individu padan Dukcapil ({a} dari {b})": "{p} of people matched with Dukcapil ({a} of {b})",
+    "{p} keluarga ada di DTKS ({a} dari {b})": "{p} of households in DTKS ({a} of {b})",
+    "padan Dukcapil terendah di {nama} ({p})": "lowest Dukcapil match in {nama} ({p})",
+    "DTKS terendah di {nama} ({p})": "lowest DTKS share in {nama} ({p})",
 }

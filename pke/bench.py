@@ -7,7 +7,7 @@ import statistics
 import time
 from pathlib import Path
 
-from pke import db, maps, prioritas
+from pke import db, maps, peringkat, prioritas
 
 
 def _tahun_tw(con) -> tuple[int, int]:
@@ -57,6 +57,12 @@ def _kueri_tampilan(kode: str, tahun: int, tw: int) -> dict[str, list[tuple[str,
     tampilan["Profil Desa (pilih desa)"] = [("desa_pilihan", {"kode": kode, "tahun": tahun})]
     tampilan["Cari desa (panel kiri)"] = [("cari_desa", {"cari": "karang", "tahun": tahun})]
     tampilan["Impor Data"] = [("riwayat_impor", {})]
+    # Peringkat Desa opened on a link (?klaster=jamban&prioritas=1) and on every village (the switch off); the register
+    tampilan["Peringkat Desa"] = [("ringkasan_kpi", p), ("kebutuhan_per_klaster", p)] + [
+        ("peringkat_desa", dict(p, klaster="jamban", ukuran="jumlah", naik=False, hanya_prioritas=prio))
+        for prio in (True, False)]
+    tampilan["Register Desa Prioritas"] = [("register_desa_prioritas", dict(p, urut="wilayah",
+                                                                             **peringkat.parameter_opd()))]
     if len(kode) >= 5:  # lists for follow-up are offered from kabupaten level down
         tampilan["Kualitas Data"] += [("kualitas_individu", {"kode": kode, "masalah": "tidak_padan", "batas": 1000}),
                                       ("kualitas_keluarga", {"kode": kode, "masalah": "tidak_di_dtks", "batas": 1000}),

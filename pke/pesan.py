@@ -405,6 +405,100 @@ def status_tindak_lanjut(daftar: pd.DataFrame, hari_ini: dt.date | None = None) 
     return status
 
 
+def peringkat_desa(q: Kueri, kode: str, tahun: int, triwulan: int, wilayah: str | None = None, *,
+                   klaster: str | None = None, ukuran: str = "jumlah", naik: bool = False,
+                   hanya_prioritas: bool | None = None) -> str:
+    """Peringkat Desa: for the cluster ranked (default: the biggest remaining gap), the villages with the gap
+    (priority villages only with `hanya_prioritas`; None: the view's default, pke.peringkat.prioritas_bawaan), the
+    families remaining, the first-ranked village by measure `ukuran` and the OPD answering for the cluster. A village
+    is ranked among the villages of its kecamatan: its own rank."""
+    from pke import peringkat as _peringkat
+
+    wilayah = wilayah or nama_wilayah(q, kode)
+    area = _peringkat.area(kode)
+    kunci = klaster if klaster in _klaster.BY_KUNCI else klaster_terbesar(q, area, tahun, triwulan)
+    ukuran = ukuran if ukuran in _peringkat.UKURAN else "jumlah"
+    if hanya_prioritas is None:
+        hanya_prioritas = _peringkat.prioritas_bawaan(q, area, tahun, triwulan)
+    awal = f"{wilayah} · {_klaster.label(kunci)}"
+    data = q("peringkat_desa", kode=area, tahun=tahun, triwulan=triwulan, klaster=kunci, ukuran=ukuran, naik=naik,
+             hanya_prioritas=hanya_prioritas)
+    if data.empty:
+        return _kalimat(awal, [t("tidak ada desa prioritas dengan kebutuhan ini") if hanya_prioritas
+                               else t("tidak ada desa dengan kebutuhan ini")])
+    opd = t("OPD penanggung jawab {opd}", opd=data["opd_klaster"].iloc[0])
+    if len(kode) == 13:
+        sini = data.index[data["kode"] == kode]
+        if sini.empty:
+            return _kalimat(awal, [t("desa ini tidak memiliki kebutuhan ini"), opd])
+        baris = data.loc[sini[0]]
+        return _kalimat(awal, [_nilai_peringkat(baris, ukuran, tahun, triwulan),
+                               t("peringkat {urutan} dari {n} desa di kecamatannya", urutan=int(baris["peringkat"]),
+                                 n=len(data)), opd])
+    pertama = data.iloc[0]
+    jumlah = (t("{n} desa prioritas dengan kebutuhan ini", n=fmt.angka(len(data))) if hanya_prioritas
+              else t("{n} desa dengan kebutuhan ini", n=fmt.angka(len(data))))
+    return _kalimat(awal, [
+        jumlah + ", " + t("{n} keluarga tersisa", n=fmt.angka(data["tersisa"].sum())),
+        t("peringkat 1 {desa} ({nilai})", desa=pertama["desa"],
+          nilai=_nilai_peringkat(pertama, ukuran, tahun, triwulan)),
+        opd])
+
+
+def _nilai_peringkat(baris, ukuran: str, tahun: int, triwulan: int) -> str:
+    """A village's value of ranking measure `ukuran`, with its unit."""
+    if ukuran == "per100":
+        return t("{x} per 100 keluarga", x=fmt.angka(baris["per_100"], 1))
+    if ukuran == "perubahan":
+        qi = tahun * 4 + triwulan - 2
+        return t("{x} sejak {periode}", x=fmt.selisih(baris["perubahan"]),
+                 periode=fmt.triwulan_singkat(qi // 4, qi % 4 + 1))
+    return t("{n} keluarga tersisa", n=fmt.angka(baris["tersisa"]))
+
+
+def register_desa_prioritas(q: Kueri, kode: str, tahun: int, triwulan: int, wilayah: str | None = None) -> str:
+    """Register Desa Prioritas: the priority villages of the year and their OPD pendamping (or how many have
+    none), the interventions done in them by the end of the quarter and the share the OPD pendamping did itself,
+    the needs remaining, and the villages on track against targets of their own where any are set."""
+    from pke import peringkat as _peringkat
+
+    wilayah = wilayah or nama_wilayah(q, kode)
+    reg = q("register_desa_prioritas", kode=_peringkat.area(kode), tahun=tahun, triwulan=triwulan, urut="wilayah",
+            **_peringkat.parameter_opd())
+    if len(kode) == 13:  # a village: its own row of its kecamatan's register
+        sini = reg[reg["kode"] == kode]
+        if sini.empty:
+            return _kalimat(wilayah, [t("bukan desa prioritas PKE {tahun}", tahun=tahun),
+                                      t("{n} desa prioritas di kecamatannya", n=fmt.angka(len(reg)))])
+        reg = sini
+    if reg.empty:
+        return _kalimat(wilayah, [t("tidak ada desa prioritas tahun {tahun}", tahun=tahun)])
+    if len(kode) == 13:
+        opd = reg["opd_pendamping"].iloc[0]
+        bagian = [t("desa prioritas PKE {tahun}", tahun=tahun),
+                  t("OPD pendamping {opd}", opd=opd) if pd.notna(opd) else t("OPD pendamping belum ditetapkan")]
+    else:
+        bagian = [t("{n} desa prioritas", n=fmt.angka(len(reg)))]
+    ada_opd = reg["opd_pendamping"].notna()
+    if ada_opd.any() and len(kode) != 13:
+        bagian[0] += ", " + t("{n} OPD pendamping", n=fmt.angka(reg.loc[ada_opd, "opd_pendamping"].nunique()))
+    if not ada_opd.all() and len(kode) != 13:
+        bagian.append(t("{n} desa belum punya OPD pendamping", n=fmt.angka((~ada_opd).sum())))
+    selesai = reg["pendamping_selesai"].sum() + reg["lain_selesai"].sum()
+    if ada_opd.any() and selesai:
+        bagian.append(t("{n} intervensi selesai, {p} oleh OPD pendamping sendiri", n=fmt.angka(selesai),
+                        p=fmt.persen(reg["pendamping_selesai"].sum() / selesai)))
+    else:
+        bagian.append(t("{n} intervensi selesai", n=fmt.angka(selesai)))
+    bagian.append(t("{n} kebutuhan tersisa", n=fmt.angka(reg["tersisa"].sum())))
+    dinilai = reg["capaian"].dropna()
+    if not dinilai.empty:
+        bagian.append(t("{a} dari {b} desa bertarget sesuai target", a=fmt.angka((dinilai >= _progres.BATAS_SESUAI)
+                                                                                .sum()),
+                        b=fmt.angka(len(dinilai))))
+    return _kalimat(wilayah, bagian)
+
+
 # The key message of each view of the dashboard, by its url path (ui.halaman).
 PER_HALAMAN: dict[str, Callable[..., str]] = {
     "ringkasan": ringkasan, "peta": peta, "sektor": sektor, "progres": progres, "evaluasi": evaluasi,

@@ -21,7 +21,8 @@ DITOLAK = "tidak berhak membuka halaman"
 DEMO = {a["nama"]: a for a in demo_akun.DAFTAR}
 
 # What each demo role may open (written out, not derived from pke.akun.HAK, so a change to the rights shows here).
-AGREGAT = {"ringkasan", "peta", "sektor", "progres", "evaluasi", "desa", "kolaborasi", "kualitas", "laporan"}
+AGREGAT = {"ringkasan", "peta", "sektor", "progres", "evaluasi", "desa", "kolaborasi", "kualitas", "laporan",
+           "peringkat_desa", "register_desa_prioritas"}
 BOLEH = {
     None: AGREGAT | {"tayangan", "masuk"},  # a visitor of the labelled demo database
     "pimpinan": AGREGAT | {"tayangan", "lapor_opd", "tindak_lanjut"},

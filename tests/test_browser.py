@@ -29,6 +29,11 @@ VIEWS = {
                                      "en": ("Map of needs", "Priority village")}),
     "sektor": (f"sektor?wilayah={KAB}", {"id": ("Kebutuhan per sektor", "Per kecamatan"),
                                          "en": ("Needs per sector", "Per district")}),
+    "peringkat_desa": (f"peringkat_desa?wilayah={KAB}&klaster=jamban",
+                       {"id": ("Peringkat desa", "OPD yang menangani"), "en": ("Village ranking", "OPDs at work")}),
+    "register_desa_prioritas": (f"register_desa_prioritas?wilayah={KAB}",
+                                {"id": ("Register desa prioritas", "OPD pendamping"),
+                                 "en": ("Priority village register", "Accompanying OPD")}),
     "progres": (f"progres?wilayah={KAB}", {"id": ("Progres triwulan", "Sesuai target"),
                                            "en": ("Quarterly progress", "On target")}),
     "evaluasi": ("evaluasi?wilayah=33", {"id": ("Evaluasi provinsi", "kabupaten/kota prioritas provinsi"),
@@ -244,7 +249,8 @@ JS_SLIDE = """() => {
   return {gulir, bagian: x1 > x0 && y1 > y0 ? (x1 - x0) * (y1 - y0) / (W * H) : 0,
           hal: m ? [parseInt(m[1]), parseInt(m[2])] : [1, 1]};
 }""".replace("VISUAL", repr("[data-testid='stVegaLiteChart'], [data-testid='stDeckGlJsonChart'], "
-                            "[data-testid='stTable'], [data-testid='stMetric'], [data-testid='stAlert']"))
+                            "[data-testid='stPlotlyChart'], [data-testid='stTable'], [data-testid='stMetric'], "
+                            "[data-testid='stAlert']"))
 
 
 def _periksa_slide(page, view: str, ukuran: str, hal: int) -> None:

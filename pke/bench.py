@@ -40,7 +40,8 @@ def _kueri_tampilan(kode: str, tahun: int, tw: int) -> dict[str, list[tuple[str,
     if ling.lapisan_prioritas:
         peta.append(("peta_desa_prioritas", {"kode": ling.area, "tahun": tahun}))
     daftar = dict(kode=kode, cari="", desil=[], klaster=[], status=[], lansia=False, sendiri=False, disabilitas=False, kronis=False,
-                  belum_terjangkau=False, batas=500, nama_sebagian=True, **prioritas.parameter())
+                  belum_terjangkau=False, pkh=None, bpnt=None, sembako=None, bst=None, bpum=None, mulai=0, batas=100,
+                  nama_sebagian=True, **prioritas.parameter())
     tampilan = {
         "sidebar": [("meta", {}), ("periode", {}), ("wilayah_jalur", {"kode": kode}), ("wilayah_anak", {"induk": ""}),
                     ("wilayah_anak", {"induk": kode[:2]}), ("wilayah_anak", {"induk": kode[:5]})],
@@ -68,7 +69,10 @@ def _kueri_tampilan(kode: str, tahun: int, tw: int) -> dict[str, list[tuple[str,
                                       ("kualitas_keluarga", {"kode": kode, "masalah": "tidak_di_dtks", "batas": 1000}),
                                       ("kualitas_sektor", {"kode": kode, "masalah": "dtks_tidak_di_p3ke", "batas": 1000}),
                                       ("ronde_verval", {"kode": kode}), ("verval_progres", {"kode": kode, "ronde": 1})]
-        tampilan["Daftar Keluarga"] = [("daftar_keluarga", daftar), ("verval_keluarga", {"ids": IDS_CONTOH})]
+        tampilan["Daftar Keluarga"] = [("daftar_keluarga_jumlah", daftar), ("daftar_keluarga", daftar),
+                                       ("verval_keluarga", {"ids": IDS_CONTOH})]
+        # the export of the whole filtered list (all desil-1 families): the query only, as read in batches
+        tampilan["Daftar Keluarga (ekspor desil 1)"] = [("daftar_keluarga_ekspor", dict(daftar, desil=[1]))]
         tampilan["Peluang Kolaborasi"] = [("kebutuhan_desa_klaster", p)]
     if len(kode) == 8:
         desa = kode + ".2001"

@@ -249,7 +249,6 @@ EN: dict[str, str] = {
     "**{n} keluarga** memenuhi filter": "**{n} households** match the filters",
     "**{n}** baris": "**{n}** rows",
     "0 / tidak ada": "0 / none",
-    "; ditampilkan {n} dengan skor tertinggi.": "; showing the {n} with the highest scores.",
     "; ditampilkan {n} pertama.": "; showing the first {n}.",
     "ATS": "Out of school",
     "Ada anggota keluarga penyandang disabilitas": "A household member has a disability",
@@ -867,8 +866,6 @@ EN: dict[str, str] = {
     "Diekspor oleh {nama} pada {waktu}; {isi}.": "Exported by {nama} on {waktu}; {isi}.",
     "tujuan: {tujuan}": "purpose: {tujuan}",
     "NIK dan nama disamarkan": "NIK and names masked",
-    "NIK dan nama disamarkan; nyatakan tujuan dan aktifkan tampilan lengkap untuk lembar lapangan.":
-        "NIK and names are masked; state a purpose and switch on the full view for a field sheet.",
     "Nama pengunduh dan waktunya tertulis di lembar, dan unduhan tercatat di log audit.":
         "The downloader's name and the time are written on the sheet, and the download is recorded in the audit log.",
     "Lembar verval (Excel) hanya dapat diunduh oleh akun yang berhak mengekspor data nama (operator wilayah).":
@@ -1341,4 +1338,37 @@ EN: dict[str, str] = {
     "{n} intervensi selesai": "{n} interventions done",
     "{n} kebutuhan tersisa": "{n} needs remaining",
     "{a} dari {b} desa bertarget sesuai target": "{a} of {b} villages with targets on target",
+    # Daftar Keluarga: programme filters, pages, exports of the whole list
+    "Kepala keluarga berumur 60 tahun atau lebih.": "The head of the household is 60 or older.",
+    "Keluarga dengan satu anggota (anggota yang meninggal atau pindah tidak dihitung).":
+        "A household of one member (members who died or moved away are not counted).",
+    "Bukan penerima bansos mana pun dan belum ada intervensi yang ditandai.":
+        "Receives no social assistance and has no tagged intervention yet.",
+    "Program Keluarga Harapan": "Program Keluarga Harapan (conditional cash transfer)",
+    "Bantuan Pangan Non Tunai": "Bantuan Pangan Non Tunai (non-cash food assistance)",
+    "Program Sembako": "Sembako programme (staple food assistance)",
+    "Bantuan Sosial Tunai": "Bantuan Sosial Tunai (cash social assistance)",
+    "Bantuan Produktif Usaha Mikro": "Bantuan Produktif Usaha Mikro (micro-business grant)",
+    "Semua": "All",
+    "Penerima": "Recipients",
+    "Bukan penerima": "Non-recipients",
+    "Penerima bantuan sosial menurut data P3KE": "Social assistance recipients according to the P3KE data",
+    "; halaman {h} dari {n} (keluarga {dari}–{sampai}, skor tertinggi lebih dulu).":
+        "; page {h} of {n} (households {dari}–{sampai}, highest scores first).",
+    "Bansos diterima": "Social assistance received",
+    "Sebelumnya": "Previous",
+    "Berikutnya": "Next",
+    "Halaman (dari {n})": "Page (of {n})",
+    "Unduh seluruh daftar": "Download the whole list",
+    "Unduh CSV ({n} keluarga)": "Download CSV ({n} households)",
+    "Kedua berkas memuat seluruh daftar yang memenuhi filter (semua halaman), urut skor prioritas.":
+        "Both files hold the whole list that matches the filters (every page), by priority score.",
+    "NIK, nama dan alamat disamarkan, dari tanggal lahir hanya tahunnya; nyatakan tujuan dan aktifkan tampilan "
+    "lengkap untuk lembar lapangan.":
+        "NIK, names and addresses are masked, and of the date of birth only the year is kept; state a purpose and "
+        "switch on the full view for a field sheet.",
+    "Daftar ini memuat {n} keluarga; satu unduhan memuat paling banyak {batas} keluarga. Persempit filter (mis. "
+    "pilih kecamatan, desil atau klaster).":
+        "This list holds {n} households; one download holds at most {batas}. Narrow the filters (e.g. choose a "
+        "kecamatan, a decile or a cluster).",
 }

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pke import db, fmt, kolaborasi, prioritas, progres
+from pke import db, fmt, kolaborasi, progres
 from tests.conftest import KAB
 from tests.test_app import _app
 
@@ -101,9 +101,10 @@ def test_daftar_keluarga_tersamar(app_env, con):
     assert tabel["NIK"].str.fullmatch(r"\d{4}\*{8}\d{4}").all()
     assert tabel["Kepala keluarga"].str.contains(r"\*").all()
     assert tabel["Skor"].is_monotonic_decreasing
-    semua = db.jalankan(con, "daftar_keluarga", lingkup="", kode="33.15.01", cari="", desil=[], klaster=[],
+    semua = db.jalankan(con, "daftar_keluarga_jumlah", lingkup="", kode="33.15.01", cari="", desil=[], klaster=[],
                         status=[], lansia=False, sendiri=False, disabilitas=False, kronis=False,
-                        belum_terjangkau=False, batas=500, nama_sebagian=True, **prioritas.parameter())
+                        belum_terjangkau=False, pkh=None, bpnt=None, sembako=None, bst=None, bpum=None,
+                        nama_sebagian=True)
     assert any(f"**{fmt.angka(semua['total'].iloc[0])} keluarga**" in m.value for m in at.markdown)
     assert not any(re.search(r"\b\d{16}\b", str(v)) for v in tabel.to_numpy().ravel())
     at.toggle[0].set_value(True).run()

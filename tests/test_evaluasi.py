@@ -40,7 +40,8 @@ def test_skor_prioritas():
 
 def test_skor_sql_sama_dengan_aturan(con):
     df = db.jalankan(con, "daftar_keluarga", lingkup="", kode=KAB, cari="", desil=[], klaster=[], status=[],
-                     lansia=False, sendiri=False, disabilitas=False, kronis=False, belum_terjangkau=False, batas=50, nama_sebagian=True,
+                     lansia=False, sendiri=False, disabilitas=False, kronis=False, belum_terjangkau=False,
+                     pkh=None, bpnt=None, sembako=None, bst=None, bpum=None, mulai=0, batas=50, nama_sebagian=True,
                      **prioritas.parameter())
     assert len(df) == 50 and df["skor"].is_monotonic_decreasing
     for r in df.itertuples():
@@ -48,10 +49,19 @@ def test_skor_sql_sama_dengan_aturan(con):
                                         r.ada_disabilitas, r.ada_kronis, r.belum_terjangkau)
     saring = db.jalankan(con, "daftar_keluarga", lingkup="", kode=KAB, cari="", desil=[1], klaster=["rtlh"],
                          status=["belum"], lansia=True, sendiri=False, disabilitas=False, kronis=False,
-                         belum_terjangkau=False, batas=1000, nama_sebagian=True, **prioritas.parameter())
+                         belum_terjangkau=False,
+                         pkh=None, bpnt=None, sembako=None, bst=None, bpum=None, mulai=0,
+                         batas=1000, nama_sebagian=True, **prioritas.parameter())
     assert (saring["desil"] == 1).all() and saring["kepala_lansia"].all()
     assert saring["kebutuhan_terbuka"].str.contains("RTLH").all()
-    assert saring["total"].iloc[0] == len(saring) < df["total"].iloc[0]
+    # the total comes from daftar_keluarga_jumlah (same filters, no page limit)
+    def jumlah(desil, klaster, status, lansia):
+        return int(db.jalankan(con, "daftar_keluarga_jumlah", lingkup="", kode=KAB, cari="", desil=desil,
+                               klaster=klaster, status=status, lansia=lansia, sendiri=False, disabilitas=False,
+                               kronis=False, belum_terjangkau=False, pkh=None, bpnt=None, sembako=None, bst=None,
+                               bpum=None, nama_sebagian=True)["total"].iloc[0])
+
+    assert jumlah([1], ["rtlh"], ["belum"], True) == len(saring) < jumlah([], [], [], False)
 
 
 def test_samaran():
@@ -66,7 +76,9 @@ def test_samaran():
 def test_lembar_verval_dibaca_ulang(con):
     daftar = db.jalankan(con, "daftar_keluarga", lingkup="", kode="33.15.01", cari="", desil=[], klaster=[],
                          status=[], lansia=False, sendiri=False, disabilitas=False, kronis=False,
-                         belum_terjangkau=False, batas=20, nama_sebagian=True, **prioritas.parameter())
+                         belum_terjangkau=False,
+                         pkh=None, bpnt=None, sembako=None, bst=None, bpum=None, mulai=0,
+                         batas=20, nama_sebagian=True, **prioritas.parameter())
     ids = list(daftar["id_keluarga_p3ke"])
     lembar = db.jalankan(con, "verval_keluarga", lingkup="", ids=ids)
     for lengkap in (False, True):
@@ -136,13 +148,15 @@ def test_simpan_target_di_toko_operasional(fixture_db, toko_sendiri):
 
 def test_cari_keluarga(con):
     semua = db.jalankan(con, "daftar_keluarga", lingkup="", kode=KAB, cari="", desil=[], klaster=[], status=[], lansia=False,
-                        sendiri=False, disabilitas=False, kronis=False, belum_terjangkau=False, batas=5, nama_sebagian=True,
+                        sendiri=False, disabilitas=False, kronis=False, belum_terjangkau=False,
+                        pkh=None, bpnt=None, sembako=None, bst=None, bpum=None, mulai=0, batas=5, nama_sebagian=True,
                         **prioritas.parameter())
     target = semua.iloc[3]
 
     def cari(teks, sebagian=True):
         return set(db.jalankan(con, "daftar_keluarga", lingkup="", kode=KAB, cari=teks, desil=[], klaster=[], status=[],
                                lansia=False, sendiri=False, disabilitas=False, kronis=False, belum_terjangkau=False,
+                               pkh=None, bpnt=None, sembako=None, bst=None, bpum=None, mulai=0,
                                batas=500, nama_sebagian=sebagian, **prioritas.parameter())["id_keluarga_p3ke"])
 
     nama = target["kepala_keluarga"].split()[0].lower()

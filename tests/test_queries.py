@@ -127,6 +127,7 @@ def test_scope_filters_rows_even_for_a_wider_region(con):
     kec = "33.15.01"
     daftar = db.jalankan(con, "daftar_keluarga", lingkup=kec, kode=KAB, cari="", desil=[], klaster=[], status=[],
                          lansia=False, sendiri=False, disabilitas=False, kronis=False, belum_terjangkau=False,
+                         pkh=None, bpnt=None, sembako=None, bst=None, bpum=None, mulai=0,
                          batas=5000, nama_sebagian=True, **prioritas.parameter())
     assert len(daftar) and daftar["kode_desa"].str.startswith(kec + ".").all()
     peta = db.jalankan(con, "peta_wilayah", lingkup=kec, kode=KAB, panjang=13, klaster="air", tahun=2026, triwulan=4)

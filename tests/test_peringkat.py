@@ -377,3 +377,55 @@ def test_register_scope_of_an_operator(app_env):
     at = _app("pages/register_desa_prioritas.py", sebagai="operator", wilayah="33.15.01")
     tabel = at.dataframe[0].value
     assert len(tabel) and set(tabel["Kecamatan"]) == {"Kedungjati"}
+
+
+def test_key_message_functions_have_the_one_signature(con):
+    import inspect
+
+    for fungsi in (pesan.peringkat_desa, pesan.register_desa_prioritas):
+        p = list(inspect.signature(fungsi).parameters.values())
+        assert [x.name for x in p[:5]] == ["q", "kode", "tahun", "triwulan", "wilayah"] and p[4].default is None
+        assert all(x.kind is inspect.Parameter.KEYWORD_ONLY for x in p[5:])
+
+    def q(nama, **p):
+        return klaster.terjemahkan(db.jalankan(con, nama, lingkup="", **p))
+
+    with dalam_bahasa("en"):
+        teks = pesan.peringkat_desa(q, KAB, TAHUN, TW, None, klaster="air", ukuran="per100", hanya_prioritas=True)
+    n = len(db.jalankan(con, "peringkat_desa", lingkup="", **P, klaster="air", ukuran="per100", naik=False,
+                        hanya_prioritas=True))
+    assert teks.startswith(f"Kab. Grobogan · Unsafe drinking water: {n} priority villages with this need, ")
+    assert "per 100 households" in teks and "responsible OPD Perumdam" in teks
+    # nothing to rank: a sentence, never an exception
+    assert pesan.peringkat_desa(q, "33.04", TAHUN, TW, "X", klaster="air") == \
+        "X · Air minum tidak layak: tidak ada desa dengan kebutuhan ini."
+
+
+JAHAT_MD = "<img src=x onerror=alert(1)> ![x](http://evil.example/x.png) [klik](javascript:alert(1)) :red[merah]"
+
+
+def test_hostile_names_stay_text_on_both_views(db_diubah):
+    """A village and an OPD pendamping named with Markdown and HTML: text in the key message, captions, the wall's
+    static tables and the chart's labels (Plotly reads HTML tags in labels: they arrive as entities)."""
+    import json
+    import re
+
+    db_diubah(f"UPDATE wilayah SET nama = '{JAHAT_MD}' WHERE kode = '33.15.01.2001';"
+              f"UPDATE desa_prioritas SET opd_pendamping = '{JAHAT_MD}' WHERE kode = '33.15.01.2001'")
+    for berkas, qp in (("pages/peringkat_desa.py", {"klaster": "rtlh", "ukuran": "per100"}),
+                       ("pages/register_desa_prioritas.py", {})):
+        dilihat = []
+        for dinding_qp in ({}, {"presentasi": "1"}, {"presentasi": "1", "hal": "2"}):
+            at = _app(berkas, wilayah="33.15.01", **qp, **dinding_qp)
+            assert not at.exception, at.exception
+            teks = "\n".join(e.value for e in (*at.title, *at.markdown, *at.caption, *at.subheader, *at.info))
+            sel = [str(v) for tb in at.table for v in tb.value.to_numpy().ravel()]
+            for isi in (teks, *sel):
+                assert "![x](" not in isi and "[klik](" not in isi and ":red[" not in isi, (berkas, dinding_qp)
+                assert not re.search(r"(?<!\\)<img", isi), (berkas, dinding_qp)
+            for grafik in at.get("plotly_chart"):
+                spek = json.dumps(json.loads(grafik.proto.spec))
+                assert "<img" not in spek and "&lt;img" in spek
+                dilihat.append(spek)
+            dilihat += sel + (list(at.dataframe[0].value.to_numpy().ravel()) if at.dataframe else [])
+        assert any("evil.example" in str(v) for v in dilihat), berkas  # the hostile village is on the view

@@ -49,7 +49,7 @@ def _kueri_tampilan(kode: str, tahun: int, tw: int) -> dict[str, list[tuple[str,
         "Peta": peta,
         "Sektor": [("kebutuhan_per_klaster", p), ("kebutuhan_per_subwilayah", p), ("intervensi_per_opd", p)],
         "Progres Triwulan": [("progres_triwulan", {"kode": kode, "tahun": tahun}),
-                             ("progres_per_subwilayah", p), ("laporan_opd_klaster", p),
+                             ("progres_per_subwilayah", p), ("progres_desa_prioritas", p), ("laporan_opd_klaster", p),
                              ("target_wilayah", {"kode": kode[:5] if len(kode) >= 5 else kode, "tahun": tahun})],
         "Evaluasi Provinsi": [("evaluasi_kabupaten", dict(p, kode=kode[:2])), ("tren_subwilayah", {"kode": kode[:2]})],
     }

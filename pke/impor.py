@@ -310,13 +310,19 @@ def validasi_desa_prioritas(data: pd.DataFrame, kode_desa: set[str]) -> tuple[pd
     return tolak.pisah(h)
 
 
-def validasi_target(data: pd.DataFrame, kode_kab: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Quarterly targets: kabupaten, cluster, year, quarter, households."""
+def validasi_target(data: pd.DataFrame, tingkat: dict[str, str],
+                    prioritas: set[tuple[str, int]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Quarterly targets: region, cluster, year, quarter, households. The region is a kabupaten/kota, a kecamatan or
+    a village that is a priority village of the row's year; `tingkat`: the level of each known code (wilayah),
+    `prioritas`: the (village, year) pairs of desa_prioritas."""
     _wajib(data, ("kode_wilayah", "klaster", "tahun", "triwulan", "target_keluarga"))
     tolak = _Penolak(data)
     h = pd.DataFrame(index=data.index)
     h["kode_wilayah"] = data["kode_wilayah"].map(lambda v: normalkan_kode(v.lstrip("'")))
-    tolak(~h["kode_wilayah"].isin(kode_kab), "kode_wilayah", t("kode kabupaten/kota tidak dikenal"))
+    tk = h["kode_wilayah"].map(tingkat)
+    tolak(tk.isna(), "kode_wilayah", t("kode wilayah tidak dikenal (kabupaten/kota, kecamatan atau desa)"))
+    tolak(tk == "provinsi", "kode_wilayah", t("target ditetapkan per kabupaten/kota, kecamatan atau desa prioritas, "
+                                              "bukan per provinsi"))
     h["klaster"] = _klaster(data, tolak)
     for kolom, bawah, atas, alasan in (("tahun", 2020, 2035, t("tahun di luar 2020–2035")),
                                        ("triwulan", 1, 4, t("triwulan di luar 1–4")),
@@ -325,6 +331,17 @@ def validasi_target(data: pd.DataFrame, kode_kab: set[str]) -> tuple[pd.DataFram
                           else data[kolom], errors="coerce")
         tolak(~v.between(bawah, atas) | (v % 1 != 0), kolom, alasan)
         h[kolom] = v
+    # a village's target only while it is a priority village that year: a target for any of 8,000 villages
+    # would spread the effort the priority locus concentrates
+    desa = (tk == "desa") & h["tahun"].between(2020, 2035)
+    bukan = desa & ~pd.Series([(k, int(th)) in prioritas if d else True
+                               for k, th, d in zip(h["kode_wilayah"], h["tahun"], desa)], index=data.index)
+    for th in sorted(h.loc[bukan, "tahun"].unique()):
+        tolak(bukan & (h["tahun"] == th), "kode_wilayah",
+              t("desa ini bukan desa prioritas tahun {tahun} (target desa hanya untuk desa prioritas)", tahun=int(th)))
+    sel = pd.Series(list(zip(h["kode_wilayah"], h["klaster"], h["tahun"], h["triwulan"])), index=data.index)
+    tolak(sel.duplicated() & h["klaster"].notna(), "kode_wilayah",
+          t("wilayah, klaster, tahun dan triwulan ganda di berkas ini"))
     return tolak.pisah(h)
 
 
@@ -395,7 +412,7 @@ JENIS = {
     "keluarga": Jenis("keluarga", N_("ekspor keluarga P3KE"), "id_keluarga_p3ke"),
     "intervensi": Jenis("intervensi", N_("penandaan intervensi (SIKS-DJ)"), "klaster"),
     "desa_prioritas": Jenis("desa_prioritas", N_("daftar SK lokus desa prioritas"), "tahun"),
-    "target": Jenis("target", N_("daftar target triwulan"), "target_keluarga"),
+    "target": Jenis("target", N_("daftar target triwulan"), "target_keluarga"),  # kabupaten, kecamatan, desa prioritas
     "individu": Jenis("individu", N_("ekspor anggota keluarga (individu) P3KE"), "id_individu"),
     "sektor": Jenis("sektor", N_("daftar sektor (RTLH Disperakim, DTKS, …)"), "sumber"),
 }
@@ -502,8 +519,14 @@ def periksa(jenis: str, db_path, isi: bytes, nama_file: str, lingkup: str = "",
             snap = _per_keluarga(con, ids, "snapshot")
             diterima, ditolak = validasi_individu(data, snap)
         else:
-            kode_kab = {r[0] for r in con.execute("SELECT kode FROM wilayah WHERE tingkat = 'kabupaten'").fetchall()}
-            diterima, ditolak = validasi_target(data, kode_kab)
+            kode = data["kode_wilayah"].map(lambda v: normalkan_kode(v.lstrip("'"))) if "kode_wilayah" in data else []
+            con.register("_kode_berkas", pd.DataFrame({"kode": pd.Series(list(kode), dtype="string").unique()}))
+            tingkat = dict(con.execute("SELECT w.kode, w.tingkat FROM wilayah w "
+                                       "JOIN _kode_berkas b ON b.kode = w.kode").fetchall())
+            prioritas = {(r[0], int(r[1])) for r in con.execute(
+                "SELECT d.kode, d.tahun FROM desa_prioritas d JOIN _kode_berkas b ON b.kode = d.kode").fetchall()}
+            con.unregister("_kode_berkas")
+            diterima, ditolak = validasi_target(data, tingkat, prioritas)
     finally:
         con.close()
     if not luar.empty:

@@ -173,15 +173,15 @@ def sektor(q: Kueri, kode: str, tahun: int, triwulan: int, wilayah: str | None =
 
 
 def progres(q: Kueri, kode: str, tahun: int, triwulan: int, wilayah: str | None = None) -> str:
-    """Progres Triwulan: realisation against the cumulative target to this quarter, how many clusters are on
-    track, and the cluster furthest behind."""
+    """Progres Triwulan: realisation against the cumulative target to this quarter — for a quarter still running on
+    the data's date, against its target pro-rated to that date, saying so, with the full-quarter share beside —,
+    how many clusters are on track, and the cluster furthest behind."""
     wilayah = wilayah or nama_wilayah(q, kode)
     data = q("progres_triwulan", kode=kode, tahun=tahun)
     realisasi, target, c = capaian_total(data, triwulan)
     tw = fmt.tw(triwulan)
     if target is None or target <= 0:
-        bagian = [t("target ditetapkan per kabupaten/kota") if len(kode) > 5
-                  else t("belum ada target tahun {tahun}", tahun=tahun)]
+        bagian = [t("belum ada target tahun {tahun}", tahun=tahun)]
         if realisasi is not None:
             bagian.append(t("{n} kebutuhan tertutup sampai {tw}", n=fmt.angka(realisasi), tw=tw))
         return _kalimat(wilayah, bagian)
@@ -189,13 +189,23 @@ def progres(q: Kueri, kode: str, tahun: int, triwulan: int, wilayah: str | None 
         return _kalimat(wilayah, [t("{tw}: belum ada data", tw=tw)])
     meta = q("meta")
     tanggal = dict(zip(meta["kunci"], meta["nilai"])).get("tanggal_data")
-    berlalu = _progres.triwulan_berlalu(tahun, dt.date.fromisoformat(tanggal)) if tanggal else float(triwulan)
-    pk = _progres.per_klaster(data, triwulan, berlalu)
+    tanggal_data = dt.date.fromisoformat(tanggal) if tanggal else None
+    berlalu = _progres.triwulan_berlalu(tahun, tanggal_data) if tanggal_data else float(triwulan)
+    berjalan = _progres.triwulan_berjalan(tahun, triwulan, tanggal_data)
+    pk = _progres.per_klaster(data, triwulan, berlalu, berjalan)
+    target_pr = pk["target_pro_rata"].sum(min_count=1)
+    c_pr = _progres.capaian(realisasi, target_pr)
+    if berjalan is not None and c_pr is not None:
+        bagian = [t("{tw} berjalan (data s.d. {tanggal}, {hari} dari {total} hari): {p} dari target pro-rata "
+                    "({r} dari {tg} keluarga), {penuh} dari target penuh", tw=tw,
+                    tanggal=fmt.tanggal(berjalan.tanggal), hari=berjalan.hari, total=berjalan.hari_total,
+                    p=fmt.persen(c_pr), r=fmt.angka(realisasi), tg=fmt.angka(target_pr), penuh=fmt.persen(c))]
+    else:
+        bagian = [t("{tw}: {p} dari target ({r} dari {tg} keluarga)", tw=tw, p=fmt.persen(c),
+                    r=fmt.angka(realisasi), tg=fmt.angka(target))]
     dinilai = pk[pk["capaian"].notna()]
     sesuai = int((dinilai["capaian"] >= _progres.BATAS_SESUAI).sum())
-    bagian = [t("{tw}: {p} dari target ({r} dari {tg} keluarga)", tw=tw, p=fmt.persen(c), r=fmt.angka(realisasi),
-                tg=fmt.angka(target)),
-              t("{a} dari {b} klaster sesuai target", a=sesuai, b=len(dinilai))]
+    bagian.append(t("{a} dari {b} klaster sesuai target", a=sesuai, b=len(dinilai)))
     if sesuai < len(dinilai):
         paling = dinilai.sort_values("capaian", kind="stable").iloc[0]
         bagian.append(t("paling tertinggal {klaster} ({p}, {status})", klaster=_klaster.label(paling["klaster"]),

@@ -637,7 +637,6 @@ EN: dict[str, str] = {
     "Tanpa target": "No target",
     "Target (keluarga)": "Target (households)",
     "Target TW": "Quarter target",
-    "Target ditetapkan per kabupaten/kota.": "Targets are set per regency/city.",
     "Target kumulatif": "Cumulative target",
     "Target setahun": "Target for the year",
     "Target tidak disimpan: {e}": "Targets not saved: {e}",
@@ -713,7 +712,6 @@ EN: dict[str, str] = {
     "klaster tidak dikenal ({daftar})":
         "unknown cluster ({daftar})",
     "kode desa/kelurahan tidak dikenal": "unknown village code",
-    "kode kabupaten/kota tidak dikenal": "unknown regency/city code",
     "nilai_rp bukan angka": "nilai_rp is not a number",
     "padan_dukcapil bukan Padan/Tidak Padan/Ya/Tidak": "padan_dukcapil is not Padan/Tidak Padan/Ya/Tidak",
     "penandaan intervensi (SIKS-DJ)": "intervention tagging (SIKS-DJ)",
@@ -974,7 +972,6 @@ EN: dict[str, str] = {
         "rank {urutan} of {n} villages in its district by remaining needs per 100 households (1 = heaviest)",
     "kebutuhan tersisa terbanyak di {daftar}": "most remaining needs in {daftar}",
     "kebutuhan tersisa terbesar {daftar}": "biggest remaining needs {daftar}",
-    "target ditetapkan per kabupaten/kota": "targets are set per regency/city",
     "belum ada target tahun {tahun}": "no targets for {tahun} yet",
     "{n} kebutuhan tertutup sampai {tw}": "{n} needs closed up to {tw}",
     "{a} dari {b} klaster sesuai target": "{a} of {b} clusters on track",
@@ -1371,4 +1368,42 @@ EN: dict[str, str] = {
     "pilih kecamatan, desil atau klaster).":
         "This list holds {n} households; one download holds at most {batas}. Narrow the filters (e.g. choose a "
         "kecamatan, a decile or a cluster).",
+    # targets and progress below the kabupaten; a running quarter pro-rated (issue 13 item 2)
+    "Triwulan berjalan: data s.d. {tanggal} ({hari} dari {total} hari); target dipro-rata":
+        "Quarter in progress: data to {tanggal} ({hari} of {total} days); target pro-rated",
+    "Target ditetapkan per kabupaten/kota, kecamatan atau desa prioritas.":
+        "Targets are set per regency/city, district or priority village.",
+    "Kode wilayah {kode} tidak dikenal.": "Unknown region code {kode}.",
+    "{nama} bukan desa prioritas tahun {tahun}: target desa hanya untuk desa prioritas.":
+        "{nama} is not a priority village in {tahun}: village targets are for priority villages only.",
+    "Target kecamatan dijumlah": "District targets summed",
+    "Target desa dijumlah": "Village targets summed",
+    "Capaian thd target penuh": "Achievement vs full target",
+    "Target pro-rata": "Pro-rated target",
+    "Belum ada target untuk wilayah dan tahun ini. Target ditetapkan per kabupaten/kota, kecamatan atau desa "
+    "prioritas (provinsi: jumlah target kabupaten/kotanya).":
+        "No targets for this region and year yet. Targets are set per regency/city, district or priority village "
+        "(a province: its regencies' targets summed).",
+    "Per kecamatan, kumulatif sampai {periode}": "By district, cumulative to {periode}",
+    "Per desa prioritas, kumulatif sampai {periode}": "By priority village, cumulative to {periode}",
+    "Target wilayah ini sendiri: tidak dijumlah otomatis dari wilayah di bawahnya. Kolom \"{kolom}\" menunjukkan "
+    "jumlah target yang ditetapkan di bawahnya.":
+        "This region's own targets: not added up from the regions below it. The column \"{kolom}\" shows the sum of "
+        "the targets set below it.",
+    "{tw} berjalan (data s.d. {tanggal}, {hari} dari {total} hari): {p} dari target pro-rata ({r} dari {tg} "
+    "keluarga), {penuh} dari target penuh":
+        "{tw} in progress (data to {tanggal}, {hari} of {total} days): {p} of the pro-rated target ({r} of {tg} "
+        "households), {penuh} of the full target",
+    "kode wilayah tidak dikenal (kabupaten/kota, kecamatan atau desa)":
+        "unknown region code (regency/city, district or village)",
+    "target ditetapkan per kabupaten/kota, kecamatan atau desa prioritas, bukan per provinsi":
+        "targets are set per regency/city, district or priority village, not per province",
+    "desa ini bukan desa prioritas tahun {tahun} (target desa hanya untuk desa prioritas)":
+        "this village is not a priority village in {tahun} (village targets are for priority villages only)",
+    "wilayah, klaster, tahun dan triwulan ganda di berkas ini":
+        "region, cluster, year and quarter repeated in this file",
+    "Belum ada target di tingkat ini untuk {tahun}; realisasinya tetap ditampilkan. Target diubah di tampilan "
+    "wilayah itu sendiri (pilih di panel kiri) atau lewat Impor Data.":
+        "No targets at this level for {tahun} yet; the realisation is shown all the same. Targets are edited in the "
+        "region's own view (choose it in the left panel) or through Data Import.",
 }

@@ -39,7 +39,7 @@ def test_progres_tanpa_target_dan_form_target(app_env, monkeypatch):
         assert not _app("pages/progres.py", sebagai=peran, wilayah=KAB if peran != "operator" else "33.15.01").expander
     at = _app("pages/progres.py", sebagai="admin", wilayah=KAB)
     assert [e.label for e in at.expander] == ["Ubah target"]
-    assert not at.text_input  # no PIN and no name to type: the signed-in administrator is the editor
+    assert not at.main.text_input  # no PIN and no name to type: the signed-in administrator is the editor
     assert any("Tersimpan atas nama admin" in c.value for c in at.caption)
 
 

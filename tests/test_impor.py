@@ -408,3 +408,52 @@ def test_penyimpanan_gagal_tanpa_sisa_dan_pesan_jelas(db, monkeypatch):
                                                "berubah"):
         impor.impor_berkas("keluarga", db, csv_bytes([baris(1)]), "penuh.csv", "uji", SNAP)
     assert not (db.parent / (db.name + ".tmp")).exists() and sidik(db) == sebelum
+
+
+def _target(kode, klaster="air", tahun="2026", triwulan="4", target="12") -> dict:
+    return {"kode_wilayah": kode, "klaster": klaster, "tahun": tahun, "triwulan": triwulan, "target_keluarga": target}
+
+
+def test_impor_target_kecamatan_dan_desa_prioritas(db, con):
+    """Targets per kecamatan and per priority village (issue 13 item 2) are accepted beside a kabupaten's; a code
+    that is no region, a village that is not a priority village of the row's year, a province, a negative number
+    or a cell given twice is refused per row with its reason; a file of nothing but such rows writes nothing."""
+    awal, awal_data = sidik(db), sidik_data(db)
+    buruk = [_target("33.15.99"), _target("3315012002"), _target("33.15.01.2001", tahun="2027"), _target("33"),
+             _target("33.15.01", target="-5")]
+    hasil = impor.periksa("target", db, csv_bytes(buruk), "target_buruk.csv")
+    assert dict(zip(hasil.ditolak["baris"], hasil.ditolak["alasan"])) == {
+        2: "kode wilayah tidak dikenal (kabupaten/kota, kecamatan atau desa)",
+        3: "desa ini bukan desa prioritas tahun 2026 (target desa hanya untuk desa prioritas)",
+        4: "desa ini bukan desa prioritas tahun 2027 (target desa hanya untuk desa prioritas)",
+        5: "target ditetapkan per kabupaten/kota, kecamatan atau desa prioritas, bukan per provinsi",
+        6: "target harus bilangan bulat ≥ 0"}
+    assert hasil.diterima.empty
+    with pytest.raises(impor.ImporError, match="Tidak ada baris yang dapat diimpor dari target_buruk.csv; semua 5 "
+                                               "baris ditolak"):
+        impor.impor_berkas("target", db, csv_bytes(buruk), "target_buruk.csv", "Bappeda")
+    assert sidik(db) == awal
+    # a kecamatan operator's file: rows of another kecamatan are outside the user's region
+    luar = impor.periksa("target", db, csv_bytes([_target("33.15.02")]), "luar.csv", lingkup="33.15.01")
+    assert luar.ditolak["alasan"].tolist() == ["di luar wilayah kerja Anda (33.15.01)"] and luar.diterima.empty
+
+    baik = [_target("331501", triwulan=str(tw), target=str(n)) for tw, n in ((1, 4), (2, 4), (3, 6), (4, 6))] + [
+        _target("33.15.01.2001", klaster="Air minum", target="3"), _target("33.15.01.2001", target="9"),
+        _target("33.15.01.2002", target="1")]
+    hasil = impor.impor_berkas("target", db, csv_bytes(baik), "target_kecamatan.csv", "Bappeda")
+    assert len(hasil.diterima) == 5 and dict(zip(hasil.ditolak["baris"], hasil.ditolak["alasan"])) == {
+        7: "wilayah, klaster, tahun dan triwulan ganda di berkas ini",
+        8: "desa ini bukan desa prioritas tahun 2026 (target desa hanya untuk desa prioritas)"}
+    c = pke_db.buka(db)
+    assert c.execute("SELECT kode_wilayah, triwulan, target_keluarga, diubah_oleh FROM target "
+                     "WHERE length(kode_wilayah) > 5 ORDER BY ALL").fetchall() == [
+        ("33.15.01", 1, 4, "Bappeda"), ("33.15.01", 2, 4, "Bappeda"), ("33.15.01", 3, 6, "Bappeda"),
+        ("33.15.01", 4, 6, "Bappeda"), ("33.15.01.2001", 4, 3, "Bappeda")]
+    # the kabupaten's own target is unchanged; its kecamatan's show beside it
+    kab = pke_db.jalankan(c, "progres_triwulan", lingkup="", kode="33.15", tahun=2026)
+    lama = pke_db.jalankan(con, "progres_triwulan", lingkup="", kode="33.15", tahun=2026)
+    assert list(kab["target"]) == list(lama["target"])
+    assert list(kab.loc[kab["klaster"] == "air", "target_anak_kumulatif"]) == [4, 8, 14, 20]
+    c.close()
+    assert impor.batalkan_impor(db, 1, "Bappeda") == 5
+    assert sidik_data(db) == awal_data

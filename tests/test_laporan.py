@@ -227,9 +227,9 @@ def test_every_level_writes_all_three_formats(fixture_db, kode_tingkat, tingkat)
     progres_ = wb["Progres terhadap target"]
     kepala = [c.value for c in progres_[4]]
     target = [progres_.cell(i, kepala.index("Target kumulatif") + 1).value for i in range(5, progres_.max_row + 1)]
-    if tingkat in ("kecamatan", "desa"):  # targets are set per kabupaten: missing below, an empty cell
+    if tingkat in ("kecamatan", "desa"):  # the fixture sets targets per kabupaten: missing below, an empty cell
         assert target == [None] * 8
-        assert all("target ditetapkan per kabupaten/kota" in b.pesan for b in r.bagian if b.kunci == "progres")
+        assert all("belum ada target tahun" in b.pesan for b in r.bagian if b.kunci == "progres")
     else:
         assert all(isinstance(v, int) for v in target)
     if tingkat == "desa":

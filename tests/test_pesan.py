@@ -112,20 +112,34 @@ def test_sektor_names_the_gap_its_agency_and_the_share_closed(q):
 def test_progres_against_target_and_the_cluster_furthest_behind(q):
     data = q("progres_triwulan", kode=KAB, tahun=TAHUN)
     meta = dict(zip(*q("meta").to_dict("list").values()))
-    pk = progres.per_klaster(data, TW, progres.triwulan_berlalu(TAHUN, dt.date.fromisoformat(meta["tanggal_data"])))
-    r, tg = pk["realisasi_kumulatif"].sum(), pk["target_kumulatif"].sum()
+    tanggal = dt.date.fromisoformat(meta["tanggal_data"])
+    # the data runs to 23 November 2026: TW IV is still running and judged against its pro-rated target
+    berjalan = progres.triwulan_berjalan(TAHUN, TW, tanggal)
+    assert (berjalan.hari, berjalan.hari_total) == (54, 92)
+    pk = progres.per_klaster(data, TW, progres.triwulan_berlalu(TAHUN, tanggal), berjalan)
+    r, tg, pr = pk["realisasi_kumulatif"].sum(), pk["target_kumulatif"].sum(), pk["target_pro_rata"].sum()
+    assert pr < tg
     dinilai = pk[pk["capaian"].notna()]
     sesuai = int((dinilai["capaian"] >= progres.BATAS_SESUAI).sum())
     teks = _panggil(pesan.progres, q, KAB)
-    assert teks.startswith(f"Kab. Grobogan: TW IV: {fmt.persen(r / tg)} dari target ({fmt.angka(r)} dari "
-                           f"{fmt.angka(tg)} keluarga); {sesuai} dari {len(dinilai)} klaster sesuai target")
+    assert teks.startswith(f"Kab. Grobogan: TW IV berjalan (data s.d. 23 November 2026, 54 dari 92 hari): "
+                           f"{fmt.persen(r / pr)} dari target pro-rata ({fmt.angka(r)} dari {fmt.angka(pr)} keluarga), "
+                           f"{fmt.persen(r / tg)} dari target penuh; {sesuai} dari {len(dinilai)} klaster sesuai target")
     if sesuai < len(dinilai):
         paling = dinilai.loc[dinilai["capaian"].idxmin()]
         assert teks.endswith(f"; paling tertinggal {paling['label']} ({fmt.persen(paling['capaian'])}, "
                              f"{paling['status']}).")
-    # Progres Triwulan below a kabupaten: no targets there, it says where they are set
+    # a quarter the data covers in full: against the full target, as before
+    pk = progres.per_klaster(data, 3, progres.triwulan_berlalu(TAHUN, tanggal), berjalan)
+    r, tg = pk["realisasi_kumulatif"].sum(), pk["target_kumulatif"].sum()
+    assert pesan.progres(q, KAB, TAHUN, 3, "Kab. Grobogan").startswith(
+        f"Kab. Grobogan: TW III: {fmt.persen(r / tg)} dari target ({fmt.angka(r)} dari {fmt.angka(tg)} keluarga); ")
+    with dalam_bahasa("en"):
+        assert _panggil(pesan.progres, q, KAB).startswith(
+            "Kab. Grobogan: Q IV in progress (data to 23 November 2026, 54 of 92 days): ")
+    # a kecamatan without targets of its own (the fixture sets them per kabupaten): it says so
     kec = pesan.progres(q, "33.15.01", TAHUN, TW, "Kedungjati")
-    assert kec.startswith("Kedungjati: target ditetapkan per kabupaten/kota; ")
+    assert kec.startswith("Kedungjati: belum ada target tahun 2026; ")
     assert kec.endswith(" kebutuhan tertutup sampai TW IV.")
 
 

@@ -62,7 +62,8 @@ CREATE TABLE IF NOT EXISTS ronde_verval (
 
 -- Targets set by the build or imported from a file. Targets edited in the app live in the operational store
 -- (pke.operasional target_ubah, with their history) and reach queries as `target_app`; `target` is the newest of
--- the two per cell.
+-- the two per cell. A target is set per kabupaten/kota, kecamatan or priority village of its year (kode_wilayah of
+-- 5, 8 or 13 characters) and is that region's own: a kabupaten's is never its kecamatan's summed (pke.progres).
 CREATE TABLE IF NOT EXISTS target_dasar (
     kode_wilayah VARCHAR NOT NULL,
     klaster VARCHAR NOT NULL,

@@ -31,7 +31,7 @@ tahun_lalu, tw_lalu = (k.tahun, k.triwulan - 1) if k.triwulan > 1 else (k.tahun 
 
 # The table's columns: short headers (every column fits 1280 px beside the sidebar), the full meaning on hover.
 K_NAMA, K_DESIL1, K_TERTUTUP, K_PERUBAHAN, K_CAPAIAN, K_STATUS, K_TERTANDAI, K_PR, K_NO = (
-    t("Kabupaten/Kota"), t("Desil 1"), t("% tertutup"), t("Perubahan"), t("Capaian"), t("Status"), t("% bertanda"),
+    t("Kabupaten/Kota"), t("Desil 1"), t("% tertutup"), t("Perubahan"), t("% capaian"), t("Status"), t("% bertanda"),
     t("PR terbesar"), t("No."))
 BANTUAN = {
     K_DESIL1: t("Keluarga desil 1"),
@@ -76,15 +76,15 @@ arah = nilai_pilihan("arah", list(ARAH), "turun")
 
 
 def widget_pilihan() -> None:
-    kolom = st.columns([1.3, 1.6, 1.1])
-    with kolom[0]:
-        if ada_pilihan_prioritas:
+    kolom = st.columns([1.3, 1.6, 1.1] if ada_pilihan_prioritas else [1.6, 1.1, 1.3])
+    if ada_pilihan_prioritas:
+        with kolom.pop(0):
             ui.pilih_url(t("Kabupaten/kota"), list(OPSI_PRIORITAS), "prioritas", radio=True,
                          format_func=OPSI_PRIORITAS.get)
-    with kolom[1]:
+    with kolom[0]:
         ui.pilih_url(t("Urutkan menurut"), list(URUT), "urut", format_func=lambda x: t(URUT[x][0]),
                      bawaan=urut_bawaan)
-    with kolom[2]:
+    with kolom[1]:
         ui.pilih_url(t("Urutan"), list(ARAH), "arah", format_func=lambda x: t(ARAH[x]), radio=True)
 
 
@@ -114,7 +114,11 @@ LEBAR = {K_NAMA: 140, K_DESIL1: 62, K_TERTUTUP: 80, K_PERUBAHAN: 84, K_CAPAIAN: 
 
 
 def gaya_status(g):
-    return g.map(lambda v: f"background-color: {warna.get(v, '')}", subset=[K_STATUS])
+    g = g.map(lambda v: f"background-color: {warna.get(v, '')}", subset=[K_STATUS])
+    if len(k.kode) >= 5:  # the kabupaten chosen in the sidebar is marked (rows keep `data`'s index)
+        g = g.apply(lambda kol: ["background-color: #d6e6f5; font-weight: 600" if data.at[i, "kode"] == k.kode[:5]
+                                 else "" for i in kol.index], subset=[K_NAMA])
+    return g
 
 
 def peringkat(bagian):
@@ -163,8 +167,9 @@ def tren_grafik():
     if not nama_kab:
         st.info(t("Tidak ada data kabupaten/kota."))
         return
-    sorot = ui.pilih_url(t("Sorot kabupaten/kota"), list(nama_kab), "sorot", format_func=nama_kab.get,
-                         bawaan=sorot_bawaan)
+    with st.container() if dinding_ else st.columns(2)[0]:
+        sorot = ui.pilih_url(t("Sorot kabupaten/kota"), list(nama_kab), "sorot", format_func=nama_kab.get,
+                             bawaan=sorot_bawaan)
     tren = ui.kueri("tren_subwilayah", kode=provinsi)
     tren = tren[tren["kode"].isin(nama_kab)]
     dinding.grafik(charts.tren_wilayah(tren, sorot={sorot}))

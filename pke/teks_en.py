@@ -1210,7 +1210,7 @@ EN: dict[str, str] = {
     "Perubahan % tertutup sejak TW lalu": "Change in % closed since last quarter",
     "Desil 1": "Decile 1",
     "Perubahan": "Change",
-    "Capaian": "Achievement",
+    "% capaian": "% achieved",
     "% bertanda": "% tagged",
     "PR terbesar": "Biggest gap",
     "% kebutuhan tertutup pada akhir {periode}": "% of needs closed at the end of {periode}",

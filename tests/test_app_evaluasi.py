@@ -48,7 +48,7 @@ def test_evaluasi_provinsi(app_env, con):
     tabel = at.dataframe[0].value
     data = db.jalankan(con, "evaluasi_kabupaten", lingkup="", kode="33", tahun=2026, triwulan=4)
     # short headers, so every column fits 1280 px beside the sidebar (the full meaning on hover)
-    assert list(tabel.columns) == ["Kabupaten/Kota", "Desil 1", "% tertutup", "Perubahan", "Capaian", "Status",
+    assert list(tabel.columns) == ["Kabupaten/Kota", "Desil 1", "% tertutup", "Perubahan", "% capaian", "Status",
                                    "% bertanda", "PR terbesar"]
     assert list(tabel["Kabupaten/Kota"]) == ["★ Kab. Grobogan"]
     pr = data.iloc[0]
@@ -61,7 +61,7 @@ def test_evaluasi_provinsi(app_env, con):
     qi = 2026 * 4 + 3
     assert tabel["% tertutup"].iloc[0] == pytest.approx(tren[qi])
     assert tabel["Perubahan"].iloc[0] == pytest.approx(tren[qi] - tren[qi - 1]) and tren[qi] > tren[qi - 1]
-    assert tabel["Capaian"].iloc[0] == pytest.approx(pr["realisasi_kumulatif"] / pr["target_kumulatif"])
+    assert tabel["% capaian"].iloc[0] == pytest.approx(pr["realisasi_kumulatif"] / pr["target_kumulatif"])
     assert any("1 kabupaten/kota" in m.value and "★ = 1" in m.value for m in at.markdown)
     assert at.selectbox(key="url_urut").value == "capaian" and at.radio(key="url_arah").value == "turun"
     assert not [r for r in at.radio if r.key == "url_prioritas"]  # every kabupaten here is a priority one

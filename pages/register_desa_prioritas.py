@@ -4,7 +4,7 @@ OPD pendamping itself and by other OPDs, and progress against the village's own 
 same rolled up per OPD pendamping. A row opens the village's Profil Desa. On the wall the register pages."""
 import streamlit as st
 
-from pke import audit, fmt, peringkat
+from pke import audit, fmt, peringkat, progres
 from pke.i18n import t
 import ui
 from ui import dinding
@@ -20,10 +20,13 @@ if not dinding_:
 urut = ui.pilih_url(t("Urutkan menurut"), list(peringkat.URUT_REGISTER), "urut", radio=True,
                     format_func=lambda x: t(peringkat.URUT_REGISTER[x]))
 data = ui.kueri("register_desa_prioritas", kode=area, tahun=k.tahun, triwulan=k.triwulan, urut=urut,
-                **peringkat.parameter_opd())
+                **peringkat.parameter_register(ui.kueri, k.tahun, k.triwulan))
 pesan = ui.pesan("register_desa_prioritas", k)
-KOLOM = peringkat.kolom_register(k.triwulan)
+# a quarter still running is judged against its target pro-rated to the data's date (as on Progres Triwulan)
+berjalan = progres.triwulan_berjalan(k.tahun, k.triwulan, peringkat.tanggal_data(ui.kueri))
+KOLOM = peringkat.kolom_register(k.triwulan, berjalan)
 kol_capaian = KOLOM["capaian"]
+kol_persen = (kol_capaian, KOLOM["capaian_penuh"])
 tampil = data.assign(desa=[("▶ " if kd == k.kode else "") + n for kd, n in zip(data["kode"], data["desa"])],
                      opd_pendamping=data["opd_pendamping"].fillna("–"))
 if dinding_:  # the columns that fit the wall; planned and in-progress work, needs and the decree outside it
@@ -33,6 +36,7 @@ else:
     # who accompanies the village and what has been done first; the needs, the families and the decree after
     tabel = tampil[["desa", "kecamatan", "opd_pendamping", "pendamping_rencana", "pendamping_proses",
                     "pendamping_selesai", "lain_rencana", "lain_proses", "lain_selesai", "tersisa", "capaian",
+                    *(["capaian_penuh"] if berjalan else []),
                     "keluarga_berkebutuhan", "kebutuhan", "keluarga", "dasar_penetapan"]].rename(columns=KOLOM)
 
 
@@ -41,14 +45,14 @@ def register(bagian) -> None:
         st.info(t("Tidak ada desa prioritas tahun {tahun} di wilayah ini.", tahun=k.tahun))
         return
     if dinding_:
-        ui.tabel(bagian, persen=(kol_capaian,))
+        ui.tabel(bagian, persen=kol_persen)
         return
     st.caption(t("{n} desa prioritas tahun {tahun}. Intervensi yang ditandai sampai akhir {periode}, menurut OPD "
                  "pelaksananya: OPD pendamping desa itu sendiri atau OPD lain (nama OPD disamakan, mis. Dinas "
                  "Kesehatan = Dinkes). Capaian: kebutuhan yang tertutup tahun ini dibanding target desa itu sendiri; "
                  "– bila desa belum punya target. Pilih satu baris untuk membuka profil desa.",
                  n=fmt.angka(len(data)), tahun=k.tahun, periode=k.periode))
-    pilih = ui.tabel(bagian, persen=(kol_capaian,), tinggi=min(38 * (len(bagian) + 1) + 3, 600),
+    pilih = ui.tabel(bagian, persen=kol_persen, tinggi=min(38 * (len(bagian) + 1) + 3, 600),
                      on_select="rerun", selection_mode="single-row", key="tabel_register",
                      column_config={KOLOM["desa"]: st.column_config.Column(pinned=True)})
     baris = pilih.selection.rows if pilih else []
@@ -88,7 +92,7 @@ else:
 def berkas_register() -> bytes:
     # Built only when the button is clicked; audited first (ui.akses.unduhan).
     return peringkat.ekspor_register(data, k.triwulan, {t("Wilayah"): k.judul_wilayah(), t("Periode"): k.periode,
-                                                        t("Pesan utama"): pesan})
+                                                        t("Pesan utama"): pesan}, berjalan)
 
 
 if not dinding_ and not data.empty and ui.akses.boleh(u, "ekspor_agregat"):

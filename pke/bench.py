@@ -62,7 +62,7 @@ def _kueri_tampilan(kode: str, tahun: int, tw: int) -> dict[str, list[tuple[str,
     tampilan["Peringkat Desa"] = [("ringkasan_kpi", p), ("kebutuhan_per_klaster", p)] + [
         ("peringkat_desa", dict(p, klaster="jamban", ukuran="jumlah", naik=False, hanya_prioritas=prio))
         for prio in (True, False)]
-    tampilan["Register Desa Prioritas"] = [("register_desa_prioritas", dict(p, urut="wilayah",
+    tampilan["Register Desa Prioritas"] = [("register_desa_prioritas", dict(p, urut="wilayah", fraksi=1.0,
                                                                              **peringkat.parameter_opd()))]
     if len(kode) >= 5:  # lists for follow-up are offered from kabupaten level down
         tampilan["Kualitas Data"] += [("kualitas_individu", {"kode": kode, "masalah": "tidak_padan", "batas": 1000}),

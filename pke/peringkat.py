@@ -7,6 +7,7 @@ OPD names. A village's OPD pendamping is written as the kabupaten's decree names
 (`parameter_opd()`, passed as a DuckDB MAP), so the work an OPD pendamping did itself is counted as its own."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pandas as pd
@@ -87,6 +88,22 @@ def parameter_opd() -> dict:
     """The register query's $opd_alias: a MAP from each normalised name to its canonical key."""
     kunci = sorted(_SEBUTAN)
     return {"opd_alias": {"key": kunci, "value": [_SEBUTAN[k] for k in kunci]}}
+
+
+def tanggal_data(q) -> dt.date | None:
+    """The date the data runs to (the catalog's meta), or None. `q` runs a named query (ui.kueri)."""
+    meta = q("meta")
+    nilai = dict(zip(meta["kunci"], meta["nilai"])).get("tanggal_data")
+    return dt.date.fromisoformat(nilai) if nilai else None
+
+
+def parameter_register(q, tahun: int, triwulan: int) -> dict:
+    """The register query's parameters besides region, period and order: $opd_alias, and $fraksi, the share of
+    the quarter the data covers (a quarter still running is judged against its target pro-rated to the data's
+    date, as on Progres Triwulan: pke.progres.fraksi_triwulan)."""
+    from pke import progres
+
+    return {**parameter_opd(), "fraksi": progres.fraksi_triwulan(tahun, triwulan, tanggal_data(q))}
 
 
 def label_ukuran(ukuran: str, tahun: int, triwulan: int) -> str:
@@ -198,8 +215,11 @@ def ekspor_peringkat(data: pd.DataFrame, tahun: int, triwulan: int, keterangan: 
     return ekspor.tabel_excel({t("peringkat desa"): d, t("keterangan"): _keterangan(keterangan)})
 
 
-# The register's columns as exported (and, most of them, as shown), in the run's language.
-def kolom_register(triwulan: int) -> dict[str, str]:
+def kolom_register(triwulan: int, berjalan=None) -> dict[str, str]:
+    """The register's columns as exported (and, most of them, as shown), in the run's language. `berjalan`
+    (pke.progres.TriwulanBerjalan, for a quarter still running) names the date the target is pro-rated to."""
+    capaian = (t("Capaian target desa (pro-rata s.d. {tanggal})", tanggal=fmt.tanggal(berjalan.tanggal))
+               if berjalan else t("Capaian target desa s.d. {tw}", tw=fmt.tw(triwulan)))
     return {
         "kode": t("Kode"), "desa": t("Desa/Kelurahan"), "kecamatan": t("Kecamatan"),
         "dasar_penetapan": t("Dasar penetapan"), "opd_pendamping": t("OPD pendamping"), "keluarga": t("Keluarga"),
@@ -208,8 +228,9 @@ def kolom_register(triwulan: int) -> dict[str, str]:
         "pendamping_rencana": t("Rencana (OPD pendamping)"), "pendamping_proses": t("Proses (OPD pendamping)"),
         "pendamping_selesai": t("Selesai (OPD pendamping)"), "lain_rencana": t("Rencana (OPD lain)"),
         "lain_proses": t("Proses (OPD lain)"), "lain_selesai": t("Selesai (OPD lain)"),
-        "target_kumulatif": t("Target kumulatif"), "realisasi_kumulatif": t("Realisasi kumulatif"),
-        "capaian": t("Capaian target desa s.d. {tw}", tw=fmt.tw(triwulan)),
+        "target_kumulatif": t("Target kumulatif"), "target_pro_rata": t("Target pro-rata"),
+        "realisasi_kumulatif": t("Realisasi kumulatif"), "capaian": capaian,
+        "capaian_penuh": t("Capaian thd target penuh"),
     }
 
 
@@ -220,12 +241,12 @@ KOLOM_PER_OPD = {"opd_pendamping": N_("OPD pendamping"), "desa": N_("Desa didamp
                  "lain_selesai": N_("Selesai (OPD lain)")}
 
 
-def ekspor_register(data: pd.DataFrame, triwulan: int, keterangan: dict[str, str]) -> bytes:
+def ekspor_register(data: pd.DataFrame, triwulan: int, keterangan: dict[str, str], berjalan=None) -> bytes:
     """The register (register_desa_prioritas rows) and its roll-up per OPD pendamping as .xlsx, headers in the
     run's language, with a sheet saying what it is (`keterangan`). Names stay text (pke.ekspor)."""
     from pke import ekspor
 
-    kolom = kolom_register(triwulan)
+    kolom = kolom_register(triwulan, berjalan)
     lengkap = data.assign(opd_pendamping=data["opd_pendamping"].fillna(""))[list(kolom)].rename(columns=kolom)
     opd = per_opd(data).rename(columns={k: t(v) for k, v in KOLOM_PER_OPD.items()})
     return ekspor.tabel_excel({t("register"): lengkap, t("per OPD pendamping"): opd,

@@ -474,7 +474,7 @@ def register_desa_prioritas(q: Kueri, kode: str, tahun: int, triwulan: int, wila
 
     wilayah = wilayah or nama_wilayah(q, kode)
     reg = q("register_desa_prioritas", kode=_peringkat.area(kode), tahun=tahun, triwulan=triwulan, urut="wilayah",
-            **_peringkat.parameter_opd())
+            **_peringkat.parameter_register(q, tahun, triwulan))
     if len(kode) == 13:  # a village: its own row of its kecamatan's register
         sini = reg[reg["kode"] == kode]
         if sini.empty:

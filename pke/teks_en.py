@@ -1298,6 +1298,7 @@ EN: dict[str, str] = {
     "Selesai (OPD lain)": "Done (other OPDs)",
     "Rencana dan proses (OPD pendamping)": "Planned and in progress (accompanying OPD)",
     "Capaian target desa s.d. {tw}": "Village target achieved to {tw}",
+    "Capaian target desa (pro-rata s.d. {tanggal})": "Village target achieved (pro-rated to {tanggal})",
     "Dasar penetapan": "Legal basis",
     "Tidak ada desa dengan kebutuhan {klaster} di wilayah ini.": "No village in this region has the need {klaster}.",
     "Tidak ada desa prioritas dengan kebutuhan {klaster} di wilayah ini.":

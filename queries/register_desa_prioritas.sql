@@ -3,11 +3,14 @@
 -- household gaps and those remaining at the end of the selected quarter); the interventions tagged in the village
 -- by then, planned / in progress / done, by the OPD pendamping itself and by other OPDs (names compared through
 -- $opd_alias, pke.peringkat.parameter_opd: 'Dinas Kesehatan' is 'Dinkes'); and progress against the village's own
--- targets where any are set: the target cumulated to the quarter over the clusters that have one, and the gaps of
--- those clusters closed in the year up to the quarter (NULL without a village target).
+-- targets where any are set: the target cumulated to the quarter over the clusters that have one, the same with the
+-- selected quarter's own target counted by $fraksi, the share of the quarter the data covers (1 for a quarter ended,
+-- days elapsed / days for one still running: pke.progres.fraksi_triwulan, rounded as progres.target_pro_rata), the
+-- gaps of those clusters closed in the year up to the quarter, and the achievement against the pro-rated target
+-- (capaian) and the full one (capaian_penuh); NULL without a village target.
 -- Order $urut: 'wilayah' (kecamatan, village), 'pendamping' (OPD pendamping first), 'tersisa' (most remaining
 -- first), 'capaian' (lowest achievement first, villages without a target last).
--- params: $kode (Kemendagri code prefix, '' for all), $tahun, $triwulan, $opd_alias (MAP VARCHAR -> VARCHAR), $urut, $lingkup (the user's region scope, a code prefix; '' for all)
+-- params: $kode (Kemendagri code prefix, '' for all), $tahun, $triwulan, $fraksi, $opd_alias (MAP VARCHAR -> VARCHAR), $urut, $lingkup (the user's region scope, a code prefix; '' for all)
 WITH p AS (SELECT ($tahun * 4 + $triwulan - 1)::INTEGER AS qi),
 dp AS (
     SELECT kode, dasar_penetapan, nullif(trim(opd_pendamping), '') AS opd_pendamping,
@@ -55,7 +58,8 @@ itv_desa AS (
     FROM itv GROUP BY 1
 ),
 tgt AS (
-    SELECT kode_wilayah AS kode, klaster, sum(target_keluarga) AS target_kumulatif
+    SELECT kode_wilayah AS kode, klaster, sum(target_keluarga) AS target_kumulatif,
+           sum(target_keluarga) FILTER (WHERE triwulan = $triwulan) AS target_triwulan
     FROM target
     WHERE tahun = $tahun AND triwulan <= $triwulan AND length(kode_wilayah) = 13
       AND di_bawah(kode_wilayah, $kode) AND di_bawah(kode_wilayah, $lingkup)
@@ -71,7 +75,10 @@ real AS (
     GROUP BY ALL
 ),
 capai AS (
-    SELECT t.kode, sum(t.target_kumulatif) AS target_kumulatif, sum(coalesce(r.realisasi, 0)) AS realisasi_kumulatif
+    SELECT t.kode, sum(t.target_kumulatif) AS target_kumulatif, sum(t.target_triwulan) AS target_triwulan,
+           floor(sum(t.target_kumulatif) - coalesce(sum(t.target_triwulan), 0) * (1 - $fraksi) + 0.5)
+               AS target_pro_rata,
+           sum(coalesce(r.realisasi, 0)) AS realisasi_kumulatif
     FROM tgt t LEFT JOIN real r USING (kode, klaster)
     GROUP BY 1
 ),
@@ -89,8 +96,11 @@ baris AS (
            coalesce(i.lain_proses, 0)::BIGINT AS lain_proses,
            coalesce(i.lain_selesai, 0)::BIGINT AS lain_selesai,
            c.target_kumulatif::BIGINT AS target_kumulatif,
+           c.target_triwulan::BIGINT AS target_triwulan,
+           c.target_pro_rata::BIGINT AS target_pro_rata,
            c.realisasi_kumulatif::BIGINT AS realisasi_kumulatif,
-           c.realisasi_kumulatif / nullif(c.target_kumulatif, 0) AS capaian
+           c.realisasi_kumulatif / nullif(c.target_pro_rata, 0) AS capaian,
+           c.realisasi_kumulatif / nullif(c.target_kumulatif, 0) AS capaian_penuh
     FROM dp
     JOIN wilayah w ON w.kode = dp.kode
     LEFT JOIN wilayah kec ON kec.kode = w.kode_induk

@@ -5,13 +5,14 @@ village targets' achievement; the exports' rows, with hostile names kept as text
 kabupaten sees nothing; and both views as AppTests (figures, labels, links, the wall)."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import openpyxl
 import pandas as pd
 import pytest
 
-from pke import db, fmt, klaster, peringkat, pesan
+from pke import db, fmt, klaster, peringkat, pesan, progres
 from pke.i18n import dalam_bahasa
 from tests.conftest import KAB
 from tests.test_app import _app
@@ -26,8 +27,8 @@ def _peringkat(con, klaster="jamban", ukuran="jumlah", naik=False, hanya_priorit
                        naik=naik, hanya_prioritas=hanya_prioritas)
 
 
-def _register(con, urut="wilayah", lingkup="", **p):
-    return db.jalankan(con, "register_desa_prioritas", lingkup=lingkup, **{**P, **p}, urut=urut,
+def _register(con, urut="wilayah", lingkup="", fraksi=1.0, **p):
+    return db.jalankan(con, "register_desa_prioritas", lingkup=lingkup, **{**P, **p}, urut=urut, fraksi=fraksi,
                        **peringkat.parameter_opd())
 
 
@@ -200,9 +201,22 @@ def test_register_village_targets(db_diubah):
         # lowest achievement first, villages without a target last
         urut = _register(con, urut="capaian", triwulan=3)
         assert urut["capaian"].iloc[:2].is_monotonic_increasing and urut["capaian"].iloc[2:].isna().all()
+        assert (reg["capaian"].dropna() == reg["capaian_penuh"].dropna()).all()  # a quarter ended: no pro-rating
         teks = pesan.register_desa_prioritas(lambda n, **p: db.jalankan(con, n, lingkup="", **p), KAB, TAHUN, 3)
         sesuai = int((reg["capaian"].dropna() >= 0.9).sum())
         assert f"{sesuai} dari 2 desa bertarget sesuai target" in teks
+        # the quarter still running on the data's date (23 November 2026): its own target counts by days elapsed,
+        # as on Progres Triwulan (pke.progres), the full-quarter achievement beside it
+        tanggal = peringkat.tanggal_data(lambda n, **p: db.jalankan(con, n, **p))
+        assert tanggal == dt.date(2026, 11, 23)
+        fraksi = progres.fraksi_triwulan(TAHUN, 4, tanggal)
+        assert 0 < fraksi < 1
+        tw4 = _register(con, fraksi=fraksi).set_index("kode").loc["33.15.01.2001"]
+        assert (tw4["target_kumulatif"], tw4["target_triwulan"]) == (10, 5)
+        assert tw4["target_pro_rata"] == progres.target_pro_rata(10, 5, fraksi)
+        assert tw4["capaian"] == pytest.approx(progres.capaian_pro_rata(tw4["realisasi_kumulatif"], 10, 5, TAHUN, 4,
+                                                                        tanggal))
+        assert tw4["capaian_penuh"] == pytest.approx(tw4["realisasi_kumulatif"] / 10)
     finally:
         con.close()
 
@@ -350,7 +364,12 @@ def test_register_view(app_env, con):
     assert list(tabel["Kebutuhan tersisa"]) == list(reg["tersisa"])
     assert (tabel["OPD pendamping"] == "–").all()
     assert list(tabel["Selesai (OPD lain)"]) == list(reg["lain_selesai"])
-    assert tabel["Capaian target desa s.d. TW IV"].isna().all()
+    # TW IV 2026 is still running on the data's date: the achievement is against the pro-rated target, the full
+    # target's beside it; no village has a target in the fixture
+    assert tabel["Capaian target desa (pro-rata s.d. 23 November 2026)"].isna().all()
+    assert tabel["Capaian thd target penuh"].isna().all()
+    kolom = _app("pages/register_desa_prioritas.py", wilayah=KAB, tahun="2026", tw="3").dataframe[0].value.columns
+    assert "Capaian target desa s.d. TW III" in kolom and "Capaian thd target penuh" not in kolom
     assert len(at.dataframe) == 1  # no OPD pendamping named: no roll-up per OPD
     assert any("51 desa prioritas tahun 2026" in c.value for c in at.caption)
     assert [b.proto.label for b in at.get("download_button")] == ["Unduh (Excel)"]

@@ -23,7 +23,8 @@ st.caption({
     "intervensi": t("Kolom: id_keluarga_p3ke, klaster, status (rencana/proses/selesai), tanggal; opsional program, "
                     "opd, sumber_dana, tanggal_selesai, nilai_rp, id."),
     "desa_prioritas": t("Kolom: kode_kemendagri (atau kode_desa), tahun; opsional dasar_penetapan, opd_pendamping."),
-    "target": t("Kolom: kode_wilayah (kabupaten), klaster, tahun, triwulan, target_keluarga."),
+    "target": t("Kolom: kode_wilayah (kabupaten/kota, kecamatan atau desa prioritas), klaster, tahun, triwulan, "
+                "target_keluarga."),
     "individu": t("Kolom ekspor individu P3KE: id_individu, id_keluarga_p3ke, nik; opsional nama/nama_lengkap, "
                   "jenis_kelamin, hubungan_dengan_kepala_keluarga, tanggal_lahir, pekerjaan, disabilitas, keterangan."),
     "sektor": t("Kolom: sumber (mis. Disperakim RTLH, DTKS), kode_kemendagri, nik dan/atau id; opsional klaster, "

@@ -308,9 +308,6 @@ EN: dict[str, str] = {
     "Belum ada intervensi yang ditandai untuk wilayah dan periode ini.":
         "No interventions have been tagged for this region and period yet.",
     "Belum ada ronde verval untuk wilayah ini.": "No verification rounds for this region yet.",
-    "Belum ada target untuk wilayah dan tahun ini. Target ditetapkan per kabupaten/kota; pilih kabupaten/kota (atau provinsi untuk jumlahnya).":
-        "No targets for this region and year yet. Targets are set per regency/city; choose a regency/city (or the "
-        "province for their sum).",
     "Belum diintervensi": "Not yet intervened",
     "Belum direncanakan siapa pun": "Not yet planned by anyone",
     "Belum terdaftar di DTKS Kemensos: tidak dapat menerima bansos pusat.":
@@ -481,8 +478,8 @@ EN: dict[str, str] = {
         "sumber_dana, tanggal_selesai, nilai_rp, id.",
     "Kolom: kode_kemendagri (atau kode_desa), tahun; opsional dasar_penetapan, opd_pendamping.":
         "Columns: kode_kemendagri (or kode_desa), tahun; optional dasar_penetapan, opd_pendamping.",
-    "Kolom: kode_wilayah (kabupaten), klaster, tahun, triwulan, target_keluarga.":
-        "Columns: kode_wilayah (regency), klaster, tahun, triwulan, target_keluarga.",
+    "Kolom: kode_wilayah (kabupaten/kota, kecamatan atau desa prioritas), klaster, tahun, triwulan, target_keluarga.":
+        "Columns: kode_wilayah (regency/city, district or priority village), klaster, tahun, triwulan, target_keluarga.",
     "Kolom: sumber (mis. Disperakim RTLH, DTKS), kode_kemendagri, nik dan/atau id; opsional klaster, status.":
         "Columns: sumber (e.g. Disperakim RTLH, DTKS), kode_kemendagri, nik and/or id; optional klaster, status.",
     "Kronis": "Chronic illness",

@@ -211,15 +211,25 @@ def progres(s: Sumber) -> Bagian:
     """Progress against targets (the Progres Triwulan view), with the biggest gap's cumulative chart."""
     data = s.q("progres_triwulan", kode=s.kode, tahun=s.tahun)
     berlalu = (_progres.triwulan_berlalu(s.tahun, s.tanggal_data) if s.tanggal_data else float(s.triwulan))
-    pk = _progres.per_klaster(data, s.triwulan, berlalu)
+    # a quarter still running on the data's date is judged against its target pro-rated to that date, as on the view
+    berjalan = _progres.triwulan_berjalan(s.tahun, s.triwulan, s.tanggal_data)
+    pk = _progres.per_klaster(data, s.triwulan, berlalu, berjalan)
     b = Bagian("progres", t("Progres terhadap target"), teks=[_progres.aturan()], pesan=s.pesan(_pesan.progres))
+    if berjalan is not None:
+        b.teks.append(berjalan.keterangan())
     if pk["target"].isna().all():
-        b.teks.append(t("Belum ada target untuk wilayah dan tahun ini. Target ditetapkan per kabupaten/kota; "
-                        "pilih kabupaten/kota (atau provinsi untuk jumlahnya)."))
-    b.tabel = tabel(pk, {"label": t("Klaster"), "target_kumulatif": t("Target kumulatif"),
-                         "realisasi_kumulatif": t("Realisasi kumulatif"), "capaian": t("Capaian"),
-                         "status": t("Status"), "target_tahun": t("Target setahun"),
-                         "proyeksi": t("Proyeksi akhir tahun")}, persen=("capaian",))
+        b.teks.append(t("Belum ada target untuk wilayah dan tahun ini. Target ditetapkan per kabupaten/kota, kecamatan "
+                        "atau desa prioritas (provinsi: jumlah target kabupaten/kotanya)."))
+    kolom = {"label": t("Klaster"), "target_kumulatif": t("Target kumulatif"),
+             "realisasi_kumulatif": t("Realisasi kumulatif"), "capaian": t("Capaian"), "status": t("Status"),
+             "target_tahun": t("Target setahun"), "proyeksi": t("Proyeksi akhir tahun")}
+    persen = ("capaian",)
+    if berjalan is not None and "capaian_penuh" in pk:
+        kolom = {**dict(list(kolom.items())[:1]), "target_pro_rata": t("Target pro-rata"),
+                 **dict(list(kolom.items())[1:4]), "capaian_penuh": t("Capaian thd target penuh"),
+                 **dict(list(kolom.items())[4:])}
+        persen = ("capaian", "capaian_penuh")
+    b.tabel = tabel(pk, kolom, persen=persen)
     if s.gambar and pk["target"].notna().any():
         kunci = _pesan.klaster_terbesar(s.q, s.kode, s.tahun, s.triwulan)
         satu = data[data["klaster"] == kunci]

@@ -4,7 +4,7 @@ kabupaten highlighted; a row opens that kabupaten. The choices live in the URL (
 ?prioritas=1, ?sorot=33.10), so a prepared link puts the same ranking on the wall."""
 import streamlit as st
 
-from pke import charts, fmt, progres
+from pke import charts, fmt, pesan, progres
 from pke.i18n import N_, t
 import ui
 from ui import dinding
@@ -26,6 +26,11 @@ if len(u.lingkup) > 5:
     st.stop()
 
 semua = ui.kueri("evaluasi_kabupaten", kode=provinsi, tahun=k.tahun, triwulan=k.triwulan)
+# Achievement and status as Progres Triwulan judges them: a quarter still running on the data's date against its
+# target pro-rated to that date (pke.progres.capaian_pro_rata / status_pro_rata).
+tanggal_data = pesan.tanggal_data_dari(ui.kueri)
+berjalan = progres.triwulan_berjalan(k.tahun, k.triwulan, tanggal_data)
+semua = semua.assign(capaian=pesan.capaian_kabupaten(semua, k.tahun, k.triwulan, tanggal_data))
 n_prioritas = int(semua["prioritas"].sum())
 tahun_lalu, tw_lalu = (k.tahun, k.triwulan - 1) if k.triwulan > 1 else (k.tahun - 1, 4)
 
@@ -38,14 +43,16 @@ BANTUAN = {
     K_TERTUTUP: t("% kebutuhan tertutup pada akhir {periode}", periode=k.periode),
     K_PERUBAHAN: t("Perubahan % tertutup sejak {periode}, dalam poin persen",
                    periode=fmt.triwulan(tahun_lalu, tw_lalu)),
-    K_CAPAIAN: t("Capaian target s.d. {tw}: realisasi kumulatif ÷ target kumulatif sejak TW I",
-                 tw=fmt.tw(k.triwulan)),
+    K_CAPAIAN: (t("Capaian target s.d. {tw}: realisasi kumulatif ÷ target kumulatif sejak TW I",
+                  tw=fmt.tw(k.triwulan)) if berjalan is None else
+                t("Capaian target pro-rata: realisasi kumulatif ÷ target kumulatif sampai {tanggal} ({tw} berjalan)",
+                  tanggal=fmt.tanggal(berjalan.tanggal), tw=fmt.tw(k.triwulan))),
     K_TERTANDAI: t("% keluarga berkebutuhan yang bertanda intervensi"),
     K_PR: t("PR terbesar: klaster dengan keluarga tersisa terbanyak (jumlahnya dalam kurung)"),
 }
 # Sort keys of ?urut=: (label, query column).
 URUT = {
-    "capaian": (N_("Capaian target"), "capaian_target"),
+    "capaian": (N_("Capaian target"), "capaian"),
     "tertutup": (N_("% kebutuhan tertutup"), "persen_tertutup"),
     "perubahan": (N_("Perubahan % tertutup sejak TW lalu"), "perubahan_tertutup"),
     "tertandai": (N_("% keluarga bertanda intervensi"), "persen_tertandai"),
@@ -69,7 +76,7 @@ def nilai_pilihan(kunci_url: str, opsi: list, bawaan) -> str:
 ada_pilihan_prioritas = 0 < n_prioritas < len(semua)
 OPSI_PRIORITAS = {"0": t("Semua ({n})", n=len(semua)), "1": t("{n} prioritas saja", n=n_prioritas)}
 # without this year's targets, achievement cannot rank anything: the share closed does
-urut_bawaan = "capaian" if semua["capaian_target"].notna().any() else "tertutup"
+urut_bawaan = "capaian" if semua["capaian"].notna().any() else "tertutup"
 hanya_prioritas = ada_pilihan_prioritas and nilai_pilihan("prioritas", list(OPSI_PRIORITAS), "0") == "1"
 urut = nilai_pilihan("urut", list(URUT), urut_bawaan)
 arah = nilai_pilihan("arah", list(ARAH), "turun")
@@ -94,16 +101,17 @@ if dinding_:  # the URL keeps what the wall shows
 data = semua[semua["prioritas"]] if hanya_prioritas else semua
 data = data.sort_values(URUT[urut][1], ascending=arah == "naik", na_position="last", kind="stable")
 data = data.reset_index(drop=True)
-status = [t(progres.status(r, tg).label) for r, tg in zip(data["realisasi_kumulatif"], data["target_kumulatif"])]
+status = [t(progres.status_pro_rata(r, tk, tt, k.tahun, k.triwulan, tanggal_data).label)
+          for r, tk, tt in zip(data["realisasi_kumulatif"], data["target_kumulatif"], data["target_triwulan"])]
 tabel = data.assign(
     no=range(1, len(data) + 1),
     nama=[("★ " if p else "") + n for n, p in zip(data["nama"], data["prioritas"])],
     status=status,
     pr=[f"{p} ({fmt.angka(n)})" if p else "–" for p, n in zip(data["pr_terbesar"], data["pr_terbesar_tersisa"])],
-)[["no", "nama", "keluarga_desil1", "persen_tertutup", "perubahan_tertutup", "capaian_target", "status",
+)[["no", "nama", "keluarga_desil1", "persen_tertutup", "perubahan_tertutup", "capaian", "status",
    "persen_tertandai", "pr"]].rename(columns={
     "no": K_NO, "nama": K_NAMA, "keluarga_desil1": K_DESIL1, "persen_tertutup": K_TERTUTUP,
-    "perubahan_tertutup": K_PERUBAHAN, "capaian_target": K_CAPAIAN, "status": K_STATUS,
+    "perubahan_tertutup": K_PERUBAHAN, "capaian": K_CAPAIAN, "status": K_STATUS,
     "persen_tertandai": K_TERTANDAI, "pr": K_PR})
 warna = progres.warna_status()
 KOLOM_PERSEN = (K_TERTUTUP, K_CAPAIAN, K_TERTANDAI)
@@ -127,6 +135,8 @@ def peringkat(bagian):
                  format_lain=FORMAT_LAIN)
         return
     widget_pilihan()
+    if berjalan is not None:  # said plainly, as on Progres Triwulan; on the wall the key message says it
+        st.markdown(f"**{berjalan.keterangan()}**")  # our words, a date and numbers: no data value to escape
     if len(k.kode) > 2:
         st.caption(t("Menampilkan seluruh kabupaten/kota di {provinsi}; kabupaten terpilih ditandai.",
                      provinsi=fmt.aman(k.jalur[0][1])))
@@ -152,7 +162,7 @@ nama_kab = dict(zip(data["kode"], data["nama"]))
 if len(k.kode) >= 5 and k.kode[:5] in nama_kab:
     sorot_bawaan = k.kode[:5]
 else:
-    ukuran = "capaian_target" if data["capaian_target"].notna().any() else "persen_tertutup"
+    ukuran = "capaian" if data["capaian"].notna().any() else "persen_tertutup"
     sorot_bawaan = data.sort_values(ukuran, na_position="last", kind="stable")["kode"].iloc[0] if len(data) else None
 if not dinding_:
     # the default follows the sidebar: a new region (or a list without the chosen one) drops the old choice

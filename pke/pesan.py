@@ -215,9 +215,10 @@ def progres(q: Kueri, kode: str, tahun: int, triwulan: int, wilayah: str | None 
 
 def evaluasi(q: Kueri, kode: str, tahun: int, triwulan: int, wilayah: str | None = None, *,
              prioritas: bool = False) -> str:
-    """Evaluasi Provinsi: of the province's kabupaten/kota, how many are on track to this quarter, the one
-    furthest behind, and the priority ones; with `prioritas` (the view's "priority only" switch) of the priority
-    kabupaten/kota alone. `wilayah`: the province's name (None looks it up)."""
+    """Evaluasi Provinsi: of the province's kabupaten/kota, how many are on track to this quarter — a quarter still
+    running on the data's date against its target pro-rated to that date, saying so (pke.progres, as Progres
+    Triwulan) —, the one furthest behind, and the priority ones; with `prioritas` (the view's "priority only"
+    switch) of the priority kabupaten/kota alone. `wilayah`: the province's name (None looks it up)."""
     provinsi = kode[:2]
     wilayah = wilayah or nama_wilayah(q, provinsi)
     if not provinsi:
@@ -228,8 +229,9 @@ def evaluasi(q: Kueri, kode: str, tahun: int, triwulan: int, wilayah: str | None
     if ev.empty:
         return _kalimat(wilayah, [t("tidak ada data kabupaten/kota")])
     tw = fmt.tw(triwulan)
-    capaian = pd.Series([_progres.capaian(r, tg) for r, tg in zip(ev["realisasi_kumulatif"], ev["target_kumulatif"])],
-                        index=ev.index, dtype="float64")
+    tanggal_data = tanggal_data_dari(q)
+    berjalan = _progres.triwulan_berjalan(tahun, triwulan, tanggal_data)
+    capaian = capaian_kabupaten(ev, tahun, triwulan, tanggal_data)
     sesuai = capaian >= _progres.BATAS_SESUAI
     prioritas_saja = ev["prioritas"].astype(bool)
     if capaian.isna().all():
@@ -239,9 +241,17 @@ def evaluasi(q: Kueri, kode: str, tahun: int, triwulan: int, wilayah: str | None
             bagian.append(t("kebutuhan tertutup terendah {nama} ({p})", nama=terendah["nama"],
                             p=fmt.persen(terendah["persen_tertutup"])))
     else:
-        bagian = [t("{a} dari {b} kabupaten/kota prioritas sesuai target sampai {tw}", a=int(sesuai.sum()), b=len(ev),
-                    tw=tw) if prioritas and prioritas_saja.all() else
-                  t("{a} dari {b} kabupaten/kota sesuai target sampai {tw}", a=int(sesuai.sum()), b=len(ev), tw=tw)]
+        a, b = int(sesuai.sum()), len(ev)
+        if berjalan is not None:
+            tanggal = fmt.tanggal(berjalan.tanggal)
+            bagian = [t("{a} dari {b} kabupaten/kota prioritas sesuai target pro-rata {tw} berjalan (data s.d. "
+                        "{tanggal})", a=a, b=b, tw=tw, tanggal=tanggal) if prioritas and prioritas_saja.all() else
+                      t("{a} dari {b} kabupaten/kota sesuai target pro-rata {tw} berjalan (data s.d. {tanggal})",
+                        a=a, b=b, tw=tw, tanggal=tanggal)]
+        else:
+            bagian = [t("{a} dari {b} kabupaten/kota prioritas sesuai target sampai {tw}", a=a, b=b, tw=tw)
+                      if prioritas and prioritas_saja.all() else
+                      t("{a} dari {b} kabupaten/kota sesuai target sampai {tw}", a=a, b=b, tw=tw)]
         if not sesuai[capaian.notna()].all():
             paling = ev.loc[capaian.idxmin()]
             bagian.append(t("paling tertinggal {nama} ({p})", nama=paling["nama"], p=fmt.persen(capaian.min())))
@@ -249,6 +259,22 @@ def evaluasi(q: Kueri, kode: str, tahun: int, triwulan: int, wilayah: str | None
         bagian.append(t("{n} kabupaten/kota prioritas, {a} di antaranya sesuai target", n=int(prioritas_saja.sum()),
                         a=int((sesuai & prioritas_saja).sum())))
     return _kalimat(wilayah, bagian)
+
+
+def tanggal_data_dari(q: Kueri) -> dt.date | None:
+    """The date the data runs to (meta tanggal_data), or None."""
+    meta = q("meta")
+    tanggal = dict(zip(meta["kunci"], meta["nilai"])).get("tanggal_data")
+    return dt.date.fromisoformat(tanggal) if tanggal else None
+
+
+def capaian_kabupaten(ev: pd.DataFrame, tahun: int, triwulan: int, tanggal_data: dt.date | None) -> pd.Series:
+    """Each evaluasi_kabupaten row's achievement against its target to quarter `triwulan`, pro-rated to the data's
+    date while that quarter runs (pke.progres.capaian_pro_rata): the figure Evaluasi Provinsi shows, ranks and
+    colours by."""
+    return pd.Series([_progres.capaian_pro_rata(r, tk, tt, tahun, triwulan, tanggal_data) for r, tk, tt in
+                      zip(ev["realisasi_kumulatif"], ev["target_kumulatif"], ev["target_triwulan"])],
+                     index=ev.index, dtype="float64")
 
 
 def peringkat(q: Kueri, kode: str, tahun: int, triwulan: int, wilayah: str | None = None) -> str:

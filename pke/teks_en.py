@@ -1228,6 +1228,12 @@ EN: dict[str, str] = {
     "Tren kebutuhan tertutup: {nama} disorot": "Trend of needs closed: {nama} highlighted",
     "{a} dari {b} kabupaten/kota prioritas sesuai target sampai {tw}":
         "{a} of {b} priority regencies/cities on target to {tw}",
+    "{a} dari {b} kabupaten/kota sesuai target pro-rata {tw} berjalan (data s.d. {tanggal})":
+        "{a} of {b} regencies/cities on the pro-rated target of {tw} in progress (data to {tanggal})",
+    "{a} dari {b} kabupaten/kota prioritas sesuai target pro-rata {tw} berjalan (data s.d. {tanggal})":
+        "{a} of {b} priority regencies/cities on the pro-rated target of {tw} in progress (data to {tanggal})",
+    "Capaian target pro-rata: realisasi kumulatif ÷ target kumulatif sampai {tanggal} ({tw} berjalan)":
+        "Pro-rated target achievement: cumulative realisation ÷ cumulative target to {tanggal} ({tw} in progress)",
     # Kualitas Data: matching with Dukcapil and DTKS per sub-region (issue 13 item 5)
     "Padan data per {tingkat}": "Data matching by {tingkat}",
     "provinsi": "province",

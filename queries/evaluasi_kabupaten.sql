@@ -3,6 +3,8 @@
 -- a gap and the share of them with an intervention tagged, this year's target and realisation cumulated to
 -- the quarter, its biggest remaining gap ("PR terbesar"), and the share closed at the end of the previous quarter
 -- with the change since (persen_tertutup - persen_tertutup_lalu, a share: 0.021 is 2.1 percentage points).
+-- target_triwulan is the selected quarter's own part of target_kumulatif (pro-rated while the quarter runs:
+-- pke.progres.capaian_pro_rata); capaian_target is against the full cumulative target.
 -- params: $kode (province code), $tahun, $triwulan, $lingkup (the user's region scope, a code prefix; '' for all)
 WITH p AS (SELECT ($tahun * 4 + $triwulan - 1)::INTEGER AS qi),
 kel AS (
@@ -38,7 +40,8 @@ keb AS (
     GROUP BY pk.kode
 ),
 tgt AS (
-    SELECT kode_wilayah AS kode, sum(target_keluarga) AS target_kumulatif
+    SELECT kode_wilayah AS kode, sum(target_keluarga) AS target_kumulatif,
+           sum(target_keluarga) FILTER (WHERE triwulan = $triwulan) AS target_triwulan
     FROM target
     WHERE tahun = $tahun AND triwulan <= $triwulan AND (di_bawah(kode_wilayah, $kode) AND di_bawah(kode_wilayah, $lingkup))
     GROUP BY 1
@@ -56,6 +59,7 @@ SELECT
     (keb.selesai - keb.selesai_lalu) / nullif(keb.kebutuhan, 0) AS perubahan_tertutup,
     coalesce(kel.keluarga_tertandai, 0) / nullif(kel.keluarga_berkebutuhan, 0) AS persen_tertandai,
     tgt.target_kumulatif::BIGINT AS target_kumulatif,
+    tgt.target_triwulan::BIGINT AS target_triwulan,
     keb.realisasi_kumulatif::BIGINT AS realisasi_kumulatif,
     keb.realisasi_kumulatif / nullif(tgt.target_kumulatif, 0) AS capaian_target,
     keb.pr_terbesar,

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from pke import db, fmt, kolaborasi, progres
-from tests.conftest import KAB
+from tests.conftest import KAB, TANGGAL
 from tests.test_app import _app
 
 P = {"kode": KAB, "tahun": 2026, "triwulan": 4}
@@ -61,7 +61,14 @@ def test_evaluasi_provinsi(app_env, con):
     qi = 2026 * 4 + 3
     assert tabel["% tertutup"].iloc[0] == pytest.approx(tren[qi])
     assert tabel["Perubahan"].iloc[0] == pytest.approx(tren[qi] - tren[qi - 1]) and tren[qi] > tren[qi - 1]
-    assert tabel["% capaian"].iloc[0] == pytest.approx(pr["realisasi_kumulatif"] / pr["target_kumulatif"])
+    # TW IV 2026 is still running on the data's date (23 November): achievement against the pro-rated target, as
+    # on Progres Triwulan, said plainly above the table
+    capaian = progres.capaian_pro_rata(pr["realisasi_kumulatif"], pr["target_kumulatif"], pr["target_triwulan"],
+                                       2026, 4, TANGGAL)
+    assert tabel["% capaian"].iloc[0] == pytest.approx(capaian) and capaian > pr["capaian_target"]
+    assert tabel["Status"].iloc[0] == progres.status_pro_rata(pr["realisasi_kumulatif"], pr["target_kumulatif"],
+                                                              pr["target_triwulan"], 2026, 4, TANGGAL).label
+    assert any("Triwulan berjalan: data s.d. 23 November 2026 (54 dari 92 hari)" in m.value for m in at.markdown)
     assert any("1 kabupaten/kota" in m.value and "★ = 1" in m.value for m in at.markdown)
     assert at.selectbox(key="url_urut").value == "capaian" and at.radio(key="url_arah").value == "turun"
     assert not [r for r in at.radio if r.key == "url_prioritas"]  # every kabupaten here is a priority one
@@ -209,18 +216,22 @@ def test_evaluasi_urutan_prioritas_dan_sorotan(tiga_kab, monkeypatch):
     and highlights one kabupaten on the trend: the context's, else the one furthest behind, else the one chosen."""
     monkeypatch.setenv("PKE_DB", str(tiga_kab))
     data = db.jalankan(db.buka(tiga_kab), "evaluasi_kabupaten", lingkup="", kode="33", tahun=2026, triwulan=4)
-    assert data["capaian_target"].notna().all() and data["capaian_target"].nunique() == 3
+    # the achievement shown (against the target pro-rated to the data's date in the running TW IV)
+    data["capaian"] = pesan.capaian_kabupaten(data, 2026, 4, TANGGAL)
+    assert data["capaian"].notna().all() and data["capaian"].nunique() == 3
 
     def urut(kolom, naik=False, df=data):
         return list(df.sort_values(kolom, ascending=naik, kind="stable")["nama"])
 
     at = _app("pages/evaluasi.py", wilayah="33")  # by default: achievement against target, highest first
     tabel = at.dataframe[0].value
-    assert _nama(tabel) == urut("capaian_target")
-    assert list(tabel["Status"]) == [progres.status(r, t).label for r, t in zip(
-        *data.set_index("nama").loc[_nama(tabel), ["realisasi_kumulatif", "target_kumulatif"]].T.to_numpy())]
+    assert _nama(tabel) == urut("capaian")
+    assert list(tabel["% capaian"]) == pytest.approx(list(data.set_index("nama").loc[_nama(tabel), "capaian"]))
+    baris = data.set_index("nama").loc[_nama(tabel)]
+    assert list(tabel["Status"]) == [progres.status_pro_rata(r, tk, tt, 2026, 4, TANGGAL).label for r, tk, tt in zip(
+        baris["realisasi_kumulatif"], baris["target_kumulatif"], baris["target_triwulan"])]
     assert at.radio(key="url_prioritas").value == "0" and len(tabel) == 3
-    assert _disorot(at) == [urut("capaian_target", naik=True)[0]]  # the furthest behind
+    assert _disorot(at) == [urut("capaian", naik=True)[0]]  # the furthest behind
 
     for kunci, kolom in (("perubahan", "perubahan_tertutup"), ("tertutup", "persen_tertutup"),
                          ("desil1", "keluarga_desil1"), ("pr", "pr_terbesar_tersisa")):
@@ -235,9 +246,10 @@ def test_evaluasi_urutan_prioritas_dan_sorotan(tiga_kab, monkeypatch):
     prioritas_saja = data[data["prioritas"]]
     assert _nama(at.dataframe[0].value) == urut("persen_tertandai", df=prioritas_saja) and len(prioritas_saja) == 2
     assert any("2 kabupaten/kota**, ★ = 2" in m.value for m in at.markdown)
-    sesuai = sum(progres.status(r, t) is progres.SESUAI
-                 for r, t in zip(prioritas_saja["realisasi_kumulatif"], prioritas_saja["target_kumulatif"]))
-    assert any(f"{sesuai} dari 2 kabupaten/kota prioritas sesuai target sampai TW IV" in m.value for m in at.markdown)
+    sesuai = int((prioritas_saja["capaian"] >= progres.BATAS_SESUAI).sum())
+    kalimat = fmt.html_aman(f"{sesuai} dari 2 kabupaten/kota prioritas sesuai target pro-rata TW IV berjalan (data "
+                            "s.d. 23 November 2026)")
+    assert any(kalimat in m.value for m in at.markdown)
     assert "Kota Semarang" not in _disorot(at) and len(_disorot(at)) == 1
 
     # the context's kabupaten is highlighted; another one can be chosen

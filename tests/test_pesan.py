@@ -145,13 +145,25 @@ def test_progres_against_target_and_the_cluster_furthest_behind(q):
 
 def test_evaluasi_counts_kabupaten_on_track(q):
     ev = q("evaluasi_kabupaten", kode="33", tahun=TAHUN, triwulan=TW)
-    sesuai = sum(progres.status(r, tg) is progres.SESUAI
-                 for r, tg in zip(ev["realisasi_kumulatif"], ev["target_kumulatif"]))
+    # TW IV 2026 runs on the data's date (23 November): judged against the pro-rated target, as Progres judges it
+    tanggal = dt.date(2026, 11, 23)
+    capaian = [progres.capaian_pro_rata(r, tk, tt, TAHUN, TW, tanggal)
+               for r, tk, tt in zip(ev["realisasi_kumulatif"], ev["target_kumulatif"], ev["target_triwulan"])]
+    assert list(pesan.capaian_kabupaten(ev, TAHUN, TW, tanggal)) == capaian
+    sesuai = sum(progres.status_pro_rata(r, tk, tt, TAHUN, TW, tanggal) is progres.SESUAI
+                 for r, tk, tt in zip(ev["realisasi_kumulatif"], ev["target_kumulatif"], ev["target_triwulan"]))
     teks = _panggil(pesan.evaluasi, q, KAB)  # from a kabupaten: its province
-    assert teks.startswith(f"Jawa Tengah: {sesuai} dari {len(ev)} kabupaten/kota sesuai target sampai TW IV")
+    assert teks.startswith(f"Jawa Tengah: {sesuai} dari {len(ev)} kabupaten/kota sesuai target pro-rata TW IV "
+                           "berjalan (data s.d. 23 November 2026)")
     if sesuai < len(ev):
-        paling = ev.loc[ev["capaian_target"].idxmin()]
-        assert f"paling tertinggal {paling['nama']} ({fmt.persen(paling['capaian_target'])})" in teks
+        i = min(range(len(ev)), key=capaian.__getitem__)
+        assert f"paling tertinggal {ev['nama'].iloc[i]} ({fmt.persen(capaian[i])})" in teks
+    # a quarter the data covers in full: the full target
+    lalu = q("evaluasi_kabupaten", kode="33", tahun=TAHUN, triwulan=3)
+    sesuai = sum(progres.status(r, tg) is progres.SESUAI
+                 for r, tg in zip(lalu["realisasi_kumulatif"], lalu["target_kumulatif"]))
+    assert pesan.evaluasi(q, KAB, TAHUN, 3, "Jawa Tengah").startswith(
+        f"Jawa Tengah: {sesuai} dari {len(lalu)} kabupaten/kota sesuai target sampai TW III")
     assert f"{int(ev['prioritas'].sum())} kabupaten/kota prioritas" in teks
     assert pesan.peringkat(q, "33", TAHUN, TW) == teks
 

@@ -14,7 +14,8 @@ from ui import halaman
 BOLEH = halaman.DINDING
 # A rakor opens with last meeting's follow-ups, then the region's figures.
 BAWAAN = ("tindak_lanjut", "ringkasan", "peta", "sektor", "progres")
-PARAM_TETAP = ("wilayah", "tahun", "tw", "bahasa", "klaster", "ukuran")
+# what a slideshow carries from view to view: the region, period, language and the views' choices
+PARAM_TETAP = ("wilayah", "tahun", "tw", "bahasa", "klaster", "ukuran", "prioritas", "arah", "urut")
 
 
 def daftar_dari_url() -> list[str]:

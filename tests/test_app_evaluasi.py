@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pke import db, fmt, kolaborasi, progres
+from pke import db, fmt, kolaborasi, pesan, progres
 from tests.conftest import KAB, TANGGAL
 from tests.test_app import _app
 

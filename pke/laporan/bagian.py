@@ -245,8 +245,10 @@ def peringkat(s: Sumber) -> Bagian | None:
     pesan = s.pesan(_pesan.peringkat)
     if len(s.kode) == 2:
         ev = s.q("evaluasi_kabupaten", kode=s.kode, tahun=s.tahun, triwulan=s.triwulan)
-        ev["status"] = [t(_progres.status(r, tg).label) for r, tg in zip(ev["realisasi_kumulatif"],
-                                                                         ev["target_kumulatif"])]
+        # achievement and status as Evaluasi Provinsi shows them: pro-rated while the quarter runs
+        ev["capaian_target"] = _pesan.capaian_kabupaten(ev, s.tahun, s.triwulan, s.tanggal_data)
+        ev["status"] = [t(_progres.status_pro_rata(r, tk, tt, s.tahun, s.triwulan, s.tanggal_data).label)
+                        for r, tk, tt in zip(ev["realisasi_kumulatif"], ev["target_kumulatif"], ev["target_triwulan"])]
         ev["nama"] = [("★ " if pr else "") + n for n, pr in zip(ev["nama"], ev["prioritas"])]
         ev["pr"] = [f"{pr} ({fmt.angka(n)})" if pr else "–" for pr, n in zip(ev["pr_terbesar"],
                                                                               ev["pr_terbesar_tersisa"])]

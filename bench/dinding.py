@@ -30,7 +30,8 @@ UKURAN = {"1280x720": (1280, 720), "1920x1080": (1920, 1080)}
 VISUAL = ("[data-testid='stVegaLiteChart'], [data-testid='stDeckGlJsonChart'], [data-testid='stTable'], "
           "[data-testid='stPlotlyChart'], [data-testid='stDataFrame'], [data-testid='stMetric']")
 SELESAI = "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg, " \
-          "[data-testid='stDeckGlJsonChart'] canvas, [data-testid='stTable'], [data-testid='stMetric']"
+          "[data-testid='stDeckGlJsonChart'] canvas, [data-testid='stTable'], [data-testid='stMetric'], " \
+          "[data-testid='stPlotlyChart'] .main-svg, [data-testid='stAlert']"
 
 # How far the page scrolls, and the largest visual's visible share of the viewport (metric tiles count as one
 # visual together: Ringkasan's tiles and chart are its content).

@@ -42,7 +42,8 @@ ui.kotak_pengguna(pengguna)
 ui.pilih_bahasa()
 if pengguna is not None and pengguna.lingkup is not None:
     st.session_state["konteks"] = ui.pilih_konteks()
-    ui.cari_desa(st.session_state["konteks"].tahun)
+    if not ui.presentasi():  # the sidebar is hidden on the wall
+        ui.cari_desa(st.session_state["konteks"].tahun)
 if db_demo:
     st.sidebar.warning(t("**Data demo** — sintetis, bukan data P3KE sebenarnya."))
 elif ui.meta().get("demo") == "campuran":
@@ -52,7 +53,15 @@ if akses.boleh(pengguna, "presentasi") and st.sidebar.button(
         help=t("Layar rapat: tanpa panel samping, huruf besar, tanpa data pribadi. Juga lewat URL: ?presentasi=1")):
     st.query_params["presentasi"] = "1"
     st.rerun()
+url_kini = halaman.url_path or awal  # the start page is served at "/"
+if st.session_state.get("_url_kini") != url_kini:
+    # another view: its URL choices (ui.pilih_url) start from its own URL and defaults — `urut` or `prioritas`
+    # mean different things on Evaluasi, Peringkat Desa and the register, and Streamlit would drop the previous
+    # view's widget state only after this run
+    for kunci in [x for x in st.session_state if isinstance(x, str) and x.startswith("url_")]:
+        del st.session_state[kunci]
+    st.session_state["_url_kini"] = url_kini
 if "konteks" in st.session_state:  # a slide needs a region and period; a visitor of a closed database has none
-    ui.terapkan_presentasi(halaman.url_path or awal)  # the start page is served at "/"
+    ui.terapkan_presentasi(url_kini)
 
 halaman.run()

@@ -95,9 +95,6 @@ def widget_pilihan() -> None:
         ui.pilih_url(t("Urutan"), list(ARAH), "arah", format_func=lambda x: t(ARAH[x]), radio=True)
 
 
-if dinding_:  # the URL keeps what the wall shows
-    st.query_params.update({"urut": urut, "arah": arah, **({"prioritas": "1"} if hanya_prioritas else {})})
-
 data = semua[semua["prioritas"]] if hanya_prioritas else semua
 data = data.sort_values(URUT[urut][1], ascending=arah == "naik", na_position="last", kind="stable")
 data = data.reset_index(drop=True)

@@ -94,8 +94,8 @@ def bagian_padan():
 
 
 if dinding_:
-    # The wall: the counts, the matching per sub-region, the villages with many members moved away, the
-    # verification rounds' laggards.
+    # The wall: the counts, the matching per sub-region, the villages with many members moved away (the lists by
+    # name and the verification rounds stay off it).
     slides = [dinding.Slide(angka, t("Ringkasan masalah data"))]
     if ada_padan:
         slides += dinding.slide_tabel(
@@ -125,8 +125,6 @@ if len(k.kode) < 5:
               "jumlahnya yang ditampilkan."))
 elif n == 0:
     st.success(t("Tidak ada masalah ini di wilayah terpilih."))
-elif ui.presentasi():
-    st.info(t("Daftar nama tidak ditampilkan dalam mode presentasi karena memuat data pribadi; jumlahnya ada di atas."))
 elif not ui.akses.boleh(u, "daftar_nama"):
     st.info(t("Daftar nama hanya untuk akun yang berhak melihat data nama (analis, operator wilayah); jumlahnya ada "
               "di atas."))
@@ -167,11 +165,7 @@ if ronde.empty:
 else:
     nama_ronde = {r.id: t("{nama} ({mulai} s.d. {tenggat})", nama=r.nama, mulai=fmt.tanggal(r.mulai),
                           tenggat=fmt.tanggal(r.tenggat)) for r in ronde.itertuples()}
-    if ui.presentasi():  # no widgets on the wall: the round a user would see first
-        pilih_ronde = list(nama_ronde)[0]
-        st.markdown(f"**{fmt.aman(nama_ronde[pilih_ronde])}**")
-    else:
-        pilih_ronde = st.selectbox(t("Ronde verval"), list(nama_ronde), format_func=nama_ronde.get)
+    pilih_ronde = st.selectbox(t("Ronde verval"), list(nama_ronde), format_func=nama_ronde.get)
     progres_verval = ui.kueri("verval_progres", kode=k.kode, ronde=int(pilih_ronde))
     if progres_verval.empty:
         st.info(t("Ronde ini tidak mencakup wilayah terpilih."))

@@ -32,7 +32,7 @@ profil = ui.kueri("profil_desa", kode=k.kode, tahun=k.tahun).iloc[0]
 jenis = t("Kelurahan") if profil["is_kelurahan"] else t("Desa")
 dinding_ = ui.presentasi()
 per_klaster = ui.kueri("kebutuhan_per_klaster", **k.params)
-terbesar = per_klaster.sort_values("tersisa", ascending=False).iloc[0]["klaster"]
+terbesar = ui.klaster_terbesar(k)  # the same cluster the key message and the report name
 
 
 def status_prioritas():
@@ -72,10 +72,7 @@ def peta_desa():
     kode_klik = dipilih[0].get("kode") if dipilih else None
     if kode_klik in set(sekitar["kode"]) and kode_klik != k.kode:
         st.session_state["_peta_klik"] = n_klik + 1
-        st.session_state["_pindah_wilayah"] = kode_klik
-        st.switch_page("pages/profil_desa.py", query_params={
-            **{p: st.query_params[p] for p in ("bahasa", "presentasi", "tahun", "tw") if p in st.query_params},
-            "wilayah": kode_klik})
+        ui.buka_wilayah(kode_klik, "pages/profil_desa.py")  # keeps the language, the wall and a slideshow
     if not dinding_:
         st.caption(t("Warna: {klaster} (PR terbesar desa ini) tersisa per 100 keluarga. Garis putih bertepi hitam: "
                      "desa ini; biru muda bertepi hitam: desa prioritas. Klik desa lain untuk membuka profilnya.",

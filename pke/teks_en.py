@@ -342,8 +342,6 @@ EN: dict[str, str] = {
     "DATA DEMO": "DEMO DATA",
     "Daftar Keluarga": "Household List",
     "Daftar keluarga": "Household list",
-    "Daftar nama tidak ditampilkan dalam mode presentasi karena memuat data pribadi; jumlahnya ada di atas.":
-        "The list of names is not shown in presentation mode because it holds personal data; the counts are above.",
     "Daftar untuk ditindaklanjuti": "List for follow-up",
     "Dasbor PKE": "PKE Dashboard",
     "Data per {tanggal}; dibuat {dibuat}.": "Data as of {tanggal}; produced {dibuat}.",

@@ -7,4 +7,5 @@ FROM (SELECT DISTINCT kode, kode_induk FROM ringkas_keluarga
       WHERE length(kode) = 13 AND di_bawah(kode, $kode) AND di_bawah(kode, $lingkup)) d
 JOIN wilayah w ON w.kode = d.kode
 JOIN wilayah k ON k.kode = d.kode_induk
-ORDER BY prioritas DESC, kecamatan, w.nama;
+ORDER BY prioritas DESC, kecamatan, w.nama
+LIMIT 300;  -- a province has 8,563: the priority villages come first; narrow the region for the others

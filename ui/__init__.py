@@ -12,7 +12,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from pke import akun, build, config, db, fmt, gudang, klaster, laporan, operasional
+from pke import akun, config, db, fmt, klaster, laporan, operasional
 from pke.i18n import BAHASA, N_, NAMA_BAHASA, atur_bahasa, bahasa, t
 from ui import akses
 from ui.akses import izinkan, pengguna  # noqa: F401  (pages call ui.izinkan)
@@ -316,11 +316,9 @@ def pilih_url(label: str, opsi: list, kunci_url: str, format_func=str, horizonta
     region's biggest gap), else the first option."""
     kunci = f"url_{kunci_url}"
     awal = bawaan if bawaan in opsi else opsi[0]
-    if presentasi():  # the URL decides on the wall, never a choice left over from before presentation mode
+    if presentasi():  # the URL decides on the wall (else the default), never a choice left from another view
         dari_url = st.query_params.get(kunci_url)
-        nilai = dari_url if dari_url in opsi else awal
-        st.query_params[kunci_url] = nilai
-        return nilai
+        return dari_url if dari_url in opsi else awal
     if kunci not in st.session_state:
         dari_url = st.query_params.get(kunci_url)
         st.session_state[kunci] = dari_url if dari_url in opsi else awal
@@ -440,6 +438,12 @@ def label_demo() -> None:
 
 def kepala_halaman(judul: str, k: Konteks) -> None:
     if presentasi():  # a compact line; the views meant for the wall draw theirs through ui.dinding
+        from ui import dinding, halaman
+
+        url = st.session_state.get("_url_kini", "")
+        if url in halaman.DINDING:  # a wall view that stops before its slides: still the buttons and keys
+            dinding.kepala_slide(judul, k, url)
+            return
         st.markdown(f'<div class="pke-slide"><b>{fmt.html_aman(judul)}</b> · <b>{fmt.html_aman(k.nama)}</b> · '
                     f'{fmt.html_aman(k.periode)}</div>', unsafe_allow_html=True)
         label_demo()

@@ -24,6 +24,7 @@ import streamlit as st
 
 from pke import charts, fmt
 from pke.i18n import t
+import ui
 
 # Rows of a table on one slide: at 18 px type a row is about 37 px high at 1280×720, and the header line, the key
 # message and the table's own header take about 200 px; twelve rows leave room for a label that wraps once.
@@ -37,10 +38,6 @@ class Slide:
     pesan: str | None = None     # key message; None: the view's
 
 
-def presentasi() -> bool:
-    return st.query_params.get("presentasi") == "1"
-
-
 def hal_url(n: int) -> int:
     """The slide of a view in the URL (?hal=), 1..n; 'akhir' is the last (stepping back from the next view)."""
     nilai = st.query_params.get("hal", "")
@@ -51,9 +48,7 @@ def hal_url(n: int) -> int:
 
 def tampilkan(judul: str, k, pesan: str | None, slides: list[Slide], url: str) -> None:
     """Draw view `url` (its path in ui.halaman) titled `judul` for context `k` as `slides` (see the module)."""
-    import ui
-
-    if not presentasi():
+    if not ui.presentasi():
         ui.kepala_halaman(judul, k)
         if pesan:
             st.markdown(f'<div class="pke-pesan">{fmt.html_aman(pesan)}</div>', unsafe_allow_html=True)
@@ -75,6 +70,11 @@ def tampilkan(judul: str, k, pesan: str | None, slides: list[Slide], url: str) -
         s.gambar()
 
 
+def kepala_slide(judul: str, k, url: str) -> None:
+    """The slide header alone (a wall view with nothing to show: a notice under it, the buttons still work)."""
+    _kepala(judul, k, url, 1, 1)
+
+
 def _wilayah_singkat(k) -> str:
     """The region as a slide names it: the kabupaten and below (the province is implied), at most two levels."""
     nama = [n for _, n, _ in k.jalur]
@@ -85,7 +85,6 @@ def _wilayah_singkat(k) -> str:
 
 def _kepala(judul: str, k, url: str, i: int, n: int) -> None:
     """The one-line header of a slide with its position and the buttons that step through the slides."""
-    import ui
     from ui import tayangan
 
     dalam = tayangan.aktif(url)
@@ -170,7 +169,7 @@ _SKRIP = """
 
 def grafik(spek: dict) -> None:
     """A Vega-Lite chart: on the wall it fills the slide's remaining height with type of at least 18 px."""
-    if presentasi():
+    if ui.presentasi():
         st.vega_lite_chart(charts.untuk_dinding(spek), width="stretch", height="stretch")
     else:
         st.vega_lite_chart(spek, width="stretch")
@@ -180,7 +179,7 @@ def slide_tabel(df: pd.DataFrame, gambar: Callable[[pd.DataFrame], None], judul:
                 pesan: str | None = None, baris: int = BARIS_SLIDE) -> list[Slide]:
     """A table as slides: one in normal mode (the whole table), and on the wall as many as it needs so that each
     holds at most `baris` rows, split evenly (35 rows: 12, 12, 11). `gambar(part)` draws a part."""
-    if not presentasi() or len(df) <= baris:
+    if not ui.presentasi() or len(df) <= baris:
         return [Slide(lambda: gambar(df), judul, pesan)]
     n = math.ceil(len(df) / baris)
     per = math.ceil(len(df) / n)

@@ -14,8 +14,9 @@ from ui import halaman
 BOLEH = halaman.DINDING
 # A rakor opens with last meeting's follow-ups, then the region's figures.
 BAWAAN = ("tindak_lanjut", "ringkasan", "peta", "sektor", "progres")
-# what a slideshow carries from view to view: the region, period, language and the views' choices
-PARAM_TETAP = ("wilayah", "tahun", "tw", "bahasa", "klaster", "ukuran", "prioritas", "arah", "urut")
+# what a slideshow carries from view to view: the region, period, language and the chosen cluster (the same on
+# every view; a view's own orderings and switches mean different things on different views and stay behind)
+PARAM_TETAP = ("wilayah", "tahun", "tw", "bahasa", "klaster")
 
 
 def daftar_dari_url() -> list[str]:

@@ -374,6 +374,7 @@ def pilih_bahasa() -> None:
 GAYA_UMUM = """
 <style>
 [data-testid="stCaptionContainer"] {opacity: 1 !important; color: #3e4c59 !important;}
+[data-testid="stMain"] button:disabled, [data-testid="stMain"] button:disabled * {color: #616e7c !important;}
 .pke-pesan {font-size: 1.15rem; font-weight: 600; color: #102a43; border-left: 4px solid #D55E00;
   padding: 2px 0 2px 10px; margin: 2px 0 6px 0;}
 .pke-demo {position: fixed; right: 10px; bottom: 8px; z-index: 1000; background: #fff4e5; color: #6b3a00;

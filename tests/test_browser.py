@@ -256,6 +256,12 @@ JS_SLIDE = """() => {
 def _periksa_slide(page, view: str, ukuran: str, hal: int) -> None:
     """What every slide must hold: no scrolling, its visual on at least half the screen, type of at least 18 px
     (figures 48 px), nothing to click or type but the slide buttons, AA contrast, nothing cut off, no NIK."""
+    # the slide's visual drawn (a map's canvas, a chart, a table, the tiles), however busy the machine
+    page.locator(".st-key-pke_visual :is([data-testid='stTable'], [data-testid='stMetric'], [data-testid='stAlert'], "
+                 "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg, "
+                 "[data-testid='stDeckGlJsonChart'] canvas, [data-testid='stPlotlyChart'] .main-svg)"
+                 ).first.wait_for(timeout=90_000)
+    page.wait_for_timeout(300)
     ukur = page.evaluate(JS_SLIDE)
     assert ukur["gulir"] <= 2, f"{view} slide {hal} at {ukuran} scrolls by {ukur['gulir']} px"
     assert ukur["bagian"] >= 0.5, f"{view} slide {hal} at {ukuran}: its visual takes {ukur['bagian']:.0%}"
@@ -351,11 +357,11 @@ def test_slideshow_keyboard_and_timer(server, sesi, bahasa):
     page = _buka_dinding(sesi("pimpinan"), server, f"?wilayah={KAB}&tahun=2026&tw=4&bahasa={bahasa}&presentasi=1"
                                                    "&tayang=ringkasan,peta,sektor,progres&detik=0", "1920x1080")
 
-    def di(i: int, hal: str | None) -> None:
+    def di(i: int, hal: str | None) -> None:  # waits on the slide, not on a time a busy machine may exceed
         bar = page.locator(".pke-slide")
-        bar.get_by_text(slide.format(i=i, n=4), exact=False).wait_for(timeout=30_000)
+        bar.get_by_text(slide.format(i=i, n=4), exact=False).wait_for(timeout=120_000)
         if hal:
-            bar.get_by_text(hal, exact=False).wait_for(timeout=30_000)
+            bar.get_by_text(hal, exact=False).wait_for(timeout=120_000)
         page.wait_for_function(SIAP, timeout=60_000)
         teks = page.locator(".pke-slide").inner_text()
         assert "Kab. Grobogan" in teks and periode in teks, "each slide names region and period"

@@ -92,9 +92,9 @@ def parameter_opd() -> dict:
 
 def tanggal_data(q) -> dt.date | None:
     """The date the data runs to (the catalog's meta), or None. `q` runs a named query (ui.kueri)."""
-    meta = q("meta")
-    nilai = dict(zip(meta["kunci"], meta["nilai"])).get("tanggal_data")
-    return dt.date.fromisoformat(nilai) if nilai else None
+    from pke import pesan
+
+    return pesan.tanggal_data_dari(q)
 
 
 def parameter_register(q, tahun: int, triwulan: int) -> dict:

@@ -164,15 +164,21 @@ def sesi(browser, server):
         k.close()
 
 
-def _buka(konteks, server, jalur: str, ukuran: str, judul: str, teks: str | None):
-    """Open a view in a signed-in browser context; every request the page makes is kept in page.luar when it
-    goes to any host but the dashboard's own server."""
+def _halaman(konteks, server, jalur: str, ukuran: str):
+    """A page of a signed-in browser context at size `ukuran`, opened at `jalur`; every request it makes is kept in
+    page.luar when it goes to any host but the dashboard's own server."""
     lebar, tinggi = UKURAN[ukuran]
     page = konteks.new_page()
     page.set_viewport_size({"width": lebar, "height": tinggi})
     page.luar = []
     page.on("request", lambda r: page.luar.append(r.url) if not r.url.startswith((server, "data:", "blob:")) else None)
     page.goto(f"{server}/{jalur}")
+    return page
+
+
+def _buka(konteks, server, jalur: str, ukuran: str, judul: str, teks: str | None):
+    """Open a view (_halaman) and wait for its heading, `teks` and the app to be idle."""
+    page = _halaman(konteks, server, jalur, ukuran)
     page.get_by_role("heading", name=judul).first.wait_for(timeout=60_000)
     if teks:
         page.get_by_text(teks).first.wait_for(timeout=60_000)
@@ -219,13 +225,8 @@ def test_view_in_chromium(server, sesi, view, bahasa, ukuran):
 
 
 def _buka_dinding(konteks, server, jalur: str, ukuran: str):
-    """A view in presentation mode: wait for its slide header and for the app to be idle."""
-    lebar, tinggi = UKURAN[ukuran]
-    page = konteks.new_page()
-    page.set_viewport_size({"width": lebar, "height": tinggi})
-    page.luar = []
-    page.on("request", lambda r: page.luar.append(r.url) if not r.url.startswith((server, "data:", "blob:")) else None)
-    page.goto(f"{server}/{jalur}")
+    """A view in presentation mode (_halaman): wait for its slide header and for the app to be idle."""
+    page = _halaman(konteks, server, jalur, ukuran)
     page.locator(".pke-slide, [data-testid='stMain'] h1").first.wait_for(timeout=60_000)  # a slide, or any view
     page.wait_for_function(SIAP, timeout=60_000)
     return page
